@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const natsSubjectPrefix = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be dot-separated subject tokens without wildcards');
+
+const streamName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "_" or "-"');
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const basicAuth = z.string().regex(/^[^:]+:.+$/, 'must be "user:password"');
+
+/** Variables every process understands (DESIGN §6), with defaults that point at local services. */
+export const commonEnv = {
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/kaltura_discord'),
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  KD_STREAM: streamName.default('KD_EVENTS'),
+  KD_SUBJECT_PREFIX: natsSubjectPrefix.default('kd.events'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  METRICS_ENABLED: z.stringbool().default(true),
+  METRICS_BASIC_AUTH: basicAuth.optional(),
+};
+
+export const httpPort = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly app: string,
+    readonly problems: string[],
+  ) {
+    super(`${app}: invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment against an app's schema and returns the typed, defaulted config.
+ * Every problem is reported at once, so a broken deployment is fixed in one round.
+ */
+export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const result = schema.safeParse(blankToUndefined(env));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.map(String).join('.') || '(environment)';
+    return `${key}: ${issue.message}`;
+  });
+  throw new ConfigError(app, problems);
+}
+
+/** `FOO=` in a shell or compose file means "not set", not "set to the empty string". */
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}

@@ -1,0 +1,145 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import type { Logger } from '@kd/observability';
+import { MessageQueue } from './message-queue.js';
+import { allSubjects } from './subjects.js';
+
+export interface ConsumedMessage {
+  seq: number;
+  data: Uint8Array;
+  redelivered: boolean;
+}
+
+export interface BatchConsumerOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  stream: string;
+  subjectPrefix: string;
+  durable: string;
+  batchSize: number;
+  /** Longest a message waits for its batch to fill before the batch is handed over anyway. */
+  maxWaitMs: number;
+  /** The last sequence the owner has durably handled (its checkpoint); delivery resumes after it. */
+  resumeAfter(): Promise<number>;
+  /** Must be all-or-nothing; the batch is acknowledged only after it resolves. */
+  handle(batch: ConsumedMessage[]): Promise<void>;
+  logger: Logger;
+  ackWaitMs?: number;
+}
+
+/** Thrown by a handler that sees a sequence gap after its checkpoint: delivery restarts there. */
+export class DeliveryGapError extends Error {
+  constructor(
+    readonly expectedSeq: number,
+    readonly receivedSeq: number,
+  ) {
+    super(`delivery gap: expected sequence ${expectedSeq}, received ${receivedSeq}`);
+  }
+}
+
+/**
+ * Feeds a durable JetStream pull consumer (ack policy all) to a batch handler: batches of up to
+ * `batchSize`, handed over as soon as they are full, the consumer has caught up, or `maxWaitMs`
+ * passed. A failing handler is retried with backoff (the batch stays in memory); nothing is
+ * acknowledged before it succeeds. On every start the consumer is recreated from the owner's
+ * checkpoint, so messages left in flight by a killed process are delivered again at once.
+ */
+export class BatchConsumer {
+  private readonly queue = new MessageQueue();
+  private messages: ConsumerMessages | undefined;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: BatchConsumerOptions) {}
+
+  async start(): Promise<void> {
+    await this.subscribe();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.wake();
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private async subscribe(): Promise<void> {
+    const { js, jsm, stream, durable, batchSize } = this.options;
+    const after = await this.options.resumeAfter();
+    await jsm.consumers.delete(stream, durable).catch(() => false);
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.All,
+      deliver_policy: after > 0 ? DeliverPolicy.StartSequence : DeliverPolicy.All,
+      ...(after > 0 ? { opt_start_seq: after + 1 } : {}),
+      filter_subject: allSubjects(this.options.subjectPrefix),
+      max_ack_pending: Math.max(4 * batchSize, 1024),
+      ack_wait: nanos(this.options.ackWaitMs ?? 60_000),
+      max_deliver: -1,
+    });
+    this.queue.clear();
+    const consumer = await js.consumers.get(stream, durable);
+    this.messages = await consumer.consume({
+      max_messages: Math.max(2 * batchSize, 256),
+      callback: (message: JsMsg) => this.queue.push(message),
+    });
+    this.options.logger.info({ durable, resumeAfter: after }, 'consumer subscribed');
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const batch = await this.queue.takeBatch(this.options.batchSize, this.options.maxWaitMs, () => this.stopped);
+      if (batch.length === 0) continue;
+      const handled = await this.handleWithRetry(batch);
+      if (handled) highestSeq(batch).ack();
+    }
+  }
+
+  /** Returns false when the batch was dropped because delivery restarted (gap) or we stopped. */
+  private async handleWithRetry(batch: JsMsg[]): Promise<boolean> {
+    const consumed = batch.map((m) => ({ seq: m.seq, data: m.data, redelivered: m.redelivered }));
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.options.handle(consumed);
+        return true;
+      } catch (error) {
+        if (error instanceof DeliveryGapError) {
+          this.options.logger.warn({ durable: this.options.durable, err: error.message }, 'restarting delivery');
+          await this.resubscribe();
+          return false;
+        }
+        const delayMs = Math.min(30_000, 200 * 2 ** Math.min(attempt, 8));
+        this.options.logger.error({ durable: this.options.durable, attempt, retryInMs: delayMs, err: String(error) }, 'batch failed, retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        for (const m of batch) m.working();
+      }
+    }
+    return false;
+  }
+
+  private async resubscribe(): Promise<void> {
+    await this.messages?.close().catch(() => undefined);
+    for (;;) {
+      try {
+        await this.subscribe();
+        return;
+      } catch (error) {
+        this.options.logger.error({ durable: this.options.durable, err: String(error) }, 'resubscribe failed, retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (this.stopped) return;
+      }
+    }
+  }
+}
+
+function highestSeq(batch: JsMsg[]): JsMsg {
+  return batch.reduce((a, b) => (b.seq > a.seq ? b : a));
+}

@@ -1,0 +1,111 @@
+import { JetStreamApiError, JetStreamApiCodes, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { definitionOf, prepareForAppend, type Aggregate, type DomainEvent, type EventType, type NewEvent } from '@kd/events';
+import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
+import type { EventStoreMetrics } from './event-store-metrics.js';
+import { decodeStored, type RecordedEvent } from './recorded-event.js';
+import { lastSeqOnSubject, readSubject } from './read-subject.js';
+import { aggregateSubject, subjectOf } from './subjects.js';
+
+export interface AppendOptions {
+  /**
+   * Optimistic concurrency: the sequence of the last event on this aggregate's subject that
+   * the caller decided on (0 = the aggregate must be new). A mismatch throws ConcurrencyError.
+   */
+  expectedLastSeq?: number;
+}
+
+export interface AppendResult<T extends EventType = EventType> {
+  seq: number;
+  /** True when this event was already stored (same id, or first event of a source-keyed subject). */
+  duplicate: boolean;
+  event: DomainEvent<T>;
+}
+
+export interface EventStoreOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  stream: string;
+  subjectPrefix: string;
+  metrics?: EventStoreMetrics;
+  publishTimeoutMs?: number;
+  now?: () => Date;
+}
+
+const encoder = new TextEncoder();
+
+export class EventStore {
+  constructor(private readonly options: EventStoreOptions) {}
+
+  get stream(): string {
+    return this.options.stream;
+  }
+
+  /**
+   * Validates and appends one event. Idempotent: `Nats-Msg-Id` is the event id, and events whose
+   * aggregate id is the source's own id are appended with "first on subject", so a repeat of the
+   * same interaction or notification is reported as a duplicate however late it comes.
+   */
+  async append<T extends EventType>(newEvent: NewEvent<T>, options: AppendOptions = {}): Promise<AppendResult<T>> {
+    const now = this.options.now?.() ?? new Date();
+    const event = prepareForAppend(newEvent, now);
+    const subject = subjectOf(this.options.subjectPrefix, event);
+    const firstOnSubject = definitionOf(event.type).firstOnSubject;
+    const expectedLastSeq = options.expectedLastSeq ?? (firstOnSubject ? 0 : undefined);
+    const stop = this.options.metrics?.publishDuration.startTimer();
+    try {
+      const ack = await this.options.js.publish(subject, encoder.encode(JSON.stringify(event)), {
+        msgID: event.id,
+        timeout: this.options.publishTimeoutMs ?? 5000,
+        ...(expectedLastSeq === undefined ? {} : { expect: { lastSubjectSequence: expectedLastSeq } }),
+        headers: typeHeaders(event.type),
+      });
+      if (!ack.duplicate) this.options.metrics?.published.inc({ type: event.type });
+      return { seq: ack.seq, duplicate: ack.duplicate, event };
+    } catch (error) {
+      if (isWrongLastSequence(error)) {
+        if (firstOnSubject && options.expectedLastSeq === undefined) {
+          return { seq: await this.firstSeqOn(subject), duplicate: true, event };
+        }
+        throw new ConcurrencyError(subject, expectedLastSeq ?? -1, error);
+      }
+      throw new EventStoreUnavailableError(`could not append ${event.type} to ${this.options.stream}: ${String(error)}`, error);
+    } finally {
+      stop?.();
+    }
+  }
+
+  /** Every event of one aggregate, oldest first, with its stream sequence. */
+  async readAggregate(aggregate: Aggregate, aggregateId: string): Promise<RecordedEvent[]> {
+    const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
+    const messages = await readSubject(this.options.jsm, this.options.stream, subject);
+    return messages.map((m) => decodeStored(m.seq, m.data));
+  }
+
+  /** Sequence of the last event on one aggregate's subject (0 when there is none). */
+  async lastSeqOf(aggregate: Aggregate, aggregateId: string): Promise<number> {
+    const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
+    return lastSeqOnSubject(this.options.jsm, this.options.stream, subject);
+  }
+
+  /** Sequence of the newest event in the stream (0 when empty). */
+  async headSeq(): Promise<number> {
+    const info = await this.options.jsm.streams.info(this.options.stream);
+    return info.state.last_seq;
+  }
+
+  private async firstSeqOn(subject: string): Promise<number> {
+    const message = await this.options.jsm.direct.getMessage(this.options.stream, { seq: 1, next_by_subj: subject });
+    return message?.seq ?? 0;
+  }
+}
+
+function typeHeaders(type: string) {
+  const h = natsHeaders();
+  h.set('Kd-Event-Type', type);
+  return h;
+}
+
+function isWrongLastSequence(error: unknown): boolean {
+  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamWrongLastSequence;
+}

@@ -1,0 +1,49 @@
+import type { JsMsg } from '@nats-io/jetstream';
+
+/** Buffers delivered messages and hands them out in batches (size, caught-up or deadline). */
+export class MessageQueue {
+  private items: JsMsg[] = [];
+  private firstArrival = 0;
+  private waiter: (() => void) | undefined;
+
+  push(message: JsMsg): void {
+    if (this.items.length === 0) this.firstArrival = Date.now();
+    this.items.push(message);
+    this.wake();
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+
+  wake(): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
+  }
+
+  async takeBatch(size: number, maxWaitMs: number, stopped: () => boolean): Promise<JsMsg[]> {
+    while (!stopped()) {
+      if (this.ready(size, maxWaitMs)) {
+        const batch = this.items.splice(0, size);
+        if (this.items.length > 0) this.firstArrival = Date.now();
+        return batch;
+      }
+      const waitMs = this.items.length === 0 ? 1000 : Math.max(1, this.firstArrival + maxWaitMs - Date.now());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return [];
+  }
+
+  private ready(size: number, maxWaitMs: number): boolean {
+    const last = this.items.at(-1);
+    if (!last) return false;
+    return this.items.length >= size || last.info.pending === 0 || Date.now() - this.firstArrival >= maxWaitMs;
+  }
+}

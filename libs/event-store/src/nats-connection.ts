@@ -1,0 +1,46 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '@kd/observability';
+
+export interface NatsConnectionOptions {
+  url: string;
+  name: string;
+  logger: Logger;
+  /** Give up after this many failed first attempts (default: never). */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Connects with retries and capped exponential backoff, logging each failure once, so a
+ * process started before NATS waits for it instead of crash-looping. Once connected, the
+ * client reconnects by itself forever.
+ */
+export async function connectNats({ url, name, logger, maxAttempts = Infinity, signal }: NatsConnectionOptions): Promise<NatsConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const nc = await connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 500, timeout: 3000 });
+      logger.info({ url: redactUrl(url), attempt }, 'connected to NATS');
+      watchStatus(nc, logger);
+      return nc;
+    } catch (error) {
+      if (attempt >= maxAttempts || signal?.aborted) throw error;
+      const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
+      logger.warn({ url: redactUrl(url), attempt, retryInMs: delayMs, err: String(error) }, 'NATS unreachable, retrying');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+function watchStatus(nc: NatsConnection, logger: Logger): void {
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'error') {
+        logger.warn({ natsStatus: status.type }, `NATS ${status.type}`);
+      }
+    }
+  })().catch(() => undefined);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

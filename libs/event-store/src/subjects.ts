@@ -1,0 +1,13 @@
+import { aggregateIdOf, definitionOf, subjectToken, type Aggregate, type DomainEvent, type NewEvent } from '@kd/events';
+
+export function aggregateSubject(prefix: string, aggregate: Aggregate, aggregateId: string): string {
+  const token = subjectToken.safeParse(aggregateId);
+  if (!token.success) throw new Error(`aggregate id "${aggregateId}" is not a valid subject token`);
+  return `${prefix}.${aggregate}.${aggregateId}`;
+}
+
+export function subjectOf(prefix: string, event: NewEvent | DomainEvent): string {
+  return aggregateSubject(prefix, definitionOf(event.type).aggregate, aggregateIdOf(event));
+}
+
+export const allSubjects = (prefix: string): string => `${prefix}.>`;

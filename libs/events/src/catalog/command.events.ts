@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { snowflake } from '../primitives.js';
+
+export const commandOutcomes = ['ok', 'error', 'denied', 'invalid'] as const;
+export const commandTransports = ['gateway', 'http'] as const;
+
+/** Option values after sanitizing: scalars only, free text already truncated by the caller. */
+const optionValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+
+export const commandExecuted = defineEvent({
+  type: 'command.executed',
+  version: 1,
+  aggregate: 'command',
+  firstOnSubject: true,
+  schema: z.object({
+    interactionId: snowflake,
+    command: z.string().regex(/^[a-z0-9_-]{1,32}$/),
+    commandVersion: z.number().int().positive(),
+    options: z.record(z.string(), optionValue),
+    userId: snowflake,
+    channelId: snowflake.nullable(),
+    outcome: z.enum(commandOutcomes),
+    errorCode: z.string().max(64).nullable(),
+    durationMs: z.number().nonnegative(),
+    transport: z.enum(commandTransports),
+  }),
+  aggregateId: ({ payload }) => payload.interactionId,
+});

@@ -1,0 +1,39 @@
+import { commandExecuted } from './command.events.js';
+import { configReset, configUpdated } from './config.events.js';
+import { guildInstalled, guildMemberCountChanged, guildUninstalled } from './guild.events.js';
+import { kalturaApiFailed, kalturaWebhookReceived } from './kaltura.events.js';
+import {
+  meetingCreated,
+  meetingEnded,
+  meetingJoinLinkIssued,
+  meetingParticipantJoined,
+  meetingParticipantLeft,
+  meetingRecordingReady,
+  meetingStarted,
+} from './meeting.events.js';
+import { notificationFailed, notificationSent } from './notification.events.js';
+
+export { commandOutcomes, commandTransports } from './command.events.js';
+export { configSections } from './config.events.js';
+export { meetingTypes } from './meeting.events.js';
+
+/** The event catalog (DESIGN §3): type → definition. Adding a type here is all it takes. */
+export const eventCatalog = {
+  'guild.installed': guildInstalled,
+  'guild.uninstalled': guildUninstalled,
+  'guild.member_count_changed': guildMemberCountChanged,
+  'command.executed': commandExecuted,
+  'meeting.created': meetingCreated,
+  'meeting.join_link_issued': meetingJoinLinkIssued,
+  'meeting.started': meetingStarted,
+  'meeting.participant_joined': meetingParticipantJoined,
+  'meeting.participant_left': meetingParticipantLeft,
+  'meeting.ended': meetingEnded,
+  'meeting.recording_ready': meetingRecordingReady,
+  'kaltura.webhook_received': kalturaWebhookReceived,
+  'kaltura.api_failed': kalturaApiFailed,
+  'config.updated': configUpdated,
+  'config.reset': configReset,
+  'notification.sent': notificationSent,
+  'notification.failed': notificationFailed,
+} as const;

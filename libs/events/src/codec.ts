@@ -1,0 +1,76 @@
+import { eventCatalog } from './catalog/index.js';
+import type { EventDefinition } from './define-event.js';
+import { envelopeHeaderSchema } from './envelope.js';
+import { EventValidationError, UnknownEventTypeError, UnsupportedEventVersionError } from './errors.js';
+import { toSchemaIssues } from './schema-issues.js';
+import type { DomainEvent, EventType, NewEvent } from './types.js';
+import type { z } from 'zod';
+
+type AnyDefinition = EventDefinition<string, z.ZodType>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventCatalog, type);
+}
+
+export function definitionOf(type: string): AnyDefinition {
+  if (!isEventType(type)) throw new UnknownEventTypeError(type);
+  return eventCatalog[type] as AnyDefinition;
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, type: string, prefix = ''): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = toSchemaIssues(result.error).map((i) => ({ ...i, path: prefix + i.path }));
+    throw new EventValidationError(type, issues);
+  }
+  return result.data;
+}
+
+/**
+ * Validates an event about to be appended and returns it stamped with the current version and
+ * `recordedAt`. Throws EventValidationError (never publishes half-checked data).
+ */
+export function prepareForAppend<T extends EventType>(event: NewEvent<T>, recordedAt: Date): DomainEvent<T> {
+  const definition = definitionOf(event.type);
+  const stamped = { ...event, version: definition.version, recordedAt: recordedAt.toISOString() };
+  const header = parseWith(envelopeHeaderSchema, stamped, event.type);
+  const payload = parseWith(definition.schema, event.payload, event.type, 'payload.');
+  return { ...header, payload } as DomainEvent<T>;
+}
+
+/**
+ * Decodes an event read from the stream: validates the envelope, upcasts older versions one
+ * step at a time (each step validated against that version's schema) and validates the result
+ * against the current schema.
+ */
+export function decodeEvent(raw: unknown): DomainEvent {
+  const header = parseWith(envelopeHeaderSchema, raw, typeOf(raw));
+  const definition = definitionOf(header.type);
+  if (header.version > definition.version) {
+    throw new UnsupportedEventVersionError(header.type, header.version, definition.version);
+  }
+  let payload: unknown = (raw as { payload?: unknown }).payload;
+  for (const upcaster of definition.upcasters.slice(header.version - 1)) {
+    const old = parseWith(upcaster.schema, payload, header.type, `payload(v${upcaster.fromVersion}).`);
+    payload = upcaster.up(old as never);
+  }
+  const current = parseWith(definition.schema, payload, header.type, 'payload.');
+  return { ...header, version: definition.version, payload: current } as DomainEvent;
+}
+
+function typeOf(raw: unknown): string {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : '(no type)';
+}
+
+/** The aggregate id the event's subject is keyed by (DESIGN §3 catalog). */
+export function aggregateIdOf(event: NewEvent | DomainEvent): string {
+  const definition = definitionOf(event.type);
+  const id = definition.aggregateId(event as never);
+  if (!id) {
+    throw new EventValidationError(event.type, [
+      { path: '', message: `no ${definition.aggregate} id to key the subject by` },
+    ]);
+  }
+  return id;
+}

@@ -1,0 +1,16 @@
+export { eventCatalog, commandOutcomes, commandTransports, configSections, meetingTypes } from './catalog/index.js';
+export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
+export { actorKinds, actorSchema, envelopeHeaderSchema, type Actor, type Envelope, type EnvelopeHeader } from './envelope.js';
+export { snowflake, subjectToken, isoUtc } from './primitives.js';
+export type { DomainEvent, EventType, NewEvent, PayloadOf, EventCatalog } from './types.js';
+export { prepareForAppend, decodeEvent, aggregateIdOf, definitionOf, isEventType } from './codec.js';
+export { newEvent, type EventContext } from './create-event.js';
+export {
+  KdError,
+  EventValidationError,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+  type ErrorCategory,
+  type SchemaIssue,
+} from './errors.js';
+export { toSchemaIssues } from './schema-issues.js';

@@ -1,0 +1,3 @@
+export { createLogger, redactedPaths, type Logger, type LoggerOptions } from './logger.js';
+export { withCorrelation, currentCorrelation, currentCorrelationId, type CorrelationContext } from './correlation.js';
+export { NestPinoLogger } from './nest-logger.js';

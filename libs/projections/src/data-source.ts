@@ -1,0 +1,34 @@
+import { DataSource } from 'typeorm';
+import { migrations } from './migrations/index.js';
+
+export interface DatabaseOptions {
+  url: string;
+  applicationName: string;
+  poolSize?: number;
+  /** Statement timeout for every query of this pool, in milliseconds (0 = none). */
+  statementTimeoutMs?: number;
+}
+
+export function createDataSource({ url, applicationName, poolSize = 10, statementTimeoutMs = 0 }: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    applicationName,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    poolSize,
+    extra: {
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+      connectionTimeoutMillis: 5000,
+    },
+    logging: false,
+  });
+}
+
+/** Applies pending migrations inside one transaction each; returns their names. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

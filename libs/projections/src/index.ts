@@ -1,0 +1,10 @@
+export type { Projection } from './projection.js';
+export { ProjectionRunner, type BatchOutcome } from './runner/projection-runner.js';
+export { createProjectionMetrics, type ProjectionMetrics } from './runner/projection-metrics.js';
+export { isTransientDatabaseError } from './runner/transient-errors.js';
+export { readCheckpoint } from './runner/checkpoints.js';
+export { createDataSource, runMigrations, type DatabaseOptions } from './data-source.js';
+export { ensureDatabase } from './ensure-database.js';
+export { migrations } from './migrations/index.js';
+export { projections, projectionNamed } from './registry.js';
+export { eventLogProjection } from './event-log/event-log.projection.js';

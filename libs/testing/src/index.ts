@@ -1,0 +1,4 @@
+export { createTestDatabase, ensureTemplateDatabase, dropDatabase, databaseUrl, type TestDatabase } from './test-database.js';
+export { createTestStream, testNatsUrl, type TestStream } from './test-nats.js';
+export { testLogger } from './test-logger.js';
+export { snowflakeFor, testGuildId, testUserId, guildInstalledEvent, commandExecutedEvent } from './fixtures.js';

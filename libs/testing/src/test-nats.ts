@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectNats, ensureStream, EventStore } from '@kd/event-store';
+import { testLogger } from './test-logger.js';
+
+export const testNatsUrl = process.env.KD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export interface TestStream {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  stream: string;
+  subjectPrefix: string;
+  store: EventStore;
+  cleanup(): Promise<void>;
+}
+
+/** Its own stream and subject prefix on the shared NATS server, deleted by cleanup(). */
+export async function createTestStream(options: { duplicateWindowMs?: number } = {}): Promise<TestStream> {
+  const id = randomBytes(5).toString('hex');
+  const stream = `KD_TEST_${id}`;
+  const subjectPrefix = `kdtest.${id}`;
+  const nc = await connectNats({ url: testNatsUrl, name: `test-${id}`, logger: testLogger('nats'), maxAttempts: 3 });
+  const js = jetstream(nc);
+  const jsm = await jetstreamManager(nc);
+  await ensureStream(jsm, { stream, subjectPrefix, ...options });
+  const store = new EventStore({ js, jsm, stream, subjectPrefix });
+  return {
+    nc,
+    js,
+    jsm,
+    stream,
+    subjectPrefix,
+    store,
+    async cleanup() {
+      await jsm.streams.delete(stream).catch(() => false);
+      await nc.close();
+    },
+  };
+}
