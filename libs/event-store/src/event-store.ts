@@ -23,8 +23,8 @@ export interface AppendResult<T extends EventType = EventType> {
 }
 
 export interface EventStoreOptions {
-  js: JetStreamClient;
-  jsm: JetStreamManager;
+  /** Read on every call, so a connection that is (re)established later is picked up. */
+  nats: { readonly js: JetStreamClient; readonly jsm: JetStreamManager };
   stream: string;
   subjectPrefix: string;
   metrics?: EventStoreMetrics;
@@ -54,7 +54,8 @@ export class EventStore {
     const expectedLastSeq = options.expectedLastSeq ?? (firstOnSubject ? 0 : undefined);
     const stop = this.options.metrics?.publishDuration.startTimer();
     try {
-      const ack = await this.options.js.publish(subject, encoder.encode(JSON.stringify(event)), {
+      const { js } = this.options.nats;
+      const ack = await js.publish(subject, encoder.encode(JSON.stringify(event)), {
         msgID: event.id,
         timeout: this.options.publishTimeoutMs ?? 5000,
         ...(expectedLastSeq === undefined ? {} : { expect: { lastSubjectSequence: expectedLastSeq } }),
@@ -78,24 +79,24 @@ export class EventStore {
   /** Every event of one aggregate, oldest first, with its stream sequence. */
   async readAggregate(aggregate: Aggregate, aggregateId: string): Promise<RecordedEvent[]> {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
-    const messages = await readSubject(this.options.jsm, this.options.stream, subject);
+    const messages = await readSubject(this.options.nats.jsm, this.options.stream, subject);
     return messages.map((m) => decodeStored(m.seq, m.data));
   }
 
   /** Sequence of the last event on one aggregate's subject (0 when there is none). */
   async lastSeqOf(aggregate: Aggregate, aggregateId: string): Promise<number> {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
-    return lastSeqOnSubject(this.options.jsm, this.options.stream, subject);
+    return lastSeqOnSubject(this.options.nats.jsm, this.options.stream, subject);
   }
 
   /** Sequence of the newest event in the stream (0 when empty). */
   async headSeq(): Promise<number> {
-    const info = await this.options.jsm.streams.info(this.options.stream);
+    const info = await this.options.nats.jsm.streams.info(this.options.stream);
     return info.state.last_seq;
   }
 
   private async firstSeqOn(subject: string): Promise<number> {
-    const message = await this.options.jsm.direct.getMessage(this.options.stream, { seq: 1, next_by_subj: subject });
+    const message = await this.options.nats.jsm.direct.getMessage(this.options.stream, { seq: 1, next_by_subj: subject });
     return message?.seq ?? 0;
   }
 }

@@ -6,3 +6,6 @@ export { ensureStream, type StreamOptions } from './stream-provisioning.js';
 export { connectNats, redactUrl, type NatsConnectionOptions } from './nats-connection.js';
 export { BatchConsumer, DeliveryGapError, type BatchConsumerOptions, type ConsumedMessage } from './batch-consumer.js';
 export { aggregateSubject, subjectOf, allSubjects } from './subjects.js';
+export { JetStreamServer, type JetStreamServerOptions, type BatchHandlerExtras } from './nest/jetstream.server.js';
+export { NatsClients, type NatsClientsOptions } from './nats-clients.js';
+export { consumerAckFloor } from './nest/consumer-position.js';

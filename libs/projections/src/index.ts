@@ -8,3 +8,4 @@ export { ensureDatabase } from './ensure-database.js';
 export { migrations } from './migrations/index.js';
 export { projections, projectionNamed } from './registry.js';
 export { eventLogProjection } from './event-log/event-log.projection.js';
+export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';

@@ -25,7 +25,7 @@ export async function createTestStream(options: { duplicateWindowMs?: number } =
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   await ensureStream(jsm, { stream, subjectPrefix, ...options });
-  const store = new EventStore({ js, jsm, stream, subjectPrefix });
+  const store = new EventStore({ nats: { js, jsm }, stream, subjectPrefix });
   return {
     nc,
     js,

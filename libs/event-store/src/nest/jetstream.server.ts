@@ -1,0 +1,115 @@
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { lastValueFrom } from 'rxjs';
+import type { Logger } from '@kd/observability';
+import { BatchConsumer, type ConsumedMessage } from '../batch-consumer.js';
+import { decodeStored } from '../recorded-event.js';
+import { consumerAckFloor } from './consumer-position.js';
+
+/** Extras of a handler registered with `addBatchHandler`: it receives whole batches. */
+export interface BatchHandlerExtras {
+  batch: true;
+  durable: string;
+  /** The handler's own checkpoint; delivery resumes after it. */
+  resumeAfter(): Promise<number>;
+  batchSize?: number;
+  maxWaitMs?: number;
+}
+
+export interface JetStreamServerOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  stream: string;
+  subjectPrefix: string;
+  logger: Logger;
+  batchSize: number;
+  maxWaitMs: number;
+  /** Durable for `@EventPattern(type)` handlers: one consumer for all of them keeps stream order. */
+  eventDurable?: string;
+}
+
+/**
+ * Nest microservice transport over durable JetStream pull consumers (DESIGN §2). Batch handlers
+ * (the projection runner) get one consumer each; `@EventPattern('<event type>')` handlers share
+ * one ordered consumer and are called event by event. Messages are acknowledged only after the
+ * handler resolved, so a crash means redelivery, never loss.
+ */
+export class JetStreamServer extends Server implements CustomTransportStrategy {
+  private readonly consumers: BatchConsumer[] = [];
+
+  constructor(private readonly options: JetStreamServerOptions) {
+    super();
+  }
+
+  addBatchHandler(pattern: string, handle: (batch: ConsumedMessage[]) => Promise<void>, extras: Omit<BatchHandlerExtras, 'batch'>): void {
+    this.addHandler(pattern, (batch: ConsumedMessage[]) => handle(batch), true, { ...extras, batch: true });
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const eventHandlers = new Map<string, MessageHandler>();
+      for (const [pattern, handler] of this.getHandlers()) {
+        const extras = handler.extras as Partial<BatchHandlerExtras> | undefined;
+        if (extras?.batch) this.consumers.push(this.batchConsumer(handler, extras as BatchHandlerExtras));
+        else eventHandlers.set(pattern, handler);
+      }
+      if (eventHandlers.size > 0) this.consumers.push(this.eventConsumer(eventHandlers));
+      await Promise.all(this.consumers.map((c) => c.start()));
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    this.consumers.length = 0;
+  }
+
+  on(): void {
+    // Connection status is logged by the shared NATS connection (connectNats).
+  }
+
+  unwrap<T>(): T {
+    return this.options.js as T;
+  }
+
+  private batchConsumer(handler: MessageHandler, extras: BatchHandlerExtras): BatchConsumer {
+    return new BatchConsumer({
+      ...this.consumerBase(),
+      durable: extras.durable,
+      batchSize: extras.batchSize ?? this.options.batchSize,
+      maxWaitMs: extras.maxWaitMs ?? this.options.maxWaitMs,
+      resumeAfter: extras.resumeAfter,
+      handle: (batch) => this.invoke(handler, batch),
+    });
+  }
+
+  private eventConsumer(handlers: Map<string, MessageHandler>): BatchConsumer {
+    const durable = this.options.eventDurable;
+    if (!durable) throw new Error('JetStreamServer: @EventPattern handlers need the eventDurable option');
+    return new BatchConsumer({
+      ...this.consumerBase(),
+      durable,
+      batchSize: this.options.batchSize,
+      maxWaitMs: this.options.maxWaitMs,
+      resumeAfter: () => consumerAckFloor(this.options.jsm, this.options.stream, durable),
+      handle: async (batch) => {
+        for (const message of batch) {
+          const { event } = decodeStored(message.seq, message.data);
+          const handler = handlers.get(event.type);
+          if (handler) await this.invoke(handler, event);
+        }
+      },
+    });
+  }
+
+  private consumerBase() {
+    const { js, jsm, stream, subjectPrefix, logger } = this.options;
+    return { js, jsm, stream, subjectPrefix, logger };
+  }
+
+  private async invoke(handler: MessageHandler, data: unknown): Promise<void> {
+    await lastValueFrom(this.transformToObservable(await handler(data)), { defaultValue: undefined });
+  }
+}
