@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError } from './load-config.js';
+export { loadConfig, loadConfigOrExit, ConfigError } from './load-config.js';
 export { commonEnv, httpPort, logLevels } from './common-env.js';

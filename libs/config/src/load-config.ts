@@ -28,3 +28,15 @@ export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: Nod
 function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
 }
+
+/** For an app's main: on a bad environment, print one JSON line naming every problem and exit 1. */
+export function loadConfigOrExit<S extends z.ZodType>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  try {
+    return loadConfig(app, schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const line = { level: 'fatal', time: new Date().toISOString(), service: app, message: error.message, problems: error.problems };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+    process.exit(1);
+  }
+}

@@ -7,5 +7,5 @@ export { connectNats, redactUrl, type NatsConnectionOptions } from './nats-conne
 export { BatchConsumer, DeliveryGapError, type BatchConsumerOptions, type ConsumedMessage } from './batch-consumer.js';
 export { aggregateSubject, subjectOf, allSubjects } from './subjects.js';
 export { JetStreamServer, type JetStreamServerOptions, type BatchHandlerExtras } from './nest/jetstream.server.js';
-export { NatsClients, type NatsClientsOptions } from './nats-clients.js';
+export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { consumerAckFloor } from './nest/consumer-position.js';

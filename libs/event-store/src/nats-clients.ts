@@ -57,3 +57,9 @@ export class NatsClients {
     return this.connection;
   }
 }
+
+/** Readiness: connected, and JetStream answers an API request. */
+export async function checkJetStream(nats: NatsClients): Promise<void> {
+  if (!nats.isConnected) throw new Error('not connected');
+  await nats.jsm.getAccountInfo();
+}

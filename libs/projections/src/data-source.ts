@@ -27,8 +27,19 @@ export function createDataSource({ url, applicationName, poolSize = 10, statemen
   });
 }
 
-/** Applies pending migrations inside one transaction each; returns their names. */
+/**
+ * Applies pending migrations, each in its own transaction, under an advisory lock so processes
+ * starting together do not race; returns the names applied.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('kd.migrations'))`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('kd.migrations'))`).catch(() => undefined);
+    await runner.release();
+  }
 }

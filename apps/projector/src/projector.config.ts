@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { commonEnv, httpPort } from '@kd/config';
+
+export const projectorConfigSchema = z.object({
+  ...commonEnv,
+  HTTP_PORT: httpPort(3001),
+  PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
+  /** Comma-separated projection names to run (default: all). */
+  PROJECTIONS: z.string().optional(),
+});
+
+export type ProjectorConfig = z.output<typeof projectorConfigSchema>;

@@ -1,0 +1,72 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import { register } from 'prom-client';
+import { JetStreamServer, NatsClients } from '@kd/event-store';
+import type { Logger } from '@kd/observability';
+import { DatabaseHolder, ProjectionRunner, createProjectionMetrics, projectionDurable, projections, type Projection } from '@kd/projections';
+import type { ProjectorConfig } from './projector.config.js';
+import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
+
+/** Builds one runner per projection and hands them to the JetStream transport as batch handlers. */
+@Injectable()
+export class ProjectorService implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private lagTimer: NodeJS.Timeout | undefined;
+  private runners: ProjectionRunner[] = [];
+  private transport: JetStreamServer | undefined;
+
+  constructor(
+    @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly nats: NatsClients,
+    private readonly db: DatabaseHolder,
+  ) {}
+
+  /** Waits for NATS and PostgreSQL (retrying with backoff), then prepares every runner. */
+  async createTransport(): Promise<JetStreamServer> {
+    await Promise.all([this.nats.ready, this.db.ready]);
+    const metrics = createProjectionMetrics(register);
+    this.runners = this.selected().map((p) => new ProjectionRunner(p, this.db.dataSource, this.logger.child({ projection: p.name }), metrics));
+    for (const runner of this.runners) await runner.prepare();
+    const server = new JetStreamServer({
+      js: this.nats.js,
+      jsm: this.nats.jsm,
+      stream: this.config.KD_STREAM,
+      subjectPrefix: this.config.KD_SUBJECT_PREFIX,
+      logger: this.logger,
+      batchSize: this.config.PROJECTION_BATCH_SIZE,
+      maxWaitMs: this.config.PROJECTION_MAX_WAIT_MS,
+    });
+    for (const runner of this.runners) {
+      server.addBatchHandler(`projection:${runner.name}`, async (batch) => void (await runner.handleBatch(batch)), {
+        durable: projectionDurable(runner.name),
+        resumeAfter: () => runner.checkpoint(),
+      });
+    }
+    this.lagTimer = setInterval(() => void this.refreshLag(), 2000);
+    this.transport = server;
+    return server;
+  }
+
+  /** Stop consuming first (in-flight batches finish or roll back), then let go of connections. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.lagTimer);
+    await this.transport?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.nats.close(), this.db.close()]);
+  }
+
+  private selected(): Projection[] {
+    const wanted = this.config.PROJECTIONS?.split(',').map((s) => s.trim());
+    return projections.filter((p) => !wanted || wanted.includes(p.name));
+  }
+
+  private async refreshLag(): Promise<void> {
+    try {
+      const head = (await this.nats.jsm.streams.info(this.config.KD_STREAM)).state.last_seq;
+      for (const runner of this.runners) runner.updateLag(head, await runner.checkpoint());
+    } catch (error) {
+      this.logger.debug({ err: String(error) }, 'lag refresh failed');
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestPinoLogger, type Logger } from '@kd/observability';
+import { JsonExceptionFilter } from './http/json-exception.filter.js';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  port: number;
+  /** Keep the raw request bytes (signature checks on /interactions and /webhooks). */
+  rawBody?: boolean;
+  bodyLimit?: string;
+}
+
+/** Creates a Nest HTTP app with our logger, JSON errors, shutdown hooks and a body size limit. */
+export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    logger: new NestPinoLogger(options.logger),
+    rawBody: options.rawBody ?? false,
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb' });
+  app.useGlobalFilters(new JsonExceptionFilter(options.logger));
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function listen(app: NestExpressApplication, options: HttpAppOptions): Promise<string> {
+  await app.listen(options.port, '0.0.0.0');
+  const url = await app.getUrl();
+  options.logger.info({ url }, 'listening');
+  return url;
+}

@@ -1,0 +1,9 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HEALTH_CHECKS, HealthController, type HealthChecks } from './health.controller.js';
+
+@Module({})
+export class HealthModule {
+  static forRoot(checks: HealthChecks): DynamicModule {
+    return { module: HealthModule, controllers: [HealthController], providers: [{ provide: HEALTH_CHECKS, useValue: checks }] };
+  }
+}

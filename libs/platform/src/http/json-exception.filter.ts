@@ -1,0 +1,41 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { KdError } from '@kd/events';
+import type { Logger } from '@kd/observability';
+import { statusByCategory } from './error-status.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Every error leaves the API as `{error: {code, message}}` with the right status (DESIGN §6). */
+@Catch()
+export class JsonExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error({ err: exception, status }, 'request failed');
+    if (!response.headersSent) response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof KdError) {
+      const details = exception.category === 'validation' ? exception.details : undefined;
+      return [statusByCategory[exception.category], { error: { code: exception.code, message: exception.message, ...(details ? { details } : {}) } }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object') return [status, body as ErrorBody];
+      return [status, { error: { code: httpCode(status), message: exception.message } }];
+    }
+    return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
+  }
+}
+
+function httpCode(status: number): string {
+  const codes: Record<number, string> = { 400: 'HTTP.BAD_REQUEST', 404: 'HTTP.NOT_FOUND', 405: 'HTTP.METHOD_NOT_ALLOWED', 413: 'HTTP.PAYLOAD_TOO_LARGE', 415: 'HTTP.UNSUPPORTED_MEDIA_TYPE' };
+  return codes[status] ?? `HTTP.${status}`;
+}

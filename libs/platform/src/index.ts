@@ -1,0 +1,7 @@
+export { MetricsModule, metricsRegistry } from './metrics/metrics.module.js';
+export { GuardedMetricsController, METRICS_OPTIONS, type MetricsOptions } from './metrics/metrics.controller.js';
+export { JsonExceptionFilter } from './http/json-exception.filter.js';
+export { statusByCategory } from './http/error-status.js';
+export { createHttpApp, listen, type HttpAppOptions } from './bootstrap.js';
+export { HealthModule } from './health/health.module.js';
+export { HealthController, HEALTH_CHECKS, type HealthChecks } from './health/health.controller.js';

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
+import { GuardedMetricsController, METRICS_OPTIONS, type MetricsOptions } from './metrics.controller.js';
+
+/**
+ * prom-client's global registry (what @willsoto/nestjs-prometheus serves) with default process
+ * metrics, exposed at `/metrics`. Libraries register their metrics on `register` too.
+ */
+@Module({})
+export class MetricsModule {
+  static forRoot(options: MetricsOptions & { service: string }): DynamicModule {
+    return {
+      module: MetricsModule,
+      global: true,
+      imports: [
+        PrometheusModule.register({
+          controller: GuardedMetricsController,
+          defaultMetrics: { enabled: true },
+          defaultLabels: { service: options.service },
+        }),
+      ],
+      providers: [{ provide: METRICS_OPTIONS, useValue: options }],
+      exports: [METRICS_OPTIONS],
+    };
+  }
+}
+
+export { register as metricsRegistry };
