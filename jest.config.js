@@ -30,6 +30,7 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/e2e-global-setup.cjs',
     },
   ],
   testTimeout: 30000,

@@ -2,3 +2,5 @@ export { createTestDatabase, ensureTemplateDatabase, dropDatabase, databaseUrl, 
 export { createTestStream, testNatsUrl, type TestStream } from './test-nats.js';
 export { testLogger } from './test-logger.js';
 export { snowflakeFor, testGuildId, testUserId, guildInstalledEvent, commandExecutedEvent } from './fixtures.js';
+export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
+export { privateNatsServer, freePort, type PrivateNatsServer } from './nats-server.js';

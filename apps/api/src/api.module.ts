@@ -1,0 +1,43 @@
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { register } from 'prom-client';
+import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
+import type { Logger } from '@kd/observability';
+import { HealthModule, MetricsModule } from '@kd/platform';
+import { DatabaseHolder, checkPostgres } from '@kd/projections';
+import type { ApiConfig } from './api.config.js';
+import { API_CONFIG, LOGGER } from './api.tokens.js';
+
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly nats: NatsClients,
+    private readonly db: DatabaseHolder,
+  ) {}
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.nats.close(), this.db.close()]);
+  }
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
+    const nats = new NatsClients({ url: config.NATS_URL, name: 'kd-api', logger, stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
+    const db = new DatabaseHolder({ url: config.DATABASE_URL, applicationName: 'kd-api', logger });
+    const store = new EventStore({ nats, stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX, metrics: createEventStoreMetrics(register) });
+    return {
+      module: ApiModule,
+      imports: [
+        MetricsModule.forRoot({ service: 'api', enabled: config.METRICS_ENABLED, basicAuth: config.METRICS_BASIC_AUTH }),
+        HealthModule.forRoot({ nats: () => checkJetStream(nats), postgres: () => checkPostgres(db) }),
+      ],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: NatsClients, useValue: nats },
+        { provide: DatabaseHolder, useValue: db },
+        { provide: EventStore, useValue: store },
+        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db) },
+      ],
+      exports: [EventStore, DatabaseHolder, NatsClients, LOGGER, API_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+export { KalturaClient, type MeetingRoom } from './kaltura-client.js';
+export { kalturaClientOptionsSchema, type KalturaClientOptions } from './kaltura-options.js';
+export { createKalturaMetrics, type KalturaMetrics, type KalturaOutcome } from './kaltura-metrics.js';
+export {
+  KalturaApiError,
+  KalturaUnavailableError,
+  KalturaUnexpectedResponseError,
+  KalturaNotificationError,
+  KsValidationError,
+  ksFailures,
+  type KsFailure,
+  type KalturaCallSite,
+} from './errors.js';
+export { categoryOfKalturaCode } from './error-categories.js';
+export { joinPrivileges, type JoinUrlInput, type MeetingRole } from './api/join-url.js';
+export { toVideoSummary, mediaEntrySchema, type MediaEntry, type VideoPage, type VideoSummary } from './api/kaltura-objects.js';
+export { generateKsV2, type KsV2Input } from './ks/generate-ks-v2.js';
+export { parseKsV2, type KsV2Session, type AdminSecretLookup } from './ks/parse-ks-v2.js';
+export { buildPrivileges, parsePrivileges, type Privileges } from './ks/ks-privileges.js';
+export { KalturaSessions, type KalturaSessionOptions, type IssuedSession } from './ks/kaltura-sessions.js';
+export {
+  signKalturaNotification,
+  verifyKalturaSignature,
+  kalturaHashAlgoOf,
+  kalturaHashAlgos,
+  type KalturaHashAlgo,
+} from './webhook/webhook-signature.js';
+export {
+  parseKalturaNotification,
+  kalturaHttpNotificationSchema,
+  type KalturaHttpNotification,
+} from './webhook/http-notification.js';
+export {
+  KsType,
+  EntryStatus,
+  LiveStatus,
+  ScheduleResourceStatus,
+  EventNotificationEventType,
+  EventNotificationEventObjectType,
+  ESearchItemType,
+  ESearchOperatorType,
+  NEWROW_ROOM_TAG,
+  type KsTypeValue,
+} from './kaltura-enums.js';

@@ -1,0 +1,27 @@
+import { Counter, Histogram, type Registry } from 'prom-client';
+
+export type KalturaOutcome = 'ok' | 'api_error' | 'unavailable';
+
+export interface KalturaMetrics {
+  requests: Counter<'service' | 'action' | 'outcome'>;
+  duration: Histogram<'service' | 'action'>;
+}
+
+/** One count and one duration per HTTP attempt (a retried read counts each attempt). */
+export function createKalturaMetrics(registry: Registry): KalturaMetrics {
+  return {
+    requests: new Counter({
+      name: 'kd_kaltura_requests_total',
+      help: 'Kaltura API v3 requests by service, action and outcome (ok, api_error, unavailable)',
+      labelNames: ['service', 'action', 'outcome'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'kd_kaltura_request_duration_seconds',
+      help: 'Kaltura API v3 request duration, per attempt',
+      labelNames: ['service', 'action'],
+      buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}

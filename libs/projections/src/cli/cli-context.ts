@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { loadConfigOrExit, commonEnv } from '@kd/config';
+import { connectNats, ensureStream } from '@kd/event-store';
+import { createLogger, type Logger } from '@kd/observability';
+import { createDataSource } from '../data-source.js';
+
+const cliSchema = z.object({
+  ...commonEnv,
+  PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(100),
+});
+export type CliConfig = z.output<typeof cliSchema>;
+
+export function cliConfig(name: string): { config: CliConfig; logger: Logger } {
+  const config = loadConfigOrExit(name, cliSchema);
+  return { config, logger: createLogger({ service: name, level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }) };
+}
+
+export async function openDatabase(config: CliConfig, name: string) {
+  const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: name, poolSize: 2 });
+  await dataSource.initialize();
+  return dataSource;
+}
+
+export async function openNats(config: CliConfig, logger: Logger, name: string) {
+  const nc = await connectNats({ url: config.NATS_URL, name, logger, maxAttempts: 3 });
+  const jsm = await jetstreamManager(nc);
+  await ensureStream(jsm, { stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
+  return { nc, js: jetstream(nc), jsm };
+}
+
+/** Runs a CLI body: prints a one-line error and exits 1 on failure. */
+export function runCli(name: string, body: () => Promise<void>): void {
+  body().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${name}: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
