@@ -28,7 +28,11 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly metrics?: ProjectionMetrics,
-  ) {}
+  ) {
+    // Export zero-valued series from the start, so alerts can tell "none yet" from "absent".
+    metrics?.applied.inc({ projection: projection.name }, 0);
+    metrics?.deadLetters.inc({ projection: projection.name }, 0);
+  }
 
   get name(): string {
     return this.projection.name;
