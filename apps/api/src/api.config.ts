@@ -7,7 +7,10 @@ export const apiConfigSchema = z.object({
   JWT_SECRET: z
     .string({ error: 'is required where the API runs (generate one: openssl rand -base64 48)' })
     .refine((s) => Buffer.byteLength(s, 'utf8') >= 32, 'must be at least 32 bytes'),
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like "64kb"').default('64kb'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'must look like "64kb"')
+    .default('64kb'),
 });
 
 export type ApiConfig = z.output<typeof apiConfigSchema>;

@@ -20,14 +20,32 @@ class ConnectionsCloser implements OnApplicationShutdown {
 @Module({})
 export class ApiModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
-    const nats = new NatsClients({ url: config.NATS_URL, name: 'kd-api', logger, stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
+    const nats = new NatsClients({
+      url: config.NATS_URL,
+      name: 'kd-api',
+      logger,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+    });
     const db = new DatabaseHolder({ url: config.DATABASE_URL, applicationName: 'kd-api', logger });
-    const store = new EventStore({ nats, stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX, metrics: createEventStoreMetrics(register) });
+    const store = new EventStore({
+      nats,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+      metrics: createEventStoreMetrics(register),
+    });
     return {
       module: ApiModule,
       imports: [
-        MetricsModule.forRoot({ service: 'api', enabled: config.METRICS_ENABLED, basicAuth: config.METRICS_BASIC_AUTH }),
-        HealthModule.forRoot({ nats: () => checkJetStream(nats), postgres: () => checkPostgres(db) }),
+        MetricsModule.forRoot({
+          service: 'api',
+          enabled: config.METRICS_ENABLED,
+          basicAuth: config.METRICS_BASIC_AUTH,
+        }),
+        HealthModule.forRoot({
+          nats: () => checkJetStream(nats),
+          postgres: () => checkPostgres(db),
+        }),
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

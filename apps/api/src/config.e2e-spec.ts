@@ -5,10 +5,17 @@ describe('api start-up configuration', () => {
   it('refuses to start without JWT_SECRET, naming every problem in one message', async () => {
     const { code, output } = await runAppToExit('api', { HTTP_PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(code).toBe(1);
-    const line = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { level: string; problems: string[] };
+    const line = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+      level: string;
+      problems: string[];
+    };
     expect(line.level).toBe('fatal');
     expect(line.problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^JWT_SECRET: is required/), expect.stringMatching(/^HTTP_PORT:/), expect.stringMatching(/^LOG_LEVEL:/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^JWT_SECRET: is required/),
+        expect.stringMatching(/^HTTP_PORT:/),
+        expect.stringMatching(/^LOG_LEVEL:/),
+      ]),
     );
     expect(line.problems).toHaveLength(3);
   });

@@ -1,14 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, privateNatsServer, startApp, type ChildApp, type PrivateNatsServer, type TestDatabase } from '@kd/testing';
+import {
+  createTestDatabase,
+  privateNatsServer,
+  startApp,
+  type ChildApp,
+  type PrivateNatsServer,
+  type TestDatabase,
+} from '@kd/testing';
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
 
-async function ready(app: ChildApp): Promise<{ status: number; body: { checks?: Record<string, string>; error?: { message: string } } }> {
+async function ready(
+  app: ChildApp,
+): Promise<{
+  status: number;
+  body: { checks?: Record<string, string>; error?: { message: string } };
+}> {
   const response = await fetch(`${app.url}/health/ready`);
   return { status: response.status, body: (await response.json()) as never };
 }
 
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -24,7 +40,11 @@ describe('api health', () => {
 
   beforeAll(async () => {
     [nats, db] = await Promise.all([privateNatsServer(), createTestDatabase()]);
-    api = await startApp('api', { DATABASE_URL: db.url, NATS_URL: nats.url, JWT_SECRET: jwtSecret });
+    api = await startApp('api', {
+      DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      JWT_SECRET: jwtSecret,
+    });
   });
   afterAll(async () => {
     await api?.stop();
@@ -33,26 +53,49 @@ describe('api health', () => {
 
   it('is live and ready when NATS and PostgreSQL answer', async () => {
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
-    const result = await eventually(() => ready(api), (r) => r.status === 200);
-    expect(result).toEqual({ status: 200, body: { status: 'ready', checks: { nats: 'ok', postgres: 'ok' } } });
+    const result = await eventually(
+      () => ready(api),
+      (r) => r.status === 200,
+    );
+    expect(result).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: { nats: 'ok', postgres: 'ok' } },
+    });
   });
 
   it('answers 503 naming NATS while it is down, and recovers when it is back', async () => {
     await nats.stop();
-    const down = await eventually(() => ready(api), (r) => r.status === 503);
+    const down = await eventually(
+      () => ready(api),
+      (r) => r.status === 503,
+    );
     expect(down.status).toBe(503);
     expect(down.body.checks?.nats).toMatch(/^down/);
     expect(down.body.checks?.postgres).toBe('ok');
     expect(down.body.error?.message).toBe('not ready: nats unavailable');
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
     await nats.start();
-    expect((await eventually(() => ready(api), (r) => r.status === 200)).status).toBe(200);
+    expect(
+      (
+        await eventually(
+          () => ready(api),
+          (r) => r.status === 200,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('starts without PostgreSQL and reports it as the dependency that is down', async () => {
-    const noDb = await startApp('api', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kd_test_none', NATS_URL: nats.url, JWT_SECRET: jwtSecret });
+    const noDb = await startApp('api', {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kd_test_none',
+      NATS_URL: nats.url,
+      JWT_SECRET: jwtSecret,
+    });
     try {
-      const result = await eventually(() => ready(noDb), (r) => r.status === 503 && r.body.checks?.nats === 'ok');
+      const result = await eventually(
+        () => ready(noDb),
+        (r) => r.status === 503 && r.body.checks?.nats === 'ok',
+      );
       expect(result.status).toBe(503);
       expect(result.body.checks?.postgres).toMatch(/^down/);
       expect(noDb.logs.some((l) => l.includes('PostgreSQL unavailable, retrying'))).toBe(true);
@@ -64,6 +107,8 @@ describe('api health', () => {
   it('answers unknown routes with a JSON error', async () => {
     const response = await fetch(`${api.url}/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'HTTP.NOT_FOUND', message: expect.any(String) } });
+    expect(await response.json()).toEqual({
+      error: { code: 'HTTP.NOT_FOUND', message: expect.any(String) },
+    });
   });
 });

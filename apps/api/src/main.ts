@@ -8,12 +8,19 @@ import { ApiModule } from './api.module.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit('api', apiConfigSchema);
   const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
-  const options = { logger, port: config.HTTP_PORT, rawBody: true, bodyLimit: config.HTTP_BODY_LIMIT };
+  const options = {
+    logger,
+    port: config.HTTP_PORT,
+    rawBody: true,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+  };
   const app = await createHttpApp(ApiModule.forRoot(config, logger), options);
   await listen(app, options);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', service: 'api', message: 'start-up failed', err: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'api', message: 'start-up failed', err: String(error) })}\n`,
+  );
   process.exit(1);
 });

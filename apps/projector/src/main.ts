@@ -19,6 +19,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', service: 'projector', message: 'start-up failed', err: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'projector', message: 'start-up failed', err: String(error) })}\n`,
+  );
   process.exit(1);
 });

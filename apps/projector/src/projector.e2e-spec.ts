@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { commandExecutedEvent, createTestDatabase, createTestStream, guildInstalledEvent, startApp, type ChildApp, type TestDatabase, type TestStream } from '@kd/testing';
+import {
+  commandExecutedEvent,
+  createTestDatabase,
+  createTestStream,
+  guildInstalledEvent,
+  startApp,
+  type ChildApp,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
 
 describe('projector process', () => {
   let db: TestDatabase;
   let t: TestStream;
   let client: pg.Client;
-  const env = () => ({ DATABASE_URL: db.url, KD_STREAM: t.stream, KD_SUBJECT_PREFIX: t.subjectPrefix, PROJECTION_BATCH_SIZE: '200', PROJECTION_MAX_WAIT_MS: '20' });
+  const env = () => ({
+    DATABASE_URL: db.url,
+    KD_STREAM: t.stream,
+    KD_SUBJECT_PREFIX: t.subjectPrefix,
+    PROJECTION_BATCH_SIZE: '200',
+    PROJECTION_MAX_WAIT_MS: '20',
+  });
 
   beforeAll(async () => {
     [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
@@ -18,7 +33,11 @@ describe('projector process', () => {
     await Promise.all([db.drop(), t.cleanup()]);
   });
 
-  const checkpoint = async () => Number((await client.query(`SELECT coalesce(max(last_seq), 0) AS s FROM kd.projection_checkpoints`)).rows[0].s);
+  const checkpoint = async () =>
+    Number(
+      (await client.query(`SELECT coalesce(max(last_seq), 0) AS s FROM kd.projection_checkpoints`))
+        .rows[0].s,
+    );
   const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
@@ -47,7 +66,9 @@ describe('projector process', () => {
     projector = await startApp('projector', env());
     try {
       await waitFor(async () => (await checkpoint()) >= total);
-      const { rows } = await client.query(`SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs, count(DISTINCT id)::int AS ids, min(seq)::int AS lo, max(seq)::int AS hi FROM analytics.event_log`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs, count(DISTINCT id)::int AS ids, min(seq)::int AS lo, max(seq)::int AS hi FROM analytics.event_log`,
+      );
       expect(rows[0]).toEqual({ n: total, seqs: total, ids: total, lo: 1, hi: total });
     } finally {
       await projector.stop();
@@ -58,12 +79,18 @@ describe('projector process', () => {
     const guarded = await startApp('projector', { ...env(), METRICS_BASIC_AUTH: 'prom:s3cret' });
     try {
       expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
-      const wrong = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Basic ${Buffer.from('prom:nope').toString('base64')}` } });
+      const wrong = await fetch(`${guarded.url}/metrics`, {
+        headers: { authorization: `Basic ${Buffer.from('prom:nope').toString('base64')}` },
+      });
       expect(wrong.status).toBe(401);
-      const ok = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Basic ${Buffer.from('prom:s3cret').toString('base64')}` } });
+      const ok = await fetch(`${guarded.url}/metrics`, {
+        headers: { authorization: `Basic ${Buffer.from('prom:s3cret').toString('base64')}` },
+      });
       expect(ok.status).toBe(200);
       const text = await ok.text();
-      expect(text).toMatch(/^kd_projection_events_total\{projection="event_log",service="projector"\} \d+/m);
+      expect(text).toMatch(
+        /^kd_projection_events_total\{projection="event_log",service="projector"\} \d+/m,
+      );
       expect(text).toContain('process_resident_memory_bytes');
     } finally {
       await guarded.stop();

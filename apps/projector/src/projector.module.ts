@@ -7,17 +7,34 @@ import type { ProjectorConfig } from './projector.config.js';
 import { ProjectorService } from './projector.service.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
 
-
 @Module({})
 export class ProjectorModule {
   static forRoot(config: ProjectorConfig, logger: Logger): DynamicModule {
-    const nats = new NatsClients({ url: config.NATS_URL, name: 'kd-projector', logger, stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
-    const db = new DatabaseHolder({ url: config.DATABASE_URL, applicationName: 'kd-projector', logger, migrate: true });
+    const nats = new NatsClients({
+      url: config.NATS_URL,
+      name: 'kd-projector',
+      logger,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+    });
+    const db = new DatabaseHolder({
+      url: config.DATABASE_URL,
+      applicationName: 'kd-projector',
+      logger,
+      migrate: true,
+    });
     return {
       module: ProjectorModule,
       imports: [
-        MetricsModule.forRoot({ service: 'projector', enabled: config.METRICS_ENABLED, basicAuth: config.METRICS_BASIC_AUTH }),
-        HealthModule.forRoot({ nats: () => checkJetStream(nats), postgres: () => checkPostgres(db) }),
+        MetricsModule.forRoot({
+          service: 'projector',
+          enabled: config.METRICS_ENABLED,
+          basicAuth: config.METRICS_BASIC_AUTH,
+        }),
+        HealthModule.forRoot({
+          nats: () => checkJetStream(nats),
+          postgres: () => checkPostgres(db),
+        }),
       ],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },

@@ -1,8 +1,20 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { register } from 'prom-client';
 import { JetStreamServer, NatsClients } from '@kd/event-store';
 import type { Logger } from '@kd/observability';
-import { DatabaseHolder, ProjectionRunner, createProjectionMetrics, projectionDurable, projections, type Projection } from '@kd/projections';
+import {
+  DatabaseHolder,
+  ProjectionRunner,
+  createProjectionMetrics,
+  projectionDurable,
+  projections,
+  type Projection,
+} from '@kd/projections';
 import type { ProjectorConfig } from './projector.config.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
 
@@ -24,7 +36,15 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   async createTransport(): Promise<JetStreamServer> {
     await Promise.all([this.nats.ready, this.db.ready]);
     const metrics = createProjectionMetrics(register);
-    this.runners = this.selected().map((p) => new ProjectionRunner(p, this.db.dataSource, this.logger.child({ projection: p.name }), metrics));
+    this.runners = this.selected().map(
+      (p) =>
+        new ProjectionRunner(
+          p,
+          this.db.dataSource,
+          this.logger.child({ projection: p.name }),
+          metrics,
+        ),
+    );
     for (const runner of this.runners) await runner.prepare();
     const server = new JetStreamServer({
       js: this.nats.js,
@@ -36,10 +56,14 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
       maxWaitMs: this.config.PROJECTION_MAX_WAIT_MS,
     });
     for (const runner of this.runners) {
-      server.addBatchHandler(`projection:${runner.name}`, async (batch) => void (await runner.handleBatch(batch)), {
-        durable: projectionDurable(runner.name),
-        resumeAfter: () => runner.checkpoint(),
-      });
+      server.addBatchHandler(
+        `projection:${runner.name}`,
+        async (batch) => void (await runner.handleBatch(batch)),
+        {
+          durable: projectionDurable(runner.name),
+          resumeAfter: () => runner.checkpoint(),
+        },
+      );
     }
     this.lagTimer = setInterval(() => void this.refreshLag(), 2000);
     this.transport = server;

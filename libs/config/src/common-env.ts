@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const natsSubjectPrefix = z
   .string()
-  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be dot-separated subject tokens without wildcards');
+  .regex(
+    /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/,
+    'must be dot-separated subject tokens without wildcards',
+  );
 
 const streamName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "_" or "-"');
 
@@ -24,4 +27,5 @@ export const commonEnv = {
   METRICS_BASIC_AUTH: basicAuth.optional(),
 };
 
-export const httpPort = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const httpPort = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -5,7 +5,9 @@ export class ConfigError extends Error {
     readonly app: string,
     readonly problems: string[],
   ) {
-    super(`${app}: invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `${app}: invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -14,7 +16,11 @@ export class ConfigError extends Error {
  * Validates the environment against an app's schema and returns the typed, defaulted config.
  * Every problem is reported at once, so a broken deployment is fixed in one round.
  */
-export function loadConfig<S extends z.ZodType>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadConfig<S extends z.ZodType>(
+  app: string,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   const result = schema.safeParse(blankToUndefined(env));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
@@ -30,12 +36,22 @@ function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undef
 }
 
 /** For an app's main: on a bad environment, print one JSON line naming every problem and exit 1. */
-export function loadConfigOrExit<S extends z.ZodType>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadConfigOrExit<S extends z.ZodType>(
+  app: string,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   try {
     return loadConfig(app, schema, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const line = { level: 'fatal', time: new Date().toISOString(), service: app, message: error.message, problems: error.problems };
+    const line = {
+      level: 'fatal',
+      time: new Date().toISOString(),
+      service: app,
+      message: error.message,
+      problems: error.problems,
+    };
     process.stderr.write(`${JSON.stringify(line)}\n`);
     process.exit(1);
   }

@@ -96,7 +96,11 @@ export class BatchConsumer {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      const batch = await this.queue.takeBatch(this.options.batchSize, this.options.maxWaitMs, () => this.stopped);
+      const batch = await this.queue.takeBatch(
+        this.options.batchSize,
+        this.options.maxWaitMs,
+        () => this.stopped,
+      );
       if (batch.length === 0) continue;
       const handled = await this.handleWithRetry(batch);
       if (handled) highestSeq(batch).ack();
@@ -112,12 +116,18 @@ export class BatchConsumer {
         return true;
       } catch (error) {
         if (error instanceof DeliveryGapError) {
-          this.options.logger.warn({ durable: this.options.durable, err: error.message }, 'restarting delivery');
+          this.options.logger.warn(
+            { durable: this.options.durable, err: error.message },
+            'restarting delivery',
+          );
           await this.resubscribe();
           return false;
         }
         const delayMs = Math.min(30_000, 200 * 2 ** Math.min(attempt, 8));
-        this.options.logger.error({ durable: this.options.durable, attempt, retryInMs: delayMs, err: String(error) }, 'batch failed, retrying');
+        this.options.logger.error(
+          { durable: this.options.durable, attempt, retryInMs: delayMs, err: String(error) },
+          'batch failed, retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         for (const m of batch) m.working();
       }
@@ -132,7 +142,10 @@ export class BatchConsumer {
         await this.subscribe();
         return;
       } catch (error) {
-        this.options.logger.error({ durable: this.options.durable, err: String(error) }, 'resubscribe failed, retrying');
+        this.options.logger.error(
+          { durable: this.options.durable, err: String(error) },
+          'resubscribe failed, retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, 1000));
         if (this.stopped) return;
       }

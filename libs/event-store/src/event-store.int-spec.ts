@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { headers } from '@nats-io/nats-core';
 import { EventValidationError, newEvent } from '@kd/events';
-import { commandExecutedEvent, createTestStream, guildInstalledEvent, snowflakeFor, testGuildId, type TestStream } from '@kd/testing';
+import {
+  commandExecutedEvent,
+  createTestStream,
+  guildInstalledEvent,
+  snowflakeFor,
+  testGuildId,
+  type TestStream,
+} from '@kd/testing';
 import { ConcurrencyError } from './errors.js';
 
 describe('EventStore on JetStream', () => {
@@ -35,11 +42,15 @@ describe('EventStore on JetStream', () => {
   it('gives a concurrent writer of one aggregate the conflict error', async () => {
     const guildId = snowflakeFor(777);
     const config = (value: string) =>
-      newEvent('config.updated', { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' }, {
-        actor: { kind: 'user', id: 'u' },
-        correlationId: 'c',
-        guildId,
-      });
+      newEvent(
+        'config.updated',
+        { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' },
+        {
+          actor: { kind: 'user', id: 'u' },
+          correlationId: 'c',
+          guildId,
+        },
+      );
     const base = await t.store.lastSeqOf('config', guildId);
     expect(base).toBe(0);
     const results = await Promise.allSettled([
@@ -71,15 +82,30 @@ describe('EventStore on JetStream', () => {
       guildId: testGuildId,
       actor: { kind: 'user', id: snowflakeFor(2) },
       correlationId: 'c',
-      payload: { meetingId, kalturaResourceId: '9', type: 'meeting', title: 'Old', ownerUserId: snowflakeFor(2) },
+      payload: {
+        meetingId,
+        kalturaResourceId: '9',
+        type: 'meeting',
+        title: 'Old',
+        ownerUserId: snowflakeFor(2),
+      },
     };
-    await t.js.publish(`${t.subjectPrefix}.meeting.${meetingId}`, JSON.stringify(v1), { headers: headers() });
+    await t.js.publish(`${t.subjectPrefix}.meeting.${meetingId}`, JSON.stringify(v1), {
+      headers: headers(),
+    });
     await t.store.append(
-      newEvent('meeting.started', { meetingId }, { actor: { kind: 'kaltura', id: '100' }, correlationId: 'c', guildId: testGuildId }),
+      newEvent(
+        'meeting.started',
+        { meetingId },
+        { actor: { kind: 'kaltura', id: '100' }, correlationId: 'c', guildId: testGuildId },
+      ),
     );
     const events = await t.store.readAggregate('meeting', meetingId);
     expect(events.map((e) => e.event.type)).toEqual(['meeting.created', 'meeting.started']);
-    expect(events[0]).toMatchObject({ recordedVersion: 1, event: { version: 2, payload: { title: 'Old', description: null } } });
+    expect(events[0]).toMatchObject({
+      recordedVersion: 1,
+      event: { version: 2, payload: { title: 'Old', description: null } },
+    });
     expect(events[0]!.seq).toBeLessThan(events[1]!.seq);
   });
 

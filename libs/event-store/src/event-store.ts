@@ -1,6 +1,18 @@
-import { JetStreamApiError, JetStreamApiCodes, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  JetStreamApiCodes,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { definitionOf, prepareForAppend, type Aggregate, type DomainEvent, type EventType, type NewEvent } from '@kd/events';
+import {
+  definitionOf,
+  prepareForAppend,
+  type Aggregate,
+  type DomainEvent,
+  type EventType,
+  type NewEvent,
+} from '@kd/events';
 import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
@@ -46,7 +58,10 @@ export class EventStore {
    * aggregate id is the source's own id are appended with "first on subject", so a repeat of the
    * same interaction or notification is reported as a duplicate however late it comes.
    */
-  async append<T extends EventType>(newEvent: NewEvent<T>, options: AppendOptions = {}): Promise<AppendResult<T>> {
+  async append<T extends EventType>(
+    newEvent: NewEvent<T>,
+    options: AppendOptions = {},
+  ): Promise<AppendResult<T>> {
     const now = this.options.now?.() ?? new Date();
     const event = prepareForAppend(newEvent, now);
     const subject = subjectOf(this.options.subjectPrefix, event);
@@ -58,7 +73,9 @@ export class EventStore {
       const ack = await js.publish(subject, encoder.encode(JSON.stringify(event)), {
         msgID: event.id,
         timeout: this.options.publishTimeoutMs ?? 5000,
-        ...(expectedLastSeq === undefined ? {} : { expect: { lastSubjectSequence: expectedLastSeq } }),
+        ...(expectedLastSeq === undefined
+          ? {}
+          : { expect: { lastSubjectSequence: expectedLastSeq } }),
         headers: typeHeaders(event.type),
       });
       if (!ack.duplicate) this.options.metrics?.published.inc({ type: event.type });
@@ -70,7 +87,10 @@ export class EventStore {
         }
         throw new ConcurrencyError(subject, expectedLastSeq ?? -1, error);
       }
-      throw new EventStoreUnavailableError(`could not append ${event.type} to ${this.options.stream}: ${String(error)}`, error);
+      throw new EventStoreUnavailableError(
+        `could not append ${event.type} to ${this.options.stream}: ${String(error)}`,
+        error,
+      );
     } finally {
       stop?.();
     }
@@ -96,7 +116,10 @@ export class EventStore {
   }
 
   private async firstSeqOn(subject: string): Promise<number> {
-    const message = await this.options.nats.jsm.direct.getMessage(this.options.stream, { seq: 1, next_by_subj: subject });
+    const message = await this.options.nats.jsm.direct.getMessage(this.options.stream, {
+      seq: 1,
+      next_by_subj: subject,
+    });
     return message?.seq ?? 0;
   }
 }
@@ -108,5 +131,7 @@ function typeHeaders(type: string) {
 }
 
 function isWrongLastSequence(error: unknown): boolean {
-  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamWrongLastSequence;
+  return (
+    error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamWrongLastSequence
+  );
 }

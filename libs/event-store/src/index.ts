@@ -1,11 +1,25 @@
-export { EventStore, type AppendOptions, type AppendResult, type EventStoreOptions } from './event-store.js';
+export {
+  EventStore,
+  type AppendOptions,
+  type AppendResult,
+  type EventStoreOptions,
+} from './event-store.js';
 export { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 export { createEventStoreMetrics, type EventStoreMetrics } from './event-store-metrics.js';
 export { decodeStored, type RecordedEvent } from './recorded-event.js';
 export { ensureStream, type StreamOptions } from './stream-provisioning.js';
 export { connectNats, redactUrl, type NatsConnectionOptions } from './nats-connection.js';
-export { BatchConsumer, DeliveryGapError, type BatchConsumerOptions, type ConsumedMessage } from './batch-consumer.js';
+export {
+  BatchConsumer,
+  DeliveryGapError,
+  type BatchConsumerOptions,
+  type ConsumedMessage,
+} from './batch-consumer.js';
 export { aggregateSubject, subjectOf, allSubjects } from './subjects.js';
-export { JetStreamServer, type JetStreamServerOptions, type BatchHandlerExtras } from './nest/jetstream.server.js';
+export {
+  JetStreamServer,
+  type JetStreamServerOptions,
+  type BatchHandlerExtras,
+} from './nest/jetstream.server.js';
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { consumerAckFloor } from './nest/consumer-position.js';

@@ -29,7 +29,8 @@ export class MessageQueue {
         if (this.items.length > 0) this.firstArrival = Date.now();
         return batch;
       }
-      const waitMs = this.items.length === 0 ? 1000 : Math.max(1, this.firstArrival + maxWaitMs - Date.now());
+      const waitMs =
+        this.items.length === 0 ? 1000 : Math.max(1, this.firstArrival + maxWaitMs - Date.now());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         this.waiter = () => {
@@ -44,6 +45,10 @@ export class MessageQueue {
   private ready(size: number, maxWaitMs: number): boolean {
     const last = this.items.at(-1);
     if (!last) return false;
-    return this.items.length >= size || last.info.pending === 0 || Date.now() - this.firstArrival >= maxWaitMs;
+    return (
+      this.items.length >= size ||
+      last.info.pending === 0 ||
+      Date.now() - this.firstArrival >= maxWaitMs
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '@kd/observability';
 import { EventStoreUnavailableError } from './errors.js';
@@ -17,7 +22,8 @@ export interface NatsClientsOptions extends StreamOptions {
  * throw EventStoreUnavailableError until then.
  */
 export class NatsClients {
-  private connection: { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager } | undefined;
+  private connection:
+    { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager } | undefined;
   private readonly abort = new AbortController();
   readonly ready: Promise<void>;
 

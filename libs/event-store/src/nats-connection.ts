@@ -15,17 +15,32 @@ export interface NatsConnectionOptions {
  * process started before NATS waits for it instead of crash-looping. Once connected, the
  * client reconnects by itself forever.
  */
-export async function connectNats({ url, name, logger, maxAttempts = Infinity, signal }: NatsConnectionOptions): Promise<NatsConnection> {
+export async function connectNats({
+  url,
+  name,
+  logger,
+  maxAttempts = Infinity,
+  signal,
+}: NatsConnectionOptions): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const nc = await connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 500, timeout: 3000 });
+      const nc = await connect({
+        servers: url.split(','),
+        name,
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+        timeout: 3000,
+      });
       logger.info({ url: redactUrl(url), attempt }, 'connected to NATS');
       watchStatus(nc, logger);
       return nc;
     } catch (error) {
       if (attempt >= maxAttempts || signal?.aborted) throw error;
       const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
-      logger.warn({ url: redactUrl(url), attempt, retryInMs: delayMs, err: String(error) }, 'NATS unreachable, retrying');
+      logger.warn(
+        { url: redactUrl(url), attempt, retryInMs: delayMs, err: String(error) },
+        'NATS unreachable, retrying',
+      );
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }

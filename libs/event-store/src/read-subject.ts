@@ -5,7 +5,11 @@ export interface SubjectMessage {
   data: Uint8Array;
 }
 
-export async function lastSeqOnSubject(jsm: JetStreamManager, stream: string, subject: string): Promise<number> {
+export async function lastSeqOnSubject(
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+): Promise<number> {
   const message = await jsm.direct.getMessage(stream, { last_by_subj: subject });
   return message?.seq ?? 0;
 }
@@ -15,10 +19,14 @@ export async function lastSeqOnSubject(jsm: JetStreamManager, stream: string, su
  * when the read started. Uses direct gets (`next_by_subj`), one round trip per event: aggregates
  * are small, and the ordered consumer's `filter_subjects` needs a newer server than 2.9.
  */
-export async function readSubject(jsm: JetStreamManager, stream: string, subject: string): Promise<SubjectMessage[]> {
+export async function readSubject(
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+): Promise<SubjectMessage[]> {
   const lastSeq = await lastSeqOnSubject(jsm, stream, subject);
   const out: SubjectMessage[] = [];
-  for (let seq = 1; out.at(-1)?.seq !== lastSeq && lastSeq > 0; ) {
+  for (let seq = 1; out.at(-1)?.seq !== lastSeq && lastSeq > 0;) {
     const message = await jsm.direct.getMessage(stream, { seq, next_by_subj: subject });
     if (!message) break;
     out.push({ seq: message.seq, data: message.data });

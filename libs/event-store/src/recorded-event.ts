@@ -15,5 +15,9 @@ export function decodeStored(seq: number, data: Uint8Array): RecordedEvent {
   const raw: unknown = JSON.parse(decoder.decode(data));
   const recordedVersion = (raw as { version?: unknown }).version;
   const event = decodeEvent(raw);
-  return { seq, event, recordedVersion: typeof recordedVersion === 'number' ? recordedVersion : event.version };
+  return {
+    seq,
+    event,
+    recordedVersion: typeof recordedVersion === 'number' ? recordedVersion : event.version,
+  };
 }

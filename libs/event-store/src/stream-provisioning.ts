@@ -21,7 +21,10 @@ export interface StreamOptions {
  * from every process at start-up. The stream is the event log: file storage, no age or count
  * limit, never trimmed.
  */
-export async function ensureStream(jsm: JetStreamManager, options: StreamOptions): Promise<StreamConfig> {
+export async function ensureStream(
+  jsm: JetStreamManager,
+  options: StreamOptions,
+): Promise<StreamConfig> {
   const wanted = {
     name: options.stream,
     subjects: [allSubjects(options.subjectPrefix)],
@@ -44,19 +47,24 @@ export async function ensureStream(jsm: JetStreamManager, options: StreamOptions
       current.allow_direct !== true;
     if (!drift) return current;
     const { subjects, duplicate_window, allow_direct } = wanted;
-    return (await jsm.streams.update(options.stream, { subjects, duplicate_window, allow_direct })).config;
+    return (await jsm.streams.update(options.stream, { subjects, duplicate_window, allow_direct }))
+      .config;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
     try {
       return (await jsm.streams.add(wanted)).config;
     } catch (addError) {
       // Another process created it between our info and add.
-      if (String(addError).includes('already in use')) return (await jsm.streams.info(options.stream)).config;
+      if (String(addError).includes('already in use'))
+        return (await jsm.streams.info(options.stream)).config;
       throw addError;
     }
   }
 }
 
 function isStreamNotFound(error: unknown): boolean {
-  return (error as { name?: string }).name === 'StreamNotFoundError' || String(error).includes('stream not found');
+  return (
+    (error as { name?: string }).name === 'StreamNotFoundError' ||
+    String(error).includes('stream not found')
+  );
 }

@@ -1,6 +1,17 @@
-import { aggregateIdOf, definitionOf, subjectToken, type Aggregate, type DomainEvent, type NewEvent } from '@kd/events';
+import {
+  aggregateIdOf,
+  definitionOf,
+  subjectToken,
+  type Aggregate,
+  type DomainEvent,
+  type NewEvent,
+} from '@kd/events';
 
-export function aggregateSubject(prefix: string, aggregate: Aggregate, aggregateId: string): string {
+export function aggregateSubject(
+  prefix: string,
+  aggregate: Aggregate,
+  aggregateId: string,
+): string {
   const token = subjectToken.safeParse(aggregateId);
   if (!token.success) throw new Error(`aggregate id "${aggregateId}" is not a valid subject token`);
   return `${prefix}.${aggregate}.${aggregateId}`;

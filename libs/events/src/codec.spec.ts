@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { aggregateIdOf, decodeEvent, prepareForAppend } from './codec.js';
 import { newEvent } from './create-event.js';
-import { EventValidationError, UnknownEventTypeError, UnsupportedEventVersionError } from './errors.js';
+import {
+  EventValidationError,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+} from './errors.js';
 
 const guildId = '123456789012345678';
 const user = '223456789012345678';
@@ -19,7 +23,11 @@ const meetingV1Payload = {
 describe('prepareForAppend', () => {
   it('stamps the current version and recordedAt', () => {
     const event = prepareForAppend(
-      newEvent('meeting.created', { ...meetingV1Payload, type: 'webinar', description: 'hi' }, context),
+      newEvent(
+        'meeting.created',
+        { ...meetingV1Payload, type: 'webinar', description: 'hi' },
+        context,
+      ),
       recordedAt,
     );
     expect(event.version).toBe(2);
@@ -64,7 +72,9 @@ describe('decodeEvent', () => {
   });
 
   it('validates a v1 payload against the v1 schema before upcasting', () => {
-    expect(() => decodeEvent(stored(1, { ...meetingV1Payload, title: '' }))).toThrow(/payload\(v1\)\.title/);
+    expect(() => decodeEvent(stored(1, { ...meetingV1Payload, title: '' }))).toThrow(
+      /payload\(v1\)\.title/,
+    );
   });
 
   it('refuses a version newer than this build', () => {
@@ -96,15 +106,23 @@ describe('aggregateIdOf', () => {
       context,
     );
     expect(aggregateIdOf(command)).toBe('323456789012345678');
-    const sent = newEvent('notification.sent', { kind: 'meeting.started', channelId: user, messageId: user }, {
-      ...context,
-      causationId: 'evt-9',
-    });
+    const sent = newEvent(
+      'notification.sent',
+      { kind: 'meeting.started', channelId: user, messageId: user },
+      {
+        ...context,
+        causationId: 'evt-9',
+      },
+    );
     expect(aggregateIdOf(sent)).toBe('evt-9');
   });
 
   it('refuses a notification without a causation id', () => {
-    const sent = newEvent('notification.sent', { kind: 'k', channelId: user, messageId: user }, context);
+    const sent = newEvent(
+      'notification.sent',
+      { kind: 'k', channelId: user, messageId: user },
+      context,
+    );
     expect(() => aggregateIdOf(sent)).toThrow(/no notification id/);
   });
 });

@@ -1,7 +1,11 @@
 import { eventCatalog } from './catalog/index.js';
 import type { EventDefinition } from './define-event.js';
 import { envelopeHeaderSchema } from './envelope.js';
-import { EventValidationError, UnknownEventTypeError, UnsupportedEventVersionError } from './errors.js';
+import {
+  EventValidationError,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+} from './errors.js';
 import { toSchemaIssues } from './schema-issues.js';
 import type { DomainEvent, EventType, NewEvent } from './types.js';
 import type { z } from 'zod';
@@ -14,10 +18,15 @@ export function isEventType(type: string): type is EventType {
 
 export function definitionOf(type: string): AnyDefinition {
   if (!isEventType(type)) throw new UnknownEventTypeError(type);
-  return eventCatalog[type] as AnyDefinition;
+  return eventCatalog[type];
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, type: string, prefix = ''): z.output<S> {
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  type: string,
+  prefix = '',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = toSchemaIssues(result.error).map((i) => ({ ...i, path: prefix + i.path }));
@@ -30,7 +39,10 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, type: string,
  * Validates an event about to be appended and returns it stamped with the current version and
  * `recordedAt`. Throws EventValidationError (never publishes half-checked data).
  */
-export function prepareForAppend<T extends EventType>(event: NewEvent<T>, recordedAt: Date): DomainEvent<T> {
+export function prepareForAppend<T extends EventType>(
+  event: NewEvent<T>,
+  recordedAt: Date,
+): DomainEvent<T> {
   const definition = definitionOf(event.type);
   const stamped = { ...event, version: definition.version, recordedAt: recordedAt.toISOString() };
   const header = parseWith(envelopeHeaderSchema, stamped, event.type);
@@ -51,7 +63,12 @@ export function decodeEvent(raw: unknown): DomainEvent {
   }
   let payload: unknown = (raw as { payload?: unknown }).payload;
   for (const upcaster of definition.upcasters.slice(header.version - 1)) {
-    const old = parseWith(upcaster.schema, payload, header.type, `payload(v${upcaster.fromVersion}).`);
+    const old = parseWith(
+      upcaster.schema,
+      payload,
+      header.type,
+      `payload(v${upcaster.fromVersion}).`,
+    );
     payload = upcaster.up(old as never);
   }
   const current = parseWith(definition.schema, payload, header.type, 'payload.');
@@ -66,7 +83,7 @@ function typeOf(raw: unknown): string {
 /** The aggregate id the event's subject is keyed by (DESIGN §3 catalog). */
 export function aggregateIdOf(event: NewEvent | DomainEvent): string {
   const definition = definitionOf(event.type);
-  const id = definition.aggregateId(event as never);
+  const id = definition.aggregateId(event);
   if (!id) {
     throw new EventValidationError(event.type, [
       { path: '', message: `no ${definition.aggregate} id to key the subject by` },

@@ -13,7 +13,11 @@ export interface EventContext {
   id?: string;
 }
 
-export function newEvent<T extends EventType>(type: T, payload: PayloadOf<T>, context: EventContext): NewEvent<T> {
+export function newEvent<T extends EventType>(
+  type: T,
+  payload: PayloadOf<T>,
+  context: EventContext,
+): NewEvent<T> {
   const event = {
     id: context.id ?? randomUUID(),
     type,

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 
-export const aggregates = ['guild', 'command', 'meeting', 'config', 'notification', 'kaltura'] as const;
+export const aggregates = [
+  'guild',
+  'command',
+  'meeting',
+  'config',
+  'notification',
+  'kaltura',
+] as const;
 export type Aggregate = (typeof aggregates)[number];
 
 /** The parts of an envelope an aggregate id may be derived from. */
@@ -39,10 +46,13 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
 ): EventDefinition<TType, TSchema> {
   const upcasters = definition.upcasters ?? [];
   upcasters.forEach((u, i) => {
-    if (u.fromVersion !== i + 1) throw new Error(`${definition.type}: upcaster ${i} must start at v${i + 1}`);
+    if (u.fromVersion !== i + 1)
+      throw new Error(`${definition.type}: upcaster ${i} must start at v${i + 1}`);
   });
   if (upcasters.length !== definition.version - 1) {
-    throw new Error(`${definition.type}: v${definition.version} needs ${definition.version - 1} upcasters`);
+    throw new Error(
+      `${definition.type}: v${definition.version} needs ${definition.version - 1} upcasters`,
+    );
   }
   return { firstOnSubject: false, ...definition, upcasters };
 }

@@ -1,9 +1,28 @@
-export { eventCatalog, commandOutcomes, commandTransports, configSections, meetingTypes } from './catalog/index.js';
+export {
+  eventCatalog,
+  commandOutcomes,
+  commandTransports,
+  configSections,
+  meetingTypes,
+} from './catalog/index.js';
 export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
-export { actorKinds, actorSchema, envelopeHeaderSchema, type Actor, type Envelope, type EnvelopeHeader } from './envelope.js';
+export {
+  actorKinds,
+  actorSchema,
+  envelopeHeaderSchema,
+  type Actor,
+  type Envelope,
+  type EnvelopeHeader,
+} from './envelope.js';
 export { snowflake, subjectToken, isoUtc } from './primitives.js';
 export type { DomainEvent, EventType, NewEvent, PayloadOf, EventCatalog } from './types.js';
-export { prepareForAppend, decodeEvent, aggregateIdOf, definitionOf, isEventType } from './codec.js';
+export {
+  prepareForAppend,
+  decodeEvent,
+  aggregateIdOf,
+  definitionOf,
+  isEventType,
+} from './codec.js';
 export { newEvent, type EventContext } from './create-event.js';
 export {
   KdError,

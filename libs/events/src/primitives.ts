@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Discord snowflake: 17–20 decimal digits. */
-export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
+export const snowflake = z
+  .string()
+  .regex(/^\d{17,20}$/, 'must be a Discord snowflake (17–20 digits)');
 
 /**
  * An id that is safe as a NATS subject token (no dots, spaces or wildcards) and short enough

@@ -1,4 +1,9 @@
 export { createLogger, redactedPaths, type Logger, type LoggerOptions } from './logger.js';
-export { withCorrelation, currentCorrelation, currentCorrelationId, type CorrelationContext } from './correlation.js';
+export {
+  withCorrelation,
+  currentCorrelation,
+  currentCorrelationId,
+  type CorrelationContext,
+} from './correlation.js';
 export { NestPinoLogger } from './nest-logger.js';
 export { metricOnce } from './metric-once.js';

@@ -12,7 +12,10 @@ export interface HttpAppOptions {
 }
 
 /** Creates a Nest HTTP app with our logger, JSON errors, shutdown hooks and a body size limit. */
-export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  module: unknown,
+  options: HttpAppOptions,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     logger: new NestPinoLogger(options.logger),
     rawBody: options.rawBody ?? false,
@@ -24,7 +27,10 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   return app;
 }
 
-export async function listen(app: NestExpressApplication, options: HttpAppOptions): Promise<string> {
+export async function listen(
+  app: NestExpressApplication,
+  options: HttpAppOptions,
+): Promise<string> {
   await app.listen(options.port, '0.0.0.0');
   const url = await app.getUrl();
   options.logger.info({ url }, 'listening');

@@ -1,5 +1,9 @@
 export { MetricsModule, metricsRegistry } from './metrics/metrics.module.js';
-export { GuardedMetricsController, METRICS_OPTIONS, type MetricsOptions } from './metrics/metrics.controller.js';
+export {
+  GuardedMetricsController,
+  METRICS_OPTIONS,
+  type MetricsOptions,
+} from './metrics/metrics.controller.js';
 export { JsonExceptionFilter } from './http/json-exception.filter.js';
 export { statusByCategory } from './http/error-status.js';
 export { createHttpApp, listen, type HttpAppOptions } from './bootstrap.js';

@@ -9,7 +9,12 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
 }
 
-export function createDataSource({ url, applicationName, poolSize = 10, statementTimeoutMs = 0 }: DatabaseOptions): DataSource {
+export function createDataSource({
+  url,
+  applicationName,
+  poolSize = 10,
+  statementTimeoutMs = 0,
+}: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -39,7 +44,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext('kd.migrations'))`).catch(() => undefined);
+    await runner
+      .query(`SELECT pg_advisory_unlock(hashtext('kd.migrations'))`)
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -60,7 +60,10 @@ export class DatabaseHolder {
         return;
       } catch (error) {
         const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
-        logger.warn({ attempt, retryInMs: delayMs, err: String(error) }, 'PostgreSQL unavailable, retrying');
+        logger.warn(
+          { attempt, retryInMs: delayMs, err: String(error) },
+          'PostgreSQL unavailable, retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }

@@ -4,7 +4,8 @@ import pg from 'pg';
 export async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`database name "${name}" must be letters, digits and "_"`);
+  if (!/^[A-Za-z0-9_]+$/.test(name))
+    throw new Error(`database name "${name}" must be letters, digits and "_"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });

@@ -9,4 +9,9 @@ export { migrations } from './migrations/index.js';
 export { projections, projectionNamed } from './registry.js';
 export { eventLogProjection } from './event-log/event-log.projection.js';
 export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';
-export { DatabaseHolder, DatabaseUnavailableError, checkPostgres, type DatabaseHolderOptions } from './database-holder.js';
+export {
+  DatabaseHolder,
+  DatabaseUnavailableError,
+  checkPostgres,
+  type DatabaseHolderOptions,
+} from './database-holder.js';

@@ -6,6 +6,9 @@ export const projections: readonly Projection[] = [eventLogProjection];
 
 export function projectionNamed(name: string): Projection {
   const found = projections.find((p) => p.name === name);
-  if (!found) throw new Error(`unknown projection "${name}"; known: ${projections.map((p) => p.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `unknown projection "${name}"; known: ${projections.map((p) => p.name).join(', ')}`,
+    );
   return found;
 }

@@ -22,14 +22,21 @@ export function appEntry(app: string): string {
  * Starts a built app (`dist/apps/<app>`) as its own process on a free port and resolves once it
  * logs that it is listening. The test talks to it over HTTP, exactly as production traffic does.
  */
-export async function startApp(app: string, env: Record<string, string | undefined>, timeoutMs = 20_000): Promise<ChildApp> {
+export async function startApp(
+  app: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 20_000,
+): Promise<ChildApp> {
   const child = spawn(process.execPath, [appEntry(app)], {
     env: { PATH: process.env.PATH, TZ: 'UTC', HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${app} did not start within ${timeoutMs} ms:\n${logs.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${app} did not start within ${timeoutMs} ms:\n${logs.join('\n')}`)),
+      timeoutMs,
+    );
     const onLine = (line: string) => {
       logs.push(line);
       const match = /"url":"(http:\/\/[^"]+)".*"message":"listening"/.exec(line);
@@ -49,8 +56,14 @@ export async function startApp(app: string, env: Record<string, string | undefin
 }
 
 /** Runs a built app to completion (for start-up failures) and returns its exit code and output. */
-export async function runAppToExit(app: string, env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [appEntry(app)], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runAppToExit(
+  app: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [appEntry(app)], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const chunks: string[] = [];
   child.stdout.on('data', (d: Buffer) => chunks.push(d.toString()));
   child.stderr.on('data', (d: Buffer) => chunks.push(d.toString()));
@@ -68,7 +81,11 @@ function lines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): v
   });
 }
 
-export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<number | null> {
+export async function stopChild(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 10_000,
+): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   child.kill(signal);

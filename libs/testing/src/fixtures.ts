@@ -10,15 +10,25 @@ export function snowflakeFor(n: number): string {
 export const testGuildId = snowflakeFor(1);
 export const testUserId = snowflakeFor(2);
 
-export function guildInstalledEvent(guildId = snowflakeFor(1000 + ++counter), memberCount: number | null = 42): NewEvent<'guild.installed'> {
-  return newEvent('guild.installed', { name: `Guild ${guildId}`, memberCount }, {
-    actor: { kind: 'system', id: 'test' },
-    correlationId: `corr-${counter}`,
-    guildId,
-  });
+export function guildInstalledEvent(
+  guildId = snowflakeFor(1000 + ++counter),
+  memberCount: number | null = 42,
+): NewEvent<'guild.installed'> {
+  return newEvent(
+    'guild.installed',
+    { name: `Guild ${guildId}`, memberCount },
+    {
+      actor: { kind: 'system', id: 'test' },
+      correlationId: `corr-${counter}`,
+      guildId,
+    },
+  );
 }
 
-export function commandExecutedEvent(interaction = ++counter, guildId = testGuildId): NewEvent<'command.executed'> {
+export function commandExecutedEvent(
+  interaction = ++counter,
+  guildId = testGuildId,
+): NewEvent<'command.executed'> {
   const interactionId = snowflakeFor(5_000_000 + interaction);
   return newEvent(
     'command.executed',
@@ -34,6 +44,11 @@ export function commandExecutedEvent(interaction = ++counter, guildId = testGuil
       durationMs: 12,
       transport: 'http',
     },
-    { actor: { kind: 'user', id: testUserId }, correlationId: `corr-${interactionId}`, guildId, id: `cmd-${interactionId}` },
+    {
+      actor: { kind: 'user', id: testUserId },
+      correlationId: `corr-${interactionId}`,
+      guildId,
+      id: `cmd-${interactionId}`,
+    },
   );
 }

@@ -1,6 +1,18 @@
-export { createTestDatabase, ensureTemplateDatabase, dropDatabase, databaseUrl, type TestDatabase } from './test-database.js';
+export {
+  createTestDatabase,
+  ensureTemplateDatabase,
+  dropDatabase,
+  databaseUrl,
+  type TestDatabase,
+} from './test-database.js';
 export { createTestStream, testNatsUrl, type TestStream } from './test-nats.js';
 export { testLogger } from './test-logger.js';
-export { snowflakeFor, testGuildId, testUserId, guildInstalledEvent, commandExecutedEvent } from './fixtures.js';
+export {
+  snowflakeFor,
+  testGuildId,
+  testUserId,
+  guildInstalledEvent,
+  commandExecutedEvent,
+} from './fixtures.js';
 export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
 export { privateNatsServer, freePort, type PrivateNatsServer } from './nats-server.js';

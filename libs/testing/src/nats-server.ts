@@ -28,7 +28,9 @@ export async function privateNatsServer(): Promise<PrivateNatsServer> {
     url: `nats://127.0.0.1:${port}`,
     port,
     async start() {
-      child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
+      child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], {
+        stdio: 'ignore',
+      });
       await waitForPort(port);
     },
     async stop(signal = 'SIGTERM') {

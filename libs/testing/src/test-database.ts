@@ -12,7 +12,8 @@ export function databaseUrl(name: string): string {
 
 /** STYLE §9: never touch a database whose name does not say it is for tests. */
 function assertTestName(name: string): void {
-  if (!/^kd_test_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to use database "${name}": not a kd_test_* database`);
+  if (!/^kd_test_[a-z0-9_]+$/.test(name))
+    throw new Error(`refusing to use database "${name}": not a kd_test_* database`);
 }
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -53,14 +54,20 @@ export async function dropDatabase(name: string): Promise<void> {
  * serialize the build with an advisory lock.
  */
 export async function ensureTemplateDatabase(): Promise<string> {
-  const hash = createHash('sha256').update(migrations.map((m) => m.toString()).join('\n')).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(migrations.map((m) => m.toString()).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const name = `kd_test_tpl_${hash}`;
   return admin(async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', ['kd_test_template']);
     try {
-      const existing = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'kd\\_test\\_tpl\\_%'`);
+      const existing = await client.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'kd\\_test\\_tpl\\_%'`,
+      );
       if (existing.rows.some((r) => r.datname === name)) return name;
-      for (const stale of existing.rows) await client.query(`DROP DATABASE IF EXISTS "${stale.datname}" WITH (FORCE)`);
+      for (const stale of existing.rows)
+        await client.query(`DROP DATABASE IF EXISTS "${stale.datname}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${name}"`);
       try {
         await migrate(databaseUrl(name));

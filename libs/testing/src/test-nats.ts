@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
 import { testLogger } from './test-logger.js';
@@ -17,11 +22,18 @@ export interface TestStream {
 }
 
 /** Its own stream and subject prefix on the shared NATS server, deleted by cleanup(). */
-export async function createTestStream(options: { duplicateWindowMs?: number } = {}): Promise<TestStream> {
+export async function createTestStream(
+  options: { duplicateWindowMs?: number } = {},
+): Promise<TestStream> {
   const id = randomBytes(5).toString('hex');
   const stream = `KD_TEST_${id}`;
   const subjectPrefix = `kdtest.${id}`;
-  const nc = await connectNats({ url: testNatsUrl, name: `test-${id}`, logger: testLogger('nats'), maxAttempts: 3 });
+  const nc = await connectNats({
+    url: testNatsUrl,
+    name: `test-${id}`,
+    logger: testLogger('nats'),
+    maxAttempts: 3,
+  });
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   await ensureStream(jsm, { stream, subjectPrefix, ...options });

@@ -41,8 +41,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     super();
   }
 
-  addBatchHandler(pattern: string, handle: (batch: ConsumedMessage[]) => Promise<void>, extras: Omit<BatchHandlerExtras, 'batch'>): void {
-    this.addHandler(pattern, (batch: ConsumedMessage[]) => handle(batch), true, { ...extras, batch: true });
+  addBatchHandler(
+    pattern: string,
+    handle: (batch: ConsumedMessage[]) => Promise<void>,
+    extras: Omit<BatchHandlerExtras, 'batch'>,
+  ): void {
+    this.addHandler(pattern, (batch: ConsumedMessage[]) => handle(batch), true, {
+      ...extras,
+      batch: true,
+    });
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -50,7 +57,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       const eventHandlers = new Map<string, MessageHandler>();
       for (const [pattern, handler] of this.getHandlers()) {
         const extras = handler.extras as Partial<BatchHandlerExtras> | undefined;
-        if (extras?.batch) this.consumers.push(this.batchConsumer(handler, extras as BatchHandlerExtras));
+        if (extras?.batch)
+          this.consumers.push(this.batchConsumer(handler, extras as BatchHandlerExtras));
         else eventHandlers.set(pattern, handler);
       }
       if (eventHandlers.size > 0) this.consumers.push(this.eventConsumer(eventHandlers));
@@ -80,14 +88,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       durable: extras.durable,
       batchSize: extras.batchSize ?? this.options.batchSize,
       maxWaitMs: extras.maxWaitMs ?? this.options.maxWaitMs,
-      resumeAfter: extras.resumeAfter,
+      resumeAfter: () => extras.resumeAfter(),
       handle: (batch) => this.invoke(handler, batch),
     });
   }
 
   private eventConsumer(handlers: Map<string, MessageHandler>): BatchConsumer {
     const durable = this.options.eventDurable;
-    if (!durable) throw new Error('JetStreamServer: @EventPattern handlers need the eventDurable option');
+    if (!durable)
+      throw new Error('JetStreamServer: @EventPattern handlers need the eventDurable option');
     return new BatchConsumer({
       ...this.consumerBase(),
       durable,
@@ -110,6 +119,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async invoke(handler: MessageHandler, data: unknown): Promise<void> {
-    await lastValueFrom(this.transformToObservable(await handler(data)), { defaultValue: undefined });
+    await lastValueFrom(this.transformToObservable(await handler(data)), {
+      defaultValue: undefined,
+    });
   }
 }

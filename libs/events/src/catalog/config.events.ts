@@ -10,7 +10,9 @@ export const configUpdated = defineEvent({
   version: 1,
   aggregate: 'config',
   schema: z.object({
-    key: z.string().regex(/^[a-z_]+(\.[A-Za-z0-9_-]+)+$/, 'must be a dotted key like "section.key"'),
+    key: z
+      .string()
+      .regex(/^[a-z_]+(\.[A-Za-z0-9_-]+)+$/, 'must be a dotted key like "section.key"'),
     oldValue: z.json(),
     newValue: z.json(),
     actorUserId: z.string().min(1).max(64),

@@ -20,18 +20,30 @@ export class HealthController {
   /** 200 when every dependency answers; 503 naming each one that does not. */
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; checks: Record<string, string> }> {
-    const entries = await Promise.all(Object.entries(this.checks).map(async ([name, check]) => [name, await run(check)] as const));
+    const entries = await Promise.all(
+      Object.entries(this.checks).map(async ([name, check]) => [name, await run(check)] as const),
+    );
     const checks = Object.fromEntries(entries);
     const down = entries.filter(([, result]) => result !== 'ok').map(([name]) => name);
     if (down.length === 0) return { status: 'ready', checks };
-    throw new HttpException({ error: { code: 'HEALTH.NOT_READY', message: `not ready: ${down.join(', ')} unavailable` }, status: 'unavailable', checks }, 503);
+    throw new HttpException(
+      {
+        error: { code: 'HEALTH.NOT_READY', message: `not ready: ${down.join(', ')} unavailable` },
+        status: 'unavailable',
+        checks,
+      },
+      503,
+    );
   }
 }
 
 async function run(check: () => Promise<void>): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
+      checkTimeoutMs,
+    );
   });
   try {
     await Promise.race([check(), timeout]);

@@ -4,6 +4,10 @@ import { HEALTH_CHECKS, HealthController, type HealthChecks } from './health.con
 @Module({})
 export class HealthModule {
   static forRoot(checks: HealthChecks): DynamicModule {
-    return { module: HealthModule, controllers: [HealthController], providers: [{ provide: HEALTH_CHECKS, useValue: checks }] };
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+    };
   }
 }

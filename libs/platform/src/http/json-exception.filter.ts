@@ -23,12 +23,27 @@ export class JsonExceptionFilter implements ExceptionFilter {
   private toResponse(exception: unknown): [number, ErrorBody] {
     if (exception instanceof KdError) {
       const details = exception.category === 'validation' ? exception.details : undefined;
-      return [statusByCategory[exception.category], { error: { code: exception.code, message: exception.message, ...(details ? { details } : {}) } }];
+      return [
+        statusByCategory[exception.category],
+        {
+          error: {
+            code: exception.code,
+            message: exception.message,
+            ...(details ? { details } : {}),
+          },
+        },
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object') return [status, body as ErrorBody];
+      if (
+        typeof body === 'object' &&
+        body !== null &&
+        'error' in body &&
+        typeof body.error === 'object'
+      )
+        return [status, body as ErrorBody];
       return [status, { error: { code: httpCode(status), message: exception.message } }];
     }
     return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
@@ -36,6 +51,12 @@ export class JsonExceptionFilter implements ExceptionFilter {
 }
 
 function httpCode(status: number): string {
-  const codes: Record<number, string> = { 400: 'HTTP.BAD_REQUEST', 404: 'HTTP.NOT_FOUND', 405: 'HTTP.METHOD_NOT_ALLOWED', 413: 'HTTP.PAYLOAD_TOO_LARGE', 415: 'HTTP.UNSUPPORTED_MEDIA_TYPE' };
+  const codes: Record<number, string> = {
+    400: 'HTTP.BAD_REQUEST',
+    404: 'HTTP.NOT_FOUND',
+    405: 'HTTP.METHOD_NOT_ALLOWED',
+    413: 'HTTP.PAYLOAD_TOO_LARGE',
+    415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+  };
   return codes[status] ?? `HTTP.${status}`;
 }

@@ -20,17 +20,29 @@ export class GuardedMetricsController extends PrometheusController {
 
   @Get()
   override async index(@Res({ passthrough: true }) response: Response): Promise<string> {
-    if (!this.options.enabled) throw new HttpException({ error: { code: 'METRICS.DISABLED', message: 'metrics are disabled' } }, 404);
-    if (this.options.basicAuth && !matches(response.req.headers.authorization, this.options.basicAuth)) {
+    if (!this.options.enabled)
+      throw new HttpException(
+        { error: { code: 'METRICS.DISABLED', message: 'metrics are disabled' } },
+        404,
+      );
+    if (
+      this.options.basicAuth &&
+      !matches(response.req.headers.authorization, this.options.basicAuth)
+    ) {
       response.setHeader('WWW-Authenticate', 'Basic realm="metrics"');
-      throw new HttpException({ error: { code: 'AUTH.REQUIRED', message: 'metrics need basic auth' } }, 401);
+      throw new HttpException(
+        { error: { code: 'AUTH.REQUIRED', message: 'metrics need basic auth' } },
+        401,
+      );
     }
     return super.index(response);
   }
 }
 
 function matches(header: string | undefined, expected: string): boolean {
-  const given = Buffer.from(header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '');
+  const given = Buffer.from(
+    header?.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '',
+  );
   const wanted = Buffer.from(expected);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
-import { GuardedMetricsController, METRICS_OPTIONS, type MetricsOptions } from './metrics.controller.js';
+import {
+  GuardedMetricsController,
+  METRICS_OPTIONS,
+  type MetricsOptions,
+} from './metrics.controller.js';
 
 /**
  * prom-client's global registry (what @willsoto/nestjs-prometheus serves) with default process

@@ -14,11 +14,21 @@ export type CliConfig = z.output<typeof cliSchema>;
 
 export function cliConfig(name: string): { config: CliConfig; logger: Logger } {
   const config = loadConfigOrExit(name, cliSchema);
-  return { config, logger: createLogger({ service: name, level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }) };
+  return {
+    config,
+    logger: createLogger({
+      service: name,
+      level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    }),
+  };
 }
 
 export async function openDatabase(config: CliConfig, name: string) {
-  const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: name, poolSize: 2 });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    applicationName: name,
+    poolSize: 2,
+  });
   await dataSource.initialize();
   return dataSource;
 }

@@ -10,7 +10,9 @@ runCli('migrate', async () => {
   try {
     const applied = await runMigrations(dataSource);
     const database = new URL(config.DATABASE_URL).pathname.slice(1);
-    process.stdout.write(`${created ? `created database ${database}; ` : ''}${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}\n`);
+    process.stdout.write(
+      `${created ? `created database ${database}; ` : ''}${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -13,7 +13,10 @@ runCli('rebuild', async () => {
   if (!name) throw new Error('usage: npm run projections:rebuild -- <projection>');
   const projection = projectionNamed(name);
   const { config, logger } = cliConfig('rebuild');
-  const [dataSource, nats] = await Promise.all([openDatabase(config, 'kd-rebuild'), openNats(config, logger, 'kd-rebuild')]);
+  const [dataSource, nats] = await Promise.all([
+    openDatabase(config, 'kd-rebuild'),
+    openNats(config, logger, 'kd-rebuild'),
+  ]);
   try {
     const runner = new ProjectionRunner(projection, dataSource, logger);
     const started = Date.now();
@@ -28,7 +31,9 @@ runCli('rebuild', async () => {
       durable: `${projectionDurable(name)}_rebuild`,
     });
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`rebuilt ${name} up to sequence ${checkpoint} in ${seconds.toFixed(1)} s (${Math.round(checkpoint / Math.max(seconds, 0.001))} events/s)\n`);
+    process.stdout.write(
+      `rebuilt ${name} up to sequence ${checkpoint} in ${seconds.toFixed(1)} s (${Math.round(checkpoint / Math.max(seconds, 0.001))} events/s)\n`,
+    );
   } finally {
     await Promise.all([dataSource.destroy(), nats.nc.close()]);
   }

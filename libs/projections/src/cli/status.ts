@@ -12,7 +12,10 @@ interface Row {
 /** `npm run projections:status`: each projection's checkpoint, the stream head and the lag. */
 runCli('status', async () => {
   const { config, logger } = cliConfig('status');
-  const [dataSource, nats] = await Promise.all([openDatabase(config, 'kd-status'), openNats(config, logger, 'kd-status')]);
+  const [dataSource, nats] = await Promise.all([
+    openDatabase(config, 'kd-status'),
+    openNats(config, logger, 'kd-status'),
+  ]);
   try {
     const head = (await nats.jsm.streams.info(config.KD_STREAM)).state.last_seq;
     const rows: Row[] = await dataSource.query(`
@@ -33,7 +36,9 @@ runCli('status', async () => {
         updated_at: row?.updated_at?.toISOString() ?? 'never',
       };
     });
-    process.stdout.write(`stream ${config.KD_STREAM} (${config.KD_SUBJECT_PREFIX}.>) head ${head}\n`);
+    process.stdout.write(
+      `stream ${config.KD_STREAM} (${config.KD_SUBJECT_PREFIX}.>) head ${head}\n`,
+    );
     console.table(table);
   } finally {
     await Promise.all([dataSource.destroy(), nats.nc.close()]);

@@ -24,7 +24,9 @@ export class EventLog1763884800001 implements MigrationInterface {
         CONSTRAINT event_log_id_uq UNIQUE (id)
       )`);
     await q.query(`CREATE INDEX event_log_occurred_at_ix ON kd.event_log (occurred_at)`);
-    await q.query(`CREATE INDEX event_log_guild_occurred_at_ix ON kd.event_log (guild_id, occurred_at)`);
+    await q.query(
+      `CREATE INDEX event_log_guild_occurred_at_ix ON kd.event_log (guild_id, occurred_at)`,
+    );
     await q.query(`CREATE INDEX event_log_type_occurred_at_ix ON kd.event_log (type, occurred_at)`);
     await q.query(`
       CREATE VIEW analytics.event_log AS
@@ -46,9 +48,13 @@ export class EventLog1763884800001 implements MigrationInterface {
       causation_id: 'id of the event that caused this one, if any',
       payload: 'event payload (jsonb), fields per type as documented in docs/events.md',
     };
-    await q.query(`COMMENT ON VIEW analytics.event_log IS 'Every event of the log as a row, one per event id, in stream order (seq).'`);
+    await q.query(
+      `COMMENT ON VIEW analytics.event_log IS 'Every event of the log as a row, one per event id, in stream order (seq).'`,
+    );
     for (const [column, text] of Object.entries(comments)) {
-      await q.query(`COMMENT ON COLUMN analytics.event_log.${column} IS '${text.replaceAll("'", "''")}'`);
+      await q.query(
+        `COMMENT ON COLUMN analytics.event_log.${column} IS '${text.replaceAll("'", "''")}'`,
+      );
     }
   }
 

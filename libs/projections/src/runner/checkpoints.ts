@@ -6,7 +6,11 @@ export interface Checkpoint {
 }
 
 /** Reads the checkpoint and locks it for the rest of the transaction (one writer per batch). */
-export async function lockCheckpoint(tx: EntityManager, projection: string, version: number): Promise<Checkpoint> {
+export async function lockCheckpoint(
+  tx: EntityManager,
+  projection: string,
+  version: number,
+): Promise<Checkpoint> {
   await tx.query(
     `INSERT INTO kd.projection_checkpoints (projection, last_seq, projection_version)
      VALUES ($1, 0, $2) ON CONFLICT (projection) DO NOTHING`,
@@ -17,10 +21,19 @@ export async function lockCheckpoint(tx: EntityManager, projection: string, vers
     [projection],
   );
   const row = rows[0];
-  return { lastSeq: Number(row?.last_seq ?? 0), projectionVersion: row?.projection_version ?? version };
+  return {
+    lastSeq: Number(row?.last_seq ?? 0),
+    projectionVersion: row?.projection_version ?? version,
+  };
 }
 
-export async function saveCheckpoint(tx: EntityManager, projection: string, lastSeq: number, lastOccurredAt: string | null, version: number): Promise<void> {
+export async function saveCheckpoint(
+  tx: EntityManager,
+  projection: string,
+  lastSeq: number,
+  lastOccurredAt: string | null,
+  version: number,
+): Promise<void> {
   await tx.query(
     `UPDATE kd.projection_checkpoints
         SET last_seq = $2, last_occurred_at = COALESCE($3::timestamptz, last_occurred_at), projection_version = $4, updated_at = now()
@@ -29,7 +42,10 @@ export async function saveCheckpoint(tx: EntityManager, projection: string, last
   );
 }
 
-export async function readCheckpoint(tx: EntityManager, projection: string): Promise<Checkpoint | null> {
+export async function readCheckpoint(
+  tx: EntityManager,
+  projection: string,
+): Promise<Checkpoint | null> {
   const rows: { last_seq: string; projection_version: number }[] = await tx.query(
     `SELECT last_seq, projection_version FROM kd.projection_checkpoints WHERE projection = $1`,
     [projection],

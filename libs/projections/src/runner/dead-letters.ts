@@ -9,7 +9,11 @@ export interface ParkedEvent {
   raw: string;
 }
 
-export async function parkEvents(tx: EntityManager, projection: string, parked: readonly ParkedEvent[]): Promise<void> {
+export async function parkEvents(
+  tx: EntityManager,
+  projection: string,
+  parked: readonly ParkedEvent[],
+): Promise<void> {
   if (parked.length === 0) return;
   await tx.query(
     `INSERT INTO kd.projection_dead_letters (projection, seq, event_id, event_type, error_code, error_message, raw)

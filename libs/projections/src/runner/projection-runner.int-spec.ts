@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { newEvent } from '@kd/events';
-import { commandExecutedEvent, createTestDatabase, createTestStream, guildInstalledEvent, testLogger, type TestDatabase, type TestStream } from '@kd/testing';
+import {
+  commandExecutedEvent,
+  createTestDatabase,
+  createTestStream,
+  guildInstalledEvent,
+  testLogger,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
 import { createDataSource } from '../data-source.js';
 import { eventLogProjection } from '../event-log/event-log.projection.js';
 import { catchUp } from '../projection-host.js';
@@ -26,10 +34,22 @@ describe('ProjectionRunner with analytics.event_log', () => {
   });
 
   const run = (durable = 'proj_event_log') =>
-    catchUp(runner, { nats: t, stream: t.stream, subjectPrefix: t.subjectPrefix, logger, batchSize: 50, maxWaitMs: 50, durable });
-  const rows = async () => (await dataSource.query(`SELECT seq, id, type, payload FROM analytics.event_log ORDER BY seq`)) as { seq: string; id: string; type: string }[];
+    catchUp(runner, {
+      nats: t,
+      stream: t.stream,
+      subjectPrefix: t.subjectPrefix,
+      logger,
+      batchSize: 50,
+      maxWaitMs: 50,
+      durable,
+    });
+  const rows = async () =>
+    dataSource.query<{ seq: string; id: string; type: string }[]>(
+      `SELECT seq, id, type, payload FROM analytics.event_log ORDER BY seq`,
+    );
   const publishMany = async (n: number) => {
-    for (let i = 0; i < n; i++) await t.store.append(i % 3 === 0 ? guildInstalledEvent() : commandExecutedEvent());
+    for (let i = 0; i < n; i++)
+      await t.store.append(i % 3 === 0 ? guildInstalledEvent() : commandExecutedEvent());
   };
 
   it('applies every event once, in stream order, and checkpoints the head', async () => {
@@ -44,7 +64,9 @@ describe('ProjectionRunner with analytics.event_log', () => {
 
   it('skips a redelivered batch at or below the checkpoint', async () => {
     const before = await rows();
-    const redelivered = [{ seq: 5, data: new TextEncoder().encode(JSON.stringify({ junk: true })), redelivered: true }];
+    const redelivered = [
+      { seq: 5, data: new TextEncoder().encode(JSON.stringify({ junk: true })), redelivered: true },
+    ];
     const outcome = await runner.handleBatch(redelivered);
     expect(outcome).toMatchObject({ applied: 0, skipped: 1, parked: 0 });
     expect(await rows()).toEqual(before);
@@ -52,13 +74,22 @@ describe('ProjectionRunner with analytics.event_log', () => {
 
   it('parks a malformed message and an unappliable event, and later events still apply', async () => {
     await t.js.publish(`${t.subjectPrefix}.guild.broken`, 'this is not json');
-    const poison = newEvent('guild.installed', { name: 'nul \u0000 byte', memberCount: 3 }, { actor: { kind: 'system', id: 't' }, correlationId: 'c', guildId: '123456789012345670' });
-    await t.js.publish(`${t.subjectPrefix}.guild.123456789012345670`, JSON.stringify({ ...poison, version: 1, recordedAt: poison.occurredAt }));
+    const poison = newEvent(
+      'guild.installed',
+      { name: 'nul \u0000 byte', memberCount: 3 },
+      { actor: { kind: 'system', id: 't' }, correlationId: 'c', guildId: '123456789012345670' },
+    );
+    await t.js.publish(
+      `${t.subjectPrefix}.guild.123456789012345670`,
+      JSON.stringify({ ...poison, version: 1, recordedAt: poison.occurredAt }),
+    );
     await publishMany(10);
     const checkpoint = await run();
     expect(checkpoint).toBe(132);
     expect(await rows()).toHaveLength(130);
-    const parked = (await dataSource.query(`SELECT seq, error_code, event_type FROM kd.projection_dead_letters ORDER BY seq`)) as { seq: string; error_code: string; event_type: string | null }[];
+    const parked = await dataSource.query<
+      { seq: string; error_code: string; event_type: string | null }[]
+    >(`SELECT seq, error_code, event_type FROM kd.projection_dead_letters ORDER BY seq`);
     expect(parked).toEqual([
       { seq: '121', error_code: 'EVENT.MALFORMED_JSON', event_type: null },
       { seq: '122', error_code: 'PROJECTION.APPLY_FAILED', event_type: 'guild.installed' },
@@ -71,7 +102,9 @@ describe('ProjectionRunner with analytics.event_log', () => {
     expect(await rows()).toHaveLength(0);
     await run('proj_event_log_rebuild');
     expect(await rows()).toEqual(before);
-    const parked = (await dataSource.query(`SELECT count(*)::int AS n FROM kd.projection_dead_letters`)) as { n: number }[];
+    const parked = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM kd.projection_dead_letters`,
+    );
     expect(parked[0]?.n).toBe(2);
   });
 });

@@ -45,14 +45,26 @@ export class ProjectionRunner {
   /** Resets the projection to "nothing applied" when its version changed (or when forced). */
   async prepare({ forceRebuild = false } = {}): Promise<void> {
     const current = await readCheckpoint(this.dataSource.manager, this.name);
-    if (!forceRebuild && (!current || current.projectionVersion === this.projection.version)) return;
-    this.logger.warn({ projection: this.name, from: current?.projectionVersion, to: this.projection.version, forceRebuild }, 'resetting projection for rebuild');
+    if (!forceRebuild && (!current || current.projectionVersion === this.projection.version))
+      return;
+    this.logger.warn(
+      {
+        projection: this.name,
+        from: current?.projectionVersion,
+        to: this.projection.version,
+        forceRebuild,
+      },
+      'resetting projection for rebuild',
+    );
     await this.dataSource.transaction(async (tx) => {
       await lockCheckpoint(tx, this.name, this.projection.version);
       await this.projection.reset(tx);
       await tx.query(`DELETE FROM kd.projection_dead_letters WHERE projection = $1`, [this.name]);
       await saveCheckpoint(tx, this.name, 0, null, this.projection.version);
-      await tx.query(`UPDATE kd.projection_checkpoints SET last_occurred_at = NULL WHERE projection = $1`, [this.name]);
+      await tx.query(
+        `UPDATE kd.projection_checkpoints SET last_occurred_at = NULL WHERE projection = $1`,
+        [this.name],
+      );
     });
   }
 
@@ -65,7 +77,10 @@ export class ProjectionRunner {
     return outcome;
   }
 
-  private async applyInTransaction(decoded: DecodedMessage[], tx: EntityManager): Promise<BatchOutcome> {
+  private async applyInTransaction(
+    decoded: DecodedMessage[],
+    tx: EntityManager,
+  ): Promise<BatchOutcome> {
     const { lastSeq: checkpoint } = await lockCheckpoint(tx, this.name, this.projection.version);
     const fresh = uniqueBySeq(decoded.filter((d) => d.seq > checkpoint));
     const last = fresh.at(-1);
@@ -75,7 +90,13 @@ export class ProjectionRunner {
     const wanted = fresh.flatMap((d) => (d.event && this.handles(d.event) ? [d.event] : []));
     const poisoned = await this.applyIsolatingPoison(wanted, tx);
     await parkEvents(tx, this.name, [...undecodable, ...poisoned]);
-    await saveCheckpoint(tx, this.name, last.seq, wanted.at(-1)?.event.occurredAt ?? null, this.projection.version);
+    await saveCheckpoint(
+      tx,
+      this.name,
+      last.seq,
+      wanted.at(-1)?.event.occurredAt ?? null,
+      this.projection.version,
+    );
     return {
       applied: wanted.length - poisoned.length,
       parked: undecodable.length + poisoned.length,
@@ -85,7 +106,10 @@ export class ProjectionRunner {
   }
 
   /** Applies the batch at once; if that fails for a reason in the data, one event at a time. */
-  private async applyIsolatingPoison(events: RecordedEvent[], tx: EntityManager): Promise<ParkedEvent[]> {
+  private async applyIsolatingPoison(
+    events: RecordedEvent[],
+    tx: EntityManager,
+  ): Promise<ParkedEvent[]> {
     if (events.length === 0) return [];
     if (await this.tryApply(events, tx, 'kd_batch')) return [];
     const parked: ParkedEvent[] = [];
@@ -93,14 +117,23 @@ export class ProjectionRunner {
       try {
         if (!(await this.tryApply([event], tx, 'kd_event'))) throw new Error('unreachable');
       } catch (error) {
-        parked.push(toParked(event.seq, JSON.stringify(event.event), error, { id: event.event.id, type: event.event.type }));
+        parked.push(
+          toParked(event.seq, JSON.stringify(event.event), error, {
+            id: event.event.id,
+            type: event.event.type,
+          }),
+        );
       }
     }
     return parked;
   }
 
   /** True on success; false when the whole batch failed (to retry one by one); throws per event. */
-  private async tryApply(events: RecordedEvent[], tx: EntityManager, savepoint: string): Promise<boolean> {
+  private async tryApply(
+    events: RecordedEvent[],
+    tx: EntityManager,
+    savepoint: string,
+  ): Promise<boolean> {
     await tx.query(`SAVEPOINT ${savepoint}`);
     try {
       await this.projection.apply(events, tx);
@@ -126,8 +159,14 @@ export class ProjectionRunner {
       if (message.seq !== expected) {
         const gap = { expected, received: message.seq };
         // The same gap right after a restart of delivery: those sequences no longer exist.
-        if (this.acceptedGap?.expected === gap.expected && this.acceptedGap.received === gap.received) {
-          this.logger.warn({ projection: this.name, ...gap }, 'sequences missing from the stream, continuing');
+        if (
+          this.acceptedGap?.expected === gap.expected &&
+          this.acceptedGap.received === gap.received
+        ) {
+          this.logger.warn(
+            { projection: this.name, ...gap },
+            'sequences missing from the stream, continuing',
+          );
         } else {
           this.acceptedGap = gap;
           throw new DeliveryGapError(expected, message.seq);
@@ -143,11 +182,15 @@ export class ProjectionRunner {
     this.metrics.applied.inc(labels, outcome.applied);
     if (outcome.parked > 0) {
       this.metrics.deadLetters.inc(labels, outcome.parked);
-      this.logger.error({ projection: this.name, parked: outcome.parked, lastSeq: outcome.lastSeq }, 'events parked in dead letters');
+      this.logger.error(
+        { projection: this.name, parked: outcome.parked, lastSeq: outcome.lastSeq },
+        'events parked in dead letters',
+      );
     }
     this.metrics.checkpoint.set(labels, outcome.lastSeq);
     const newest = decoded.at(-1)?.event?.event.recordedAt;
-    if (newest) this.metrics.lagSeconds.set(labels, Math.max(0, (Date.now() - Date.parse(newest)) / 1000));
+    if (newest)
+      this.metrics.lagSeconds.set(labels, Math.max(0, (Date.now() - Date.parse(newest)) / 1000));
   }
 
   /** Refreshes lag gauges from the stream head (called periodically by the host). */
