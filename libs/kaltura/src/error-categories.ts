@@ -23,7 +23,8 @@ export function categoryOfKalturaCode(code: string): ErrorCategory {
   if (known) return known;
   if (code.endsWith('_NOT_FOUND')) return 'not_found';
   if (code.startsWith('SERVICE_FORBIDDEN')) return 'permission';
-  if (/^(MISSING_MANDATORY_PARAMETER|INVALID_|PROPERTY_VALIDATION_)/.test(code)) return 'validation';
+  if (/^(MISSING_MANDATORY_PARAMETER|INVALID_|PROPERTY_VALIDATION_)/.test(code))
+    return 'validation';
   if (code.endsWith('_ALREADY_EXISTS')) return 'conflict';
   return 'internal';
 }

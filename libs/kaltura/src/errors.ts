@@ -14,9 +14,14 @@ export class KalturaApiError extends KdError {
     readonly args: Record<string, string>,
     readonly call: KalturaCallSite,
   ) {
-    super('KALTURA.API_ERROR', `${call.service}.${call.action} failed: ${kalturaCode}: ${kalturaMessage}`, categoryOfKalturaCode(kalturaCode), {
-      details: { kalturaCode, service: call.service, action: call.action, args },
-    });
+    super(
+      'KALTURA.API_ERROR',
+      `${call.service}.${call.action} failed: ${kalturaCode}: ${kalturaMessage}`,
+      categoryOfKalturaCode(kalturaCode),
+      {
+        details: { kalturaCode, service: call.service, action: call.action, args },
+      },
+    );
   }
 }
 
@@ -36,15 +41,28 @@ export class KalturaUnavailableError extends KdError {
 
 /** Kaltura answered 200 with JSON we cannot read as the expected object. */
 export class KalturaUnexpectedResponseError extends KdError {
-  constructor(message: string, readonly call: KalturaCallSite) {
-    super('KALTURA.UNEXPECTED_RESPONSE', `${call.service}.${call.action}: ${message}`, 'unavailable', {
-      details: { service: call.service, action: call.action },
-    });
+  constructor(
+    message: string,
+    readonly call: KalturaCallSite,
+  ) {
+    super(
+      'KALTURA.UNEXPECTED_RESPONSE',
+      `${call.service}.${call.action}: ${message}`,
+      'unavailable',
+      {
+        details: { service: call.service, action: call.action },
+      },
+    );
   }
 }
 
 /** Reasons as kSessionBase names them, with its numeric codes (shown in INVALID_KS messages). */
-export const ksFailures = { INVALID_STR: -1, INVALID_PARTNER: -2, INVALID_TYPE: -4, EXPIRED: -5 } as const;
+export const ksFailures = {
+  INVALID_STR: -1,
+  INVALID_PARTNER: -2,
+  INVALID_TYPE: -4,
+  EXPIRED: -5,
+} as const;
 export type KsFailure = keyof typeof ksFailures;
 
 /** A KS that does not decrypt, does not match its hash, or has expired. */

@@ -1,6 +1,10 @@
 export { KalturaClient, type MeetingRoom } from './kaltura-client.js';
 export { kalturaClientOptionsSchema, type KalturaClientOptions } from './kaltura-options.js';
-export { createKalturaMetrics, type KalturaMetrics, type KalturaOutcome } from './kaltura-metrics.js';
+export {
+  createKalturaMetrics,
+  type KalturaMetrics,
+  type KalturaOutcome,
+} from './kaltura-metrics.js';
 export {
   KalturaApiError,
   KalturaUnavailableError,
@@ -13,11 +17,21 @@ export {
 } from './errors.js';
 export { categoryOfKalturaCode } from './error-categories.js';
 export { joinPrivileges, type JoinUrlInput, type MeetingRole } from './api/join-url.js';
-export { toVideoSummary, mediaEntrySchema, type MediaEntry, type VideoPage, type VideoSummary } from './api/kaltura-objects.js';
+export {
+  toVideoSummary,
+  mediaEntrySchema,
+  type MediaEntry,
+  type VideoPage,
+  type VideoSummary,
+} from './api/kaltura-objects.js';
 export { generateKsV2, type KsV2Input } from './ks/generate-ks-v2.js';
 export { parseKsV2, type KsV2Session, type AdminSecretLookup } from './ks/parse-ks-v2.js';
 export { buildPrivileges, parsePrivileges, type Privileges } from './ks/ks-privileges.js';
-export { KalturaSessions, type KalturaSessionOptions, type IssuedSession } from './ks/kaltura-sessions.js';
+export {
+  KalturaSessions,
+  type KalturaSessionOptions,
+  type IssuedSession,
+} from './ks/kaltura-sessions.js';
 export {
   signKalturaNotification,
   verifyKalturaSignature,

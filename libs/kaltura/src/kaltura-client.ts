@@ -10,10 +10,18 @@ import {
   type VideoPage,
   type VideoSummary,
 } from './api/kaltura-objects.js';
-import { esearchEntryParams, locationResourceParams, mediaListParams } from './api/kaltura-requests.js';
+import {
+  esearchEntryParams,
+  locationResourceParams,
+  mediaListParams,
+} from './api/kaltura-requests.js';
 import { KalturaCaller, type KalturaCall } from './http/kaltura-caller.js';
 import { KalturaSessions } from './ks/kaltura-sessions.js';
-import { resolveKalturaOptions, type KalturaClientOptions, type ResolvedKalturaOptions } from './kaltura-options.js';
+import {
+  resolveKalturaOptions,
+  type KalturaClientOptions,
+  type ResolvedKalturaOptions,
+} from './kaltura-options.js';
 
 export interface MeetingRoom {
   resourceId: string;
@@ -43,13 +51,25 @@ export class KalturaClient {
   /** A Kaltura virtual-classroom room (`KalturaLocationScheduleResource` tagged `vcprovider:newrow`). */
   async createMeetingRoom(input: { name: string; description?: string }): Promise<MeetingRoom> {
     const params = locationResourceParams(input.name, input.description ?? '');
-    const resource = await this.admin({ service: 'schedule_scheduleresource', action: 'add', idempotent: false, params, response: scheduleResourceSchema });
+    const resource = await this.admin({
+      service: 'schedule_scheduleresource',
+      action: 'add',
+      idempotent: false,
+      params,
+      response: scheduleResourceSchema,
+    });
     return { resourceId: resource.id };
   }
 
   async endMeetingRoom(resourceId: string): Promise<void> {
     const params = { scheduleResourceId: resourceId };
-    await this.admin({ service: 'schedule_scheduleresource', action: 'delete', idempotent: false, params, response: scheduleResourceSchema });
+    await this.admin({
+      service: 'schedule_scheduleresource',
+      action: 'delete',
+      idempotent: false,
+      params,
+      response: scheduleResourceSchema,
+    });
   }
 
   /** Local only: a launch URL carrying a user KS scoped to the room and role. */
@@ -61,21 +81,43 @@ export class KalturaClient {
 
   async searchVideos(input: { query: string; limit?: number }): Promise<VideoPage> {
     const query = input.query.trim();
-    if (!query) throw new KdError('KALTURA.INVALID_QUERY', 'the search text is empty', 'validation');
+    if (!query)
+      throw new KdError('KALTURA.INVALID_QUERY', 'the search text is empty', 'validation');
     const params = esearchEntryParams(query, clampLimit(input.limit));
-    const found = await this.admin({ service: 'elasticsearch_esearch', action: 'searchEntry', idempotent: true, params, response: esearchEntryResponseSchema });
-    return { totalCount: found.totalCount, videos: (found.objects ?? []).map((r) => toVideoSummary(r.object)) };
+    const found = await this.admin({
+      service: 'elasticsearch_esearch',
+      action: 'searchEntry',
+      idempotent: true,
+      params,
+      response: esearchEntryResponseSchema,
+    });
+    return {
+      totalCount: found.totalCount,
+      videos: (found.objects ?? []).map((r) => toVideoSummary(r.object)),
+    };
   }
 
   async getMedia(entryId: string): Promise<VideoSummary> {
-    const entry = await this.admin({ service: 'media', action: 'get', idempotent: true, params: { entryId }, response: mediaEntrySchema });
+    const entry = await this.admin({
+      service: 'media',
+      action: 'get',
+      idempotent: true,
+      params: { entryId },
+      response: mediaEntrySchema,
+    });
     return toVideoSummary(entry);
   }
 
   /** Newest first; `rootEntryId` narrows to the recordings of one room entry. */
   async listMedia(input: { limit?: number; rootEntryId?: string } = {}): Promise<VideoPage> {
     const params = mediaListParams(clampLimit(input.limit), input.rootEntryId);
-    const list = await this.admin({ service: 'media', action: 'list', idempotent: true, params, response: mediaListResponseSchema });
+    const list = await this.admin({
+      service: 'media',
+      action: 'list',
+      idempotent: true,
+      params,
+      response: mediaListResponseSchema,
+    });
     return { totalCount: list.totalCount, videos: (list.objects ?? []).map(toVideoSummary) };
   }
 
@@ -84,7 +126,8 @@ export class KalturaClient {
       return await this.caller.call(call, this.sessions.adminKs());
     } catch (error) {
       // A refused session is not cached any longer: the next call signs a fresh one.
-      if (error instanceof KalturaApiError && /KS/.test(error.kalturaCode)) this.sessions.invalidateAdmin();
+      if (error instanceof KalturaApiError && /KS/.test(error.kalturaCode))
+        this.sessions.invalidateAdmin();
       throw error;
     }
   }

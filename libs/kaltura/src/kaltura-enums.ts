@@ -3,7 +3,13 @@ export const KsType = { user: 0, admin: 2 } as const;
 export type KsTypeValue = (typeof KsType)[keyof typeof KsType];
 
 /** KalturaEntryStatus */
-export const EntryStatus = { pending: 0, converting: 1, ready: 2, deleted: 3, errorConverting: -1 } as const;
+export const EntryStatus = {
+  pending: 0,
+  converting: 1,
+  ready: 2,
+  deleted: 3,
+  errorConverting: -1,
+} as const;
 
 /** KalturaEntryServerNodeStatus, carried as `liveStatus` on live entries. */
 export const LiveStatus = { stopped: 0, playable: 1, broadcasting: 2 } as const;
@@ -29,10 +35,21 @@ export const EventNotificationEventType = {
 } as const;
 
 /** KalturaEventNotificationEventObjectType (core values). */
-export const EventNotificationEventObjectType = { entry: 1, category: 2, asset: 3, flavorAsset: 4 } as const;
+export const EventNotificationEventObjectType = {
+  entry: 1,
+  category: 2,
+  asset: 3,
+  flavorAsset: 4,
+} as const;
 
 /** KalturaESearchItemType and KalturaESearchOperatorType. */
-export const ESearchItemType = { exactMatch: 1, partial: 2, startsWith: 3, exists: 4, range: 5 } as const;
+export const ESearchItemType = {
+  exactMatch: 1,
+  partial: 2,
+  startsWith: 3,
+  exists: 4,
+  range: 5,
+} as const;
 export const ESearchOperatorType = { and: 1, or: 2, not: 3 } as const;
 
 /** Tag that marks a schedule resource as a Kaltura virtual-classroom (newrow) room. */

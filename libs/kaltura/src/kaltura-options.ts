@@ -35,9 +35,23 @@ export type ResolvedKalturaOptions = z.output<typeof kalturaClientOptionsSchema>
 export function resolveKalturaOptions(options: KalturaClientOptions): ResolvedKalturaOptions {
   const parsed = kalturaClientOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
-    throw new KdError('KALTURA.INVALID_OPTIONS', `invalid Kaltura client options: ${problems.join('; ')}`, 'validation');
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(options)'}: ${i.message}`,
+    );
+    throw new KdError(
+      'KALTURA.INVALID_OPTIONS',
+      `invalid Kaltura client options: ${problems.join('; ')}`,
+      'validation',
+    );
   }
-  const launchBaseUrl = parsed.data.launchBaseUrl ?? `https://${parsed.data.partnerId}.kaf.kaltura.com/virtualEvent/launch`;
-  return { ...parsed.data, launchBaseUrl, metrics: options.metrics, logger: options.logger, now: options.now };
+  const launchBaseUrl =
+    parsed.data.launchBaseUrl ??
+    `https://${parsed.data.partnerId}.kaf.kaltura.com/virtualEvent/launch`;
+  return {
+    ...parsed.data,
+    launchBaseUrl,
+    metrics: options.metrics,
+    logger: options.logger,
+    now: options.now,
+  };
 }

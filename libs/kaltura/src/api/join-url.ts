@@ -17,9 +17,16 @@ const roles = {
   attendee: { role: 'viewerRole', userContextualRole: 3 },
 } as const satisfies Record<MeetingRole, unknown>;
 
-export function joinPrivileges(input: Pick<JoinUrlInput, 'resourceId' | 'firstName' | 'role'>): string {
+export function joinPrivileges(
+  input: Pick<JoinUrlInput, 'resourceId' | 'firstName' | 'role'>,
+): string {
   const { role, userContextualRole } = roles[input.role];
-  return buildPrivileges({ resourceId: input.resourceId, role, userContextualRole, firstName: input.firstName });
+  return buildPrivileges({
+    resourceId: input.resourceId,
+    role,
+    userContextualRole,
+    firstName: input.firstName,
+  });
 }
 
 export function launchUrl(launchBaseUrl: string, ks: string): string {

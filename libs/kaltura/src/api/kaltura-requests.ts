@@ -3,7 +3,12 @@ import { ESearchItemType, ESearchOperatorType, NEWROW_ROOM_TAG } from '../kaltur
 /** Request parameter objects, shaped as the API v3 JSON format expects (`objectType` on every object). */
 export function locationResourceParams(name: string, description: string): Record<string, unknown> {
   return {
-    scheduleResource: { objectType: 'KalturaLocationScheduleResource', name, description, tags: NEWROW_ROOM_TAG },
+    scheduleResource: {
+      objectType: 'KalturaLocationScheduleResource',
+      name,
+      description,
+      tags: NEWROW_ROOM_TAG,
+    },
   };
 }
 
@@ -14,7 +19,13 @@ export function esearchEntryParams(query: string, limit: number): Record<string,
       searchOperator: {
         objectType: 'KalturaESearchEntryOperator',
         operator: ESearchOperatorType.and,
-        searchItems: [{ objectType: 'KalturaESearchUnifiedItem', searchTerm: query, itemType: ESearchItemType.partial }],
+        searchItems: [
+          {
+            objectType: 'KalturaESearchUnifiedItem',
+            searchTerm: query,
+            itemType: ESearchItemType.partial,
+          },
+        ],
       },
     },
     pager: pager('KalturaPager', limit),

@@ -8,7 +8,12 @@ const call = { service: 'media', action: 'get' };
 describe('KalturaAPIException mapping', () => {
   it('turns the error object into a typed error carrying the Kaltura code and args', () => {
     const error = toKalturaApiError(
-      { objectType: 'KalturaAPIException', code: 'ENTRY_ID_NOT_FOUND', message: 'Entry id "0_x" not found', args: { ENTRY_ID: '0_x' } },
+      {
+        objectType: 'KalturaAPIException',
+        code: 'ENTRY_ID_NOT_FOUND',
+        message: 'Entry id "0_x" not found',
+        args: { ENTRY_ID: '0_x' },
+      },
       call,
     );
     expect(error).toBeInstanceOf(KalturaApiError);
@@ -19,11 +24,19 @@ describe('KalturaAPIException mapping', () => {
     expect(error?.message).toContain('media.get');
   });
 
-  it('accepts PHP\'s empty-array args and typed name/value args, stringifying values', () => {
-    const empty = toKalturaApiError({ objectType: 'KalturaAPIException', code: 'MISSING_KS', message: 'Missing KS', args: [] }, call);
+  it("accepts PHP's empty-array args and typed name/value args, stringifying values", () => {
+    const empty = toKalturaApiError(
+      { objectType: 'KalturaAPIException', code: 'MISSING_KS', message: 'Missing KS', args: [] },
+      call,
+    );
     expect(empty?.args).toEqual({});
     const typed = toKalturaApiError(
-      { objectType: 'KalturaAPIException', code: 'INVALID_KS', message: 'x', args: [{ objectType: 'KalturaApiExceptionArg', name: 'ERR_CODE', value: -5 }] },
+      {
+        objectType: 'KalturaAPIException',
+        code: 'INVALID_KS',
+        message: 'x',
+        args: [{ objectType: 'KalturaApiExceptionArg', name: 'ERR_CODE', value: -5 }],
+      },
       call,
     );
     expect(typed?.args).toEqual({ ERR_CODE: '-5' });
@@ -32,7 +45,12 @@ describe('KalturaAPIException mapping', () => {
   it('blanks our own KS out of the message and args', () => {
     const ks = 'djJ8MTAwfsecretish';
     const error = toKalturaApiError(
-      { objectType: 'KalturaAPIException', code: 'INVALID_KS', message: `Invalid KS "${ks}", Error "-1,INVALID_STR"`, args: { KSID: ks, ERR_CODE: -1 } },
+      {
+        objectType: 'KalturaAPIException',
+        code: 'INVALID_KS',
+        message: `Invalid KS "${ks}", Error "-1,INVALID_STR"`,
+        args: { KSID: ks, ERR_CODE: -1 },
+      },
       call,
       ks,
     );

@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '@kd/observability';
-import { KalturaApiError, KalturaUnavailableError, KalturaUnexpectedResponseError } from '../errors.js';
+import {
+  KalturaApiError,
+  KalturaUnavailableError,
+  KalturaUnexpectedResponseError,
+} from '../errors.js';
 import type { KalturaMetrics, KalturaOutcome } from '../kaltura-metrics.js';
 import { postKaltura, type PostOptions } from './post-kaltura.js';
 
@@ -29,9 +33,13 @@ export class KalturaCaller {
       try {
         return await this.attempt(call, ks);
       } catch (error) {
-        if (!call.idempotent || attempt >= this.options.maxRetries || !isRetryable(error)) throw error;
+        if (!call.idempotent || attempt >= this.options.maxRetries || !isRetryable(error))
+          throw error;
         const delayMs = this.options.retryBaseDelayMs * 2 ** attempt * (1 + Math.random() / 2);
-        this.options.logger?.warn({ service: call.service, action: call.action, attempt, delayMs, err: error }, 'kaltura read failed, retrying');
+        this.options.logger?.warn(
+          { service: call.service, action: call.action, attempt, delayMs, err: error },
+          'kaltura read failed, retrying',
+        );
         await sleep(delayMs);
       }
     }
@@ -44,7 +52,11 @@ export class KalturaCaller {
     try {
       const body = await postKaltura(this.options, labels, call.params, ks);
       const parsed = call.response.safeParse(body);
-      if (!parsed.success) throw new KalturaUnexpectedResponseError(`unexpected response: ${parsed.error.issues[0]?.message ?? 'invalid'}`, labels);
+      if (!parsed.success)
+        throw new KalturaUnexpectedResponseError(
+          `unexpected response: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+          labels,
+        );
       outcome = 'ok';
       return parsed.data;
     } catch (error) {

@@ -1,4 +1,8 @@
-import { KalturaUnavailableError, KalturaUnexpectedResponseError, type KalturaCallSite } from '../errors.js';
+import {
+  KalturaUnavailableError,
+  KalturaUnexpectedResponseError,
+  type KalturaCallSite,
+} from '../errors.js';
 import { looksLikeApiException, toKalturaApiError } from './api-exception.js';
 
 export interface PostOptions {
@@ -12,7 +16,12 @@ export interface PostOptions {
  * server ignores the body), `format: 1` (JSON), our clientTag and the KS. Kaltura reports its own
  * errors as HTTP 200 + `KalturaAPIException`; everything else that goes wrong is a transport failure.
  */
-export async function postKaltura(options: PostOptions, call: KalturaCallSite, params: Record<string, unknown>, ks: string): Promise<unknown> {
+export async function postKaltura(
+  options: PostOptions,
+  call: KalturaCallSite,
+  params: Record<string, unknown>,
+  ks: string,
+): Promise<unknown> {
   const url = `${options.serviceUrl}/api_v3/service/${call.service}/action/${call.action}`;
   const signal = AbortSignal.timeout(options.timeoutMs);
   let text: string;
@@ -25,12 +34,16 @@ export async function postKaltura(options: PostOptions, call: KalturaCallSite, p
     });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new KalturaUnavailableError(`HTTP ${response.status}`, call, { status: response.status });
+      throw new KalturaUnavailableError(`HTTP ${response.status}`, call, {
+        status: response.status,
+      });
     }
     text = await response.text();
   } catch (error) {
     if (error instanceof KalturaUnavailableError) throw error;
-    const reason = signal.aborted ? `no answer within ${options.timeoutMs} ms` : `request failed: ${String(error)}`;
+    const reason = signal.aborted
+      ? `no answer within ${options.timeoutMs} ms`
+      : `request failed: ${String(error)}`;
     throw new KalturaUnavailableError(reason, call, { cause: error });
   }
   return readBody(text, call, ks);
@@ -45,6 +58,7 @@ function readBody(text: string, call: KalturaCallSite, ks: string): unknown {
   }
   const apiError = toKalturaApiError(body, call, ks);
   if (apiError) throw apiError;
-  if (looksLikeApiException(body)) throw new KalturaUnexpectedResponseError('malformed KalturaAPIException', call);
+  if (looksLikeApiException(body))
+    throw new KalturaUnexpectedResponseError('malformed KalturaAPIException', call);
   return body;
 }

@@ -36,7 +36,8 @@ export function generateKsV2(input: KsV2Input): string {
   if (input.additionalData !== undefined) fields.set('_d', input.additionalData);
 
   const random = input.random ?? randomBytes(KS_RANDOM_SIZE);
-  if (random.length !== KS_RANDOM_SIZE) throw new RangeError(`KS random must be ${KS_RANDOM_SIZE} bytes`);
+  if (random.length !== KS_RANDOM_SIZE)
+    throw new RangeError(`KS random must be ${KS_RANDOM_SIZE} bytes`);
   const salted = Buffer.concat([random, Buffer.from(phpBuildQuery(fields), 'utf8')]);
   const signed = Buffer.concat([sha1(salted), salted]);
   const encrypted = encryptZeroPadded(input.adminSecret, signed);

@@ -33,7 +33,9 @@ describe('KalturaSessions', () => {
     const clock = { ms: start };
     const issued = sessions(clock).userSession('u1', 'role:viewerRole', 30 * 86_400);
     expect(issued.expiresAt).toBe(start / 1000 + 7200);
-    expect(parseKsV2(issued.ks, () => secret, { now: start / 1000 }).expiresAt).toBe(start / 1000 + 7200);
+    expect(parseKsV2(issued.ks, () => secret, { now: start / 1000 }).expiresAt).toBe(
+      start / 1000 + 7200,
+    );
   });
 
   it('signs a fresh admin session after invalidation', () => {

@@ -27,8 +27,14 @@ export class KalturaSessions {
 
   adminKs(): string {
     const now = this.nowSeconds();
-    if (this.admin && this.admin.expiresAt - this.options.refreshMarginSeconds > now) return this.admin.ks;
-    this.admin = this.issue(KsType.admin, '', this.options.adminPrivileges ?? '', this.options.adminSessionTtlSeconds);
+    if (this.admin && this.admin.expiresAt - this.options.refreshMarginSeconds > now)
+      return this.admin.ks;
+    this.admin = this.issue(
+      KsType.admin,
+      '',
+      this.options.adminPrivileges ?? '',
+      this.options.adminSessionTtlSeconds,
+    );
     return this.admin.ks;
   }
 
@@ -41,11 +47,19 @@ export class KalturaSessions {
     return this.issue(KsType.user, userId, privileges, ttlSeconds);
   }
 
-  private issue(type: number, userId: string, privileges: string, ttlSeconds: number): IssuedSession {
+  private issue(
+    type: number,
+    userId: string,
+    privileges: string,
+    ttlSeconds: number,
+  ): IssuedSession {
     const ttl = Math.max(1, Math.min(ttlSeconds, this.options.maxSessionTtlSeconds));
     const expiresAt = this.nowSeconds() + ttl;
     const { partnerId, adminSecret } = this.options;
-    return { ks: generateKsV2({ partnerId, adminSecret, type, userId, expiresAt, privileges }), expiresAt };
+    return {
+      ks: generateKsV2({ partnerId, adminSecret, type, userId, expiresAt, privileges }),
+      expiresAt,
+    };
   }
 
   private nowSeconds(): number {

@@ -15,7 +15,8 @@ function aesKey(adminSecret: string): Buffer {
 /** AES-128-CBC, zero IV, zero padding (not PKCS#7), as KCryptoWrapper::encrypt_aes does. */
 export function encryptZeroPadded(adminSecret: string, plain: Buffer): Buffer {
   const remainder = plain.length % AES_BLOCK_SIZE;
-  const padded = remainder === 0 ? plain : Buffer.concat([plain, Buffer.alloc(AES_BLOCK_SIZE - remainder)]);
+  const padded =
+    remainder === 0 ? plain : Buffer.concat([plain, Buffer.alloc(AES_BLOCK_SIZE - remainder)]);
   const cipher = createCipheriv('aes-128-cbc', aesKey(adminSecret), ZERO_IV).setAutoPadding(false);
   return Buffer.concat([cipher.update(padded), cipher.final()]);
 }
@@ -23,7 +24,9 @@ export function encryptZeroPadded(adminSecret: string, plain: Buffer): Buffer {
 /** The inverse, with the trailing zero bytes stripped (PHP's rtrim($decrypted, "\0")). */
 export function decryptZeroPadded(adminSecret: string, encrypted: Buffer): Buffer | undefined {
   if (encrypted.length === 0 || encrypted.length % AES_BLOCK_SIZE !== 0) return undefined;
-  const decipher = createDecipheriv('aes-128-cbc', aesKey(adminSecret), ZERO_IV).setAutoPadding(false);
+  const decipher = createDecipheriv('aes-128-cbc', aesKey(adminSecret), ZERO_IV).setAutoPadding(
+    false,
+  );
   const plain = Buffer.concat([decipher.update(encrypted), decipher.final()]);
   let end = plain.length;
   while (end > 0 && plain[end - 1] === 0) end--;

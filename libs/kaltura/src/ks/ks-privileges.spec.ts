@@ -4,7 +4,9 @@ import { buildPrivileges, parsePrivileges } from './ks-privileges.js';
 
 describe('KS privileges', () => {
   it('writes comma-separated name:value pairs and bare flags', () => {
-    expect(buildPrivileges({ resourceId: 12, role: 'adminRole', disableentitlement: '' })).toBe('resourceId:12,role:adminRole,disableentitlement');
+    expect(buildPrivileges({ resourceId: 12, role: 'adminRole', disableentitlement: '' })).toBe(
+      'resourceId:12,role:adminRole,disableentitlement',
+    );
   });
 
   it('keeps colons in a value but not commas, which would split the privilege', () => {
@@ -21,7 +23,9 @@ describe('KS privileges', () => {
     expect(joinPrivileges({ resourceId: '77', firstName: 'Ada', role: 'moderator' })).toBe(
       'resourceId:77,role:adminRole,userContextualRole:0,firstName:Ada',
     );
-    expect(parsePrivileges(joinPrivileges({ resourceId: '77', firstName: 'Bob', role: 'attendee' }))).toEqual({
+    expect(
+      parsePrivileges(joinPrivileges({ resourceId: '77', firstName: 'Bob', role: 'attendee' })),
+    ).toEqual({
       resourceId: '77',
       role: 'viewerRole',
       userContextualRole: '3',

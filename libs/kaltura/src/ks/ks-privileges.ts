@@ -24,7 +24,9 @@ export function privilegeEntries(privileges: string): Array<[string, string]> {
     const privilege = raw.trim() === '*' ? 'all:*' : raw.trim();
     if (!privilege) continue;
     const colon = privilege.indexOf(':');
-    entries.push(colon < 0 ? [privilege, ''] : [privilege.slice(0, colon), privilege.slice(colon + 1)]);
+    entries.push(
+      colon < 0 ? [privilege, ''] : [privilege.slice(0, colon), privilege.slice(colon + 1)],
+    );
   }
   return entries;
 }

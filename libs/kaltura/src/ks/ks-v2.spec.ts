@@ -7,7 +7,13 @@ import { parseKsV2 } from './parse-ks-v2.js';
 const secret = 'test-admin-secret-0123456789';
 const now = 1_800_000_000;
 const secrets = (partnerId: number) => (partnerId === 100 ? secret : undefined);
-const base = { partnerId: 100, adminSecret: secret, type: 0, userId: 'alice', expiresAt: now + 600 };
+const base = {
+  partnerId: 100,
+  adminSecret: secret,
+  type: 0,
+  userId: 'alice',
+  expiresAt: now + 600,
+};
 
 function reasonOf(fn: () => unknown): string {
   try {
@@ -21,14 +27,22 @@ function reasonOf(fn: () => unknown): string {
 
 describe('KS v2', () => {
   it('parses back the fields it was generated with', () => {
-    const ks = generateKsV2({ ...base, privileges: 'resourceId:42,role:viewerRole,userContextualRole:3,firstName:Ada Lovelace' });
+    const ks = generateKsV2({
+      ...base,
+      privileges: 'resourceId:42,role:viewerRole,userContextualRole:3,firstName:Ada Lovelace',
+    });
     const session = parseKsV2(ks, secrets, { now });
     expect(session).toEqual({
       partnerId: 100,
       type: 0,
       userId: 'alice',
       expiresAt: now + 600,
-      privileges: { resourceId: '42', role: 'viewerRole', userContextualRole: '3', firstName: 'Ada Lovelace' },
+      privileges: {
+        resourceId: '42',
+        role: 'viewerRole',
+        userContextualRole: '3',
+        firstName: 'Ada Lovelace',
+      },
       privilegeString: 'resourceId:42,role:viewerRole,userContextualRole:3,firstName:Ada Lovelace',
     });
   });
@@ -51,7 +65,11 @@ describe('KS v2', () => {
   });
 
   it('reads "*" as all privileges and keeps admin type', () => {
-    const session = parseKsV2(generateKsV2({ ...base, type: 2, userId: '', privileges: '*' }), secrets, { now });
+    const session = parseKsV2(
+      generateKsV2({ ...base, type: 2, userId: '', privileges: '*' }),
+      secrets,
+      { now },
+    );
     expect(session.privilegeString).toBe('*');
     expect(session.type).toBe(2);
     expect(session.userId).toBe('');
@@ -65,8 +83,12 @@ describe('KS v2', () => {
   });
 
   it('rejects an expired KS, including one expiring this very second', () => {
-    expect(reasonOf(() => parseKsV2(generateKsV2({ ...base, expiresAt: now - 1 }), secrets, { now }))).toBe('EXPIRED');
-    expect(reasonOf(() => parseKsV2(generateKsV2({ ...base, expiresAt: now }), secrets, { now }))).toBe('EXPIRED');
+    expect(
+      reasonOf(() => parseKsV2(generateKsV2({ ...base, expiresAt: now - 1 }), secrets, { now })),
+    ).toBe('EXPIRED');
+    expect(
+      reasonOf(() => parseKsV2(generateKsV2({ ...base, expiresAt: now }), secrets, { now })),
+    ).toBe('EXPIRED');
   });
 
   it('rejects a KS signed with another secret', () => {
@@ -80,9 +102,13 @@ describe('KS v2', () => {
   });
 
   it('rejects an unknown partner, garbage and v1-looking strings', () => {
-    expect(reasonOf(() => parseKsV2(generateKsV2({ ...base, partnerId: 7 }), secrets, { now }))).toBe('INVALID_PARTNER');
+    expect(
+      reasonOf(() => parseKsV2(generateKsV2({ ...base, partnerId: 7 }), secrets, { now })),
+    ).toBe('INVALID_PARTNER');
     expect(reasonOf(() => parseKsV2('not a ks!', secrets, { now }))).toBe('INVALID_STR');
-    expect(reasonOf(() => parseKsV2(Buffer.from('abc|100;100;1').toString('base64'), secrets, { now }))).toBe('INVALID_STR');
+    expect(
+      reasonOf(() => parseKsV2(Buffer.from('abc|100;100;1').toString('base64'), secrets, { now })),
+    ).toBe('INVALID_STR');
     expect(reasonOf(() => parseKsV2('', secrets, { now }))).toBe('INVALID_STR');
   });
 });

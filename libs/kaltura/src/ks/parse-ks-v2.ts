@@ -29,12 +29,18 @@ export type AdminSecretLookup = (partnerId: number) => string | readonly string[
  * Decrypts and validates a KS v2 as kSessionBase::parseKsV2 + isValidBase do: try each admin secret,
  * accept the one whose SHA-1 matches, then check expiry. Throws KsValidationError.
  */
-export function parseKsV2(ks: string, secretsOf: AdminSecretLookup, options: { now?: number } = {}): KsV2Session {
+export function parseKsV2(
+  ks: string,
+  secretsOf: AdminSecretLookup,
+  options: { now?: number } = {},
+): KsV2Session {
   const raw = decodeKs(ks);
-  if (!raw || !raw.subarray(0, PREFIX.length).equals(PREFIX)) throw invalid('INVALID_STR', 'not a v2 KS');
+  if (!raw || !raw.subarray(0, PREFIX.length).equals(PREFIX))
+    throw invalid('INVALID_STR', 'not a v2 KS');
   const pipe = raw.indexOf(PIPE, PREFIX.length);
   const partnerText = raw.subarray(PREFIX.length, Math.max(pipe, PREFIX.length)).toString('latin1');
-  if (pipe < 0 || !/^-?\d+$/.test(partnerText)) throw invalid('INVALID_STR', 'no partner id in the KS');
+  if (pipe < 0 || !/^-?\d+$/.test(partnerText))
+    throw invalid('INVALID_STR', 'no partner id in the KS');
   const partnerId = Number(partnerText);
   const found = secretsOf(partnerId);
   const secrets = typeof found === 'string' ? [found] : (found ?? []);
@@ -63,7 +69,8 @@ function readFields(partnerId: number, query: string): KsV2Session {
   const fields = parseQueryFields(query);
   const expiresAt = Number(fields.get('_e'));
   const type = Number(fields.get('_t'));
-  if (!Number.isInteger(expiresAt) || !Number.isInteger(type)) throw invalid('INVALID_STR', 'KS lacks expiry or type');
+  if (!Number.isInteger(expiresAt) || !Number.isInteger(type))
+    throw invalid('INVALID_STR', 'KS lacks expiry or type');
   const privileges: Record<string, string> = {};
   for (const [name, value] of fields) if (!RESERVED.has(name)) privileges[name] = value;
   const privilegeString = Object.entries(privileges)

@@ -10,7 +10,9 @@ export function phpUrlEncode(value: string): string {
 
 /** http_build_query() over already-stringified fields (null fields are left out by the caller). */
 export function phpBuildQuery(fields: Iterable<readonly [string, string]>): string {
-  return Array.from(fields, ([key, value]) => `${phpUrlEncode(key)}=${phpUrlEncode(value)}`).join('&');
+  return Array.from(fields, ([key, value]) => `${phpUrlEncode(key)}=${phpUrlEncode(value)}`).join(
+    '&',
+  );
 }
 
 /** parse_str() for flat keys: `+` is a space, later duplicates win. */

@@ -4,7 +4,12 @@ import { parseKalturaNotification } from './http-notification.js';
 
 const notification = {
   objectType: 'KalturaHttpNotification',
-  object: { objectType: 'KalturaMediaEntry', id: '1_rec00001', status: 2, rootEntryId: '1_room0001' },
+  object: {
+    objectType: 'KalturaMediaEntry',
+    id: '1_rec00001',
+    status: 2,
+    rootEntryId: '1_room0001',
+  },
   eventObjectType: 1,
   eventNotificationJobId: 33578094492,
   templateId: 26970222,
@@ -15,7 +20,10 @@ const notification = {
 
 describe('parseKalturaNotification', () => {
   it('reads the JSON form, ids and enum values as strings, keeping the object', () => {
-    const parsed = parseKalturaNotification(Buffer.from(JSON.stringify(notification)), 'application/json');
+    const parsed = parseKalturaNotification(
+      Buffer.from(JSON.stringify(notification)),
+      'application/json',
+    );
     expect(parsed.eventNotificationJobId).toBe('33578094492');
     expect(parsed.eventType).toBe('3');
     expect(parsed.eventObjectType).toBe('1');
@@ -29,8 +37,14 @@ describe('parseKalturaNotification', () => {
   });
 
   it('rejects bodies that are not notifications', () => {
-    expect(() => parseKalturaNotification('{"hello":1}', 'application/json')).toThrow(KalturaNotificationError);
-    expect(() => parseKalturaNotification('not json', 'application/json')).toThrow(KalturaNotificationError);
-    expect(() => parseKalturaNotification('other=1', 'application/x-www-form-urlencoded')).toThrow(KalturaNotificationError);
+    expect(() => parseKalturaNotification('{"hello":1}', 'application/json')).toThrow(
+      KalturaNotificationError,
+    );
+    expect(() => parseKalturaNotification('not json', 'application/json')).toThrow(
+      KalturaNotificationError,
+    );
+    expect(() => parseKalturaNotification('other=1', 'application/x-www-form-urlencoded')).toThrow(
+      KalturaNotificationError,
+    );
   });
 });

@@ -21,9 +21,14 @@ export type KalturaHttpNotification = z.output<typeof kalturaHttpNotificationSch
  * Reads a notification body in either form Kaltura sends: JSON, or the older
  * `data=<urlencoded JSON>` (`application/x-www-form-urlencoded`). Verify the signature first.
  */
-export function parseKalturaNotification(rawBody: Buffer | string, contentType?: string): KalturaHttpNotification {
+export function parseKalturaNotification(
+  rawBody: Buffer | string,
+  contentType?: string,
+): KalturaHttpNotification {
   const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
-  const isForm = (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') || text.startsWith('data=');
+  const isForm =
+    (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') ||
+    text.startsWith('data=');
   const json = isForm ? new URLSearchParams(text).get('data') : text;
   if (json === null) throw new KalturaNotificationError('form notification without a "data" field');
   let body: unknown;
@@ -35,7 +40,9 @@ export function parseKalturaNotification(rawBody: Buffer | string, contentType?:
   const parsed = kalturaHttpNotificationSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new KalturaNotificationError(`not a KalturaHttpNotification: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new KalturaNotificationError(
+      `not a KalturaHttpNotification: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }

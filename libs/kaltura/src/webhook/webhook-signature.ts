@@ -4,14 +4,20 @@ export const kalturaHashAlgos = ['sha1', 'sha256', 'sha512'] as const;
 export type KalturaHashAlgo = (typeof kalturaHashAlgos)[number];
 
 /** `X-KALTURA-SIGNATURE`: lowercase hex of hash(secret + raw body). A plain hash, not an HMAC. */
-export function signKalturaNotification(rawBody: Buffer | string, secret: string, algo: KalturaHashAlgo = 'sha1'): string {
+export function signKalturaNotification(
+  rawBody: Buffer | string,
+  secret: string,
+  algo: KalturaHashAlgo = 'sha1',
+): string {
   return createHash(algo).update(secret, 'utf8').update(rawBody).digest('hex');
 }
 
 /** `X-KALTURA-HASH-ALGO`, case-insensitive; absent means sha1 (Kaltura's default). Unknown → undefined. */
 export function kalturaHashAlgoOf(header: string | undefined): KalturaHashAlgo | undefined {
   const name = (header ?? '').trim().toLowerCase() || 'sha1';
-  return (kalturaHashAlgos as readonly string[]).includes(name) ? (name as KalturaHashAlgo) : undefined;
+  return (kalturaHashAlgos as readonly string[]).includes(name)
+    ? (name as KalturaHashAlgo)
+    : undefined;
 }
 
 /**

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ActionTable, SimAction } from '../api/sim-action.js';
+import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
+import { MediaCatalog } from '../state/media-catalog.service.js';
+import { RoomStore } from '../state/room-store.service.js';
+import { esearchActions } from './esearch.actions.js';
+import { mediaActions } from './media.actions.js';
+import { scheduleResourceActions } from './schedule-resource.actions.js';
+import { sessionActions } from './session.actions.js';
+
+/** The services and actions the sim implements (names compared in lower case, as Kaltura does). */
+@Injectable()
+export class ActionCatalog {
+  private readonly table: ActionTable;
+
+  constructor(
+    @Inject(SIM_CONFIG) config: KalturaSimConfig,
+    rooms: RoomStore,
+    catalog: MediaCatalog,
+  ) {
+    this.table = {
+      session: sessionActions(config),
+      schedule_scheduleresource: scheduleResourceActions(rooms),
+      media: mediaActions(catalog),
+      elasticsearch_esearch: esearchActions(catalog),
+    };
+  }
+
+  hasService(service: string): boolean {
+    return service.toLowerCase() in this.table;
+  }
+
+  find(service: string, action: string): SimAction | undefined {
+    return this.table[service.toLowerCase()]?.[action.toLowerCase()];
+  }
+}

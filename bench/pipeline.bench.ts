@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import { prepareForAppend } from '@kd/events';
+import { EventStore, subjectOf } from '@kd/event-store';
+import { ProjectionRunner, catchUp, eventLogProjection, readCheckpoint } from '@kd/projections';
+import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
+import { realisticEvents } from './support/realistic-events.js';
+
+/**
+ * `npm run bench:pipeline -- --events N`: our publish → projector → analytics.event_log against
+ * the raw limits of the same services in the same run (DESIGN §8).
+ */
+const { events: n, window, batch } = parseArgs({ events: 100_000, window: 256, batch: 1000 });
+const env = await benchEnvironment();
+const encoder = new TextEncoder();
+try {
+  const events = realisticEvents(n);
+  const prepared = events.map((e) => prepareForAppend(e, new Date()));
+  const rawBytes = prepared.map((e) => encoder.encode(JSON.stringify(e)));
+
+  const rawSubjects = prepared.map((e) => subjectOf(env.streams.raw.subjectPrefix, e));
+  let t0 = performance.now();
+  await pipelined(n, window, (i) => env.nats.js.publish(rawSubjects[i] ?? '', rawBytes[i]));
+  const rawPublishPerS = rate(n, performance.now() - t0);
+  console.log(`raw JetStream publish:        ${rawPublishPerS} msgs/s`);
+
+  t0 = performance.now();
+  await rawConsume(env.streams.raw.stream, n, batch);
+  const rawConsumePerS = rate(n, performance.now() - t0);
+  console.log(`raw JetStream consume + ack:  ${rawConsumePerS} msgs/s`);
+
+  const store = new EventStore({ nats: env.nats, ...env.streams.ours });
+  const projector = startProjector(batch);
+  await waitForConsumer('proj_event_log');
+  t0 = performance.now();
+  await pipelined(n, window, (i) => store.append(events[i]!));
+  const publishMs = performance.now() - t0;
+  await waitForCheckpoint(n, 0);
+  const e2eMs = performance.now() - t0;
+  projector.kill('SIGTERM');
+  const e2ePerS = rate(n, e2eMs);
+  console.log(`our publish (validated, idempotent): ${rate(n, publishMs)} events/s`);
+  console.log(`end to end, published → applied:     ${e2ePerS} events/s`);
+
+  const runner = new ProjectionRunner(eventLogProjection, env.dataSource, logger);
+  await runner.prepare({ forceRebuild: true });
+  t0 = performance.now();
+  await catchUp(runner, { nats: env.nats, ...env.streams.ours, logger, batchSize: batch, maxWaitMs: 50, durable: 'bench_rebuild' });
+  const rebuildPerS = rate(n, performance.now() - t0);
+  console.log(`rebuild from sequence 1:             ${rebuildPerS} events/s`);
+
+  const result = {
+    bench: 'pipeline',
+    events: n,
+    e2e_per_s: e2ePerS,
+    raw_publish_per_s: rawPublishPerS,
+    ratio_e2e: round(e2ePerS / rawPublishPerS),
+    rebuild_per_s: rebuildPerS,
+    raw_consume_per_s: rawConsumePerS,
+    ratio_rebuild: round(rebuildPerS / rawConsumePerS),
+    window,
+    batch,
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await env.dispose();
+}
+
+function startProjector(batchSize: number) {
+  const entry = fileURLToPath(new URL('../apps/projector/src/main.js', import.meta.url));
+  return spawn(process.execPath, [entry], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: env.databaseUrl,
+      NATS_URL: env.natsUrl,
+      KD_STREAM: env.streams.ours.stream,
+      KD_SUBJECT_PREFIX: env.streams.ours.subjectPrefix,
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'warn',
+      PROJECTION_BATCH_SIZE: String(batchSize),
+    },
+  });
+}
+
+async function waitForConsumer(durable: string): Promise<void> {
+  for (;;) {
+    const found = await env.nats.jsm.consumers.info(env.streams.ours.stream, durable).catch(() => null);
+    if (found) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function waitForCheckpoint(seq: number, pollMs: number): Promise<void> {
+  for (;;) {
+    const checkpoint = await readCheckpoint(env.dataSource.manager, eventLogProjection.name);
+    if (checkpoint && checkpoint.lastSeq >= seq) return;
+    await new Promise((r) => setTimeout(r, pollMs || 5));
+  }
+}
+
+async function rawConsume(stream: string, total: number, batchSize: number): Promise<void> {
+  await env.nats.jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.All, deliver_policy: DeliverPolicy.All, max_ack_pending: 4 * batchSize });
+  const consumer = await env.nats.js.consumers.get(stream, 'raw');
+  let seen = 0;
+  const messages = await consumer.consume({ max_messages: 2 * batchSize });
+  for await (const message of messages) {
+    seen++;
+    if (seen % batchSize === 0 || seen === total) message.ack();
+    if (seen >= total) break;
+  }
+  await messages.close();
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
