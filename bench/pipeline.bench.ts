@@ -26,9 +26,13 @@ try {
   console.log(`raw JetStream publish:        ${rawPublishPerS} msgs/s`);
 
   t0 = performance.now();
-  await rawConsume(env.streams.raw.stream, n, batch);
+  await rawConsume(env.streams.raw.stream, n, 1, 'raw_each');
   const rawConsumePerS = rate(n, performance.now() - t0);
-  console.log(`raw JetStream consume + ack:  ${rawConsumePerS} msgs/s`);
+  console.log(`raw JetStream consume, ack each message:    ${rawConsumePerS} msgs/s`);
+  t0 = performance.now();
+  await rawConsume(env.streams.raw.stream, n, batch, 'raw_all');
+  const rawConsumeAckAllPerS = rate(n, performance.now() - t0);
+  console.log(`raw JetStream consume, ack all per ${batch}: ${rawConsumeAckAllPerS} msgs/s`);
 
   const store = new EventStore({ nats: env.nats, ...env.streams.ours });
   const projector = startProjector(batch);
@@ -40,13 +44,21 @@ try {
   const e2eMs = performance.now() - t0;
   projector.kill('SIGTERM');
   const e2ePerS = rate(n, e2eMs);
-  console.log(`our publish (validated, idempotent): ${rate(n, publishMs)} events/s`);
+  const publishPerS = rate(n, publishMs);
+  console.log(`our publish (validated, idempotent): ${publishPerS} events/s`);
   console.log(`end to end, published → applied:     ${e2ePerS} events/s`);
 
   const runner = new ProjectionRunner(eventLogProjection, env.dataSource, logger);
   await runner.prepare({ forceRebuild: true });
   t0 = performance.now();
-  await catchUp(runner, { nats: env.nats, ...env.streams.ours, logger, batchSize: batch, maxWaitMs: 50, durable: 'bench_rebuild' });
+  await catchUp(runner, {
+    nats: env.nats,
+    ...env.streams.ours,
+    logger,
+    batchSize: batch,
+    maxWaitMs: 50,
+    durable: 'bench_rebuild',
+  });
   const rebuildPerS = rate(n, performance.now() - t0);
   console.log(`rebuild from sequence 1:             ${rebuildPerS} events/s`);
 
@@ -59,6 +71,9 @@ try {
     rebuild_per_s: rebuildPerS,
     raw_consume_per_s: rawConsumePerS,
     ratio_rebuild: round(rebuildPerS / rawConsumePerS),
+    raw_consume_ackall_per_s: rawConsumeAckAllPerS,
+    ratio_rebuild_vs_ackall: round(rebuildPerS / rawConsumeAckAllPerS),
+    publish_per_s: publishPerS,
     window,
     batch,
   };
@@ -86,7 +101,9 @@ function startProjector(batchSize: number) {
 
 async function waitForConsumer(durable: string): Promise<void> {
   for (;;) {
-    const found = await env.nats.jsm.consumers.info(env.streams.ours.stream, durable).catch(() => null);
+    const found = await env.nats.jsm.consumers
+      .info(env.streams.ours.stream, durable)
+      .catch(() => null);
     if (found) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -100,14 +117,26 @@ async function waitForCheckpoint(seq: number, pollMs: number): Promise<void> {
   }
 }
 
-async function rawConsume(stream: string, total: number, batchSize: number): Promise<void> {
-  await env.nats.jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.All, deliver_policy: DeliverPolicy.All, max_ack_pending: 4 * batchSize });
-  const consumer = await env.nats.js.consumers.get(stream, 'raw');
+/** Reads the whole raw stream, acking every message (explicit) or every `ackEvery` (ack all). */
+async function rawConsume(
+  stream: string,
+  total: number,
+  ackEvery: number,
+  durable: string,
+): Promise<void> {
+  const ackPolicy = ackEvery === 1 ? AckPolicy.Explicit : AckPolicy.All;
+  await env.nats.jsm.consumers.add(stream, {
+    durable_name: durable,
+    ack_policy: ackPolicy,
+    deliver_policy: DeliverPolicy.All,
+    max_ack_pending: 4 * batch,
+  });
+  const consumer = await env.nats.js.consumers.get(stream, durable);
   let seen = 0;
-  const messages = await consumer.consume({ max_messages: 2 * batchSize });
+  const messages = await consumer.consume({ max_messages: 2 * batch });
   for await (const message of messages) {
     seen++;
-    if (seen % batchSize === 0 || seen === total) message.ack();
+    if (seen % ackEvery === 0 || seen === total) message.ack();
     if (seen >= total) break;
   }
   await messages.close();

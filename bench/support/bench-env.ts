@@ -14,10 +14,15 @@ export function parseArgs<K extends string>(defaults: Record<K, number>): Record
   for (let i = 2; i < process.argv.length; i += 2) {
     const key = process.argv[i]?.replace(/^--/, '');
     const value = Number(process.argv[i + 1]);
-    if (!key || !(key in args) || !Number.isFinite(value)) throw new Error(`usage: ${Object.keys(defaults).map((k) => `--${k} N`).join(' ')}`);
+    if (!key || !(key in args) || !Number.isFinite(value))
+      throw new Error(
+        `usage: ${Object.keys(defaults)
+          .map((k) => `--${k} N`)
+          .join(' ')}`,
+      );
     args[key] = value;
   }
-  return args as Record<K, number>;
+  return args;
 }
 
 /** A database and a stream of the bench's own, removed by dispose(). */
@@ -34,7 +39,10 @@ export async function benchEnvironment() {
   await runMigrations(dataSource);
   const nc = await connectNats({ url: natsUrl, name: 'kd-bench', logger });
   const jsm = await jetstreamManager(nc);
-  const streams = { ours: { stream: `KD_BENCH_${id}`, subjectPrefix: `kdbench.${id}` }, raw: { stream: `KD_BENCH_RAW_${id}`, subjectPrefix: `kdbenchraw.${id}` } };
+  const streams = {
+    ours: { stream: `KD_BENCH_${id}`, subjectPrefix: `kdbench.${id}` },
+    raw: { stream: `KD_BENCH_RAW_${id}`, subjectPrefix: `kdbenchraw.${id}` },
+  };
   await ensureStream(jsm, streams.ours);
   await ensureStream(jsm, streams.raw);
   return {
@@ -56,7 +64,11 @@ export async function benchEnvironment() {
 }
 
 /** Runs `task(i)` for i in [0, n) with at most `window` in flight. */
-export async function pipelined(n: number, window: number, task: (i: number) => Promise<unknown>): Promise<void> {
+export async function pipelined(
+  n: number,
+  window: number,
+  task: (i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < n) await task(next++);

@@ -1,7 +1,14 @@
 import { newEvent, type NewEvent } from '@kd/events';
 
 const snowflake = (n: number) => (100000000000000000n + BigInt(n)).toString();
-const commands = ['kaltura-start', 'kaltura-join', 'kaltura-list', 'kaltura-end', 'kaltura-video-search', 'kaltura-config-view'];
+const commands = [
+  'kaltura-start',
+  'kaltura-join',
+  'kaltura-list',
+  'kaltura-end',
+  'kaltura-video-search',
+  'kaltura-config-view',
+];
 
 /** A realistic mix: mostly commands, with meetings, joins, config changes and installs. */
 export function realisticEvents(count: number, guilds = 1000): NewEvent[] {
@@ -9,7 +16,11 @@ export function realisticEvents(count: number, guilds = 1000): NewEvent[] {
   for (let i = 0; i < count; i++) {
     const guildId = snowflake(1 + (i % guilds));
     const userId = snowflake(10_000 + (i % 7919));
-    const context = { actor: { kind: 'user' as const, id: userId }, correlationId: `bench-${i}`, guildId };
+    const context = {
+      actor: { kind: 'user' as const, id: userId },
+      correlationId: `bench-${i}`,
+      guildId,
+    };
     const kind = i % 20;
     if (kind < 12) {
       const interactionId = snowflake(1_000_000 + i);
@@ -35,16 +46,46 @@ export function realisticEvents(count: number, guilds = 1000): NewEvent[] {
       events.push(
         newEvent(
           'meeting.created',
-          { meetingId: `m-${i}`, kalturaResourceId: String(40_000 + i), type: 'meeting', title: `Team sync ${i}`, ownerUserId: userId, description: null },
+          {
+            meetingId: `m-${i}`,
+            kalturaResourceId: String(40_000 + i),
+            type: 'meeting',
+            title: `Team sync ${i}`,
+            ownerUserId: userId,
+            description: null,
+          },
           context,
         ),
       );
     } else if (kind < 18) {
-      events.push(newEvent('meeting.join_link_issued', { meetingId: `m-${i - (i % 20) + 12}`, userId, kalturaRole: 'viewerRole' }, context));
+      events.push(
+        newEvent(
+          'meeting.join_link_issued',
+          { meetingId: `m-${i - (i % 20) + 12}`, userId, kalturaRole: 'viewerRole' },
+          context,
+        ),
+      );
     } else if (kind === 18) {
-      events.push(newEvent('config.updated', { key: 'notifications.templates.meeting_start', oldValue: null, newValue: `Meeting {{title}} #${i}`, actorUserId: userId }, context));
+      events.push(
+        newEvent(
+          'config.updated',
+          {
+            key: 'notifications.templates.meeting_start',
+            oldValue: null,
+            newValue: `Meeting {{title}} #${i}`,
+            actorUserId: userId,
+          },
+          context,
+        ),
+      );
     } else {
-      events.push(newEvent('guild.member_count_changed', { memberCount: 100 + (i % 500) }, { ...context, actor: { kind: 'system', id: 'bot' } }));
+      events.push(
+        newEvent(
+          'guild.member_count_changed',
+          { memberCount: 100 + (i % 500) },
+          { ...context, actor: { kind: 'system', id: 'bot' } },
+        ),
+      );
     }
   }
   return events;

@@ -13,6 +13,7 @@ import {
   createProjectionMetrics,
   projectionDurable,
   projections,
+  type DecodedMessage,
   type Projection,
 } from '@kd/projections';
 import type { ProjectorConfig } from './projector.config.js';
@@ -58,8 +59,9 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
     for (const runner of this.runners) {
       server.addBatchHandler(
         `projection:${runner.name}`,
-        async (batch) => void (await runner.handleBatch(batch)),
+        async (prepared: DecodedMessage[]) => void (await runner.commitBatch(prepared)),
         {
+          prepare: (batch) => runner.prepareBatch(batch),
           durable: projectionDurable(runner.name),
           resumeAfter: () => runner.checkpoint(),
         },

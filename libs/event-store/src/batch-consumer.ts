@@ -17,7 +17,7 @@ export interface ConsumedMessage {
   redelivered: boolean;
 }
 
-export interface BatchConsumerOptions {
+export interface BatchConsumerOptions<P = ConsumedMessage[]> {
   js: JetStreamClient;
   jsm: JetStreamManager;
   stream: string;
@@ -28,8 +28,13 @@ export interface BatchConsumerOptions {
   maxWaitMs: number;
   /** The last sequence the owner has durably handled (its checkpoint); delivery resumes after it. */
   resumeAfter(): Promise<number>;
+  /**
+   * Synchronous preparation (decoding) of a batch. It runs while the previous batch is still
+   * being handled, so CPU work overlaps the handler's I/O; handlers still run one at a time.
+   */
+  prepare?(batch: ConsumedMessage[]): P;
   /** Must be all-or-nothing; the batch is acknowledged only after it resolves. */
-  handle(batch: ConsumedMessage[]): Promise<void>;
+  handle(prepared: P): Promise<void>;
   logger: Logger;
   ackWaitMs?: number;
 }
@@ -51,13 +56,15 @@ export class DeliveryGapError extends Error {
  * acknowledged before it succeeds. On every start the consumer is recreated from the owner's
  * checkpoint, so messages left in flight by a killed process are delivered again at once.
  */
-export class BatchConsumer {
+export class BatchConsumer<P = ConsumedMessage[]> {
   private readonly queue = new MessageQueue();
   private messages: ConsumerMessages | undefined;
   private stopped = false;
   private loop: Promise<void> | undefined;
+  /** Bumped on every (re)subscription; batches taken before it are stale. */
+  private generation = 0;
 
-  constructor(private readonly options: BatchConsumerOptions) {}
+  constructor(private readonly options: BatchConsumerOptions<P>) {}
 
   async start(): Promise<void> {
     await this.subscribe();
@@ -86,6 +93,7 @@ export class BatchConsumer {
       max_deliver: -1,
     });
     this.queue.clear();
+    this.generation++;
     const consumer = await js.consumers.get(stream, durable);
     this.messages = await consumer.consume({
       max_messages: Math.max(2 * batchSize, 256),
@@ -95,24 +103,35 @@ export class BatchConsumer {
   }
 
   private async run(): Promise<void> {
+    let inFlight: { batch: JsMsg[]; handled: Promise<boolean> } | undefined;
     while (!this.stopped) {
+      const generation = this.generation;
       const batch = await this.queue.takeBatch(
         this.options.batchSize,
         this.options.maxWaitMs,
         () => this.stopped,
       );
-      if (batch.length === 0) continue;
-      const handled = await this.handleWithRetry(batch);
-      if (handled) highestSeq(batch).ack();
+      const prepared = batch.length > 0 ? this.prepare(batch) : undefined;
+      if (inFlight) {
+        if (await inFlight.handled) highestSeq(inFlight.batch).ack();
+        inFlight = undefined;
+      }
+      if (prepared === undefined || generation !== this.generation || this.stopped) continue;
+      inFlight = { batch, handled: this.handleWithRetry(batch, prepared) };
     }
+    if (inFlight && (await inFlight.handled)) highestSeq(inFlight.batch).ack();
+  }
+
+  private prepare(batch: JsMsg[]): P {
+    const consumed = batch.map((m) => ({ seq: m.seq, data: m.data, redelivered: m.redelivered }));
+    return this.options.prepare ? this.options.prepare(consumed) : (consumed as P);
   }
 
   /** Returns false when the batch was dropped because delivery restarted (gap) or we stopped. */
-  private async handleWithRetry(batch: JsMsg[]): Promise<boolean> {
-    const consumed = batch.map((m) => ({ seq: m.seq, data: m.data, redelivered: m.redelivered }));
+  private async handleWithRetry(batch: JsMsg[], prepared: P): Promise<boolean> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        await this.options.handle(consumed);
+        await this.options.handle(prepared);
         return true;
       } catch (error) {
         if (error instanceof DeliveryGapError) {

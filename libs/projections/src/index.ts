@@ -1,5 +1,6 @@
 export type { Projection } from './projection.js';
 export { ProjectionRunner, type BatchOutcome } from './runner/projection-runner.js';
+export type { DecodedMessage } from './runner/decode-batch.js';
 export { createProjectionMetrics, type ProjectionMetrics } from './runner/projection-metrics.js';
 export { isTransientDatabaseError } from './runner/transient-errors.js';
 export { readCheckpoint } from './runner/checkpoints.js';

@@ -32,8 +32,9 @@ export async function catchUp(runner: ProjectionRunner, options: CatchUpOptions)
     js: nats.js,
     jsm: nats.jsm,
     resumeAfter: () => runner.checkpoint(),
-    handle: async (batch) => {
-      const outcome = await runner.handleBatch(batch);
+    prepare: (batch) => runner.prepareBatch(batch),
+    handle: async (prepared) => {
+      const outcome = await runner.commitBatch(prepared);
       checkpoint = Math.max(checkpoint, outcome.lastSeq);
       options.onProgress?.(checkpoint, head);
       if (checkpoint >= head) reached();

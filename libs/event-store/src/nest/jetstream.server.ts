@@ -12,6 +12,8 @@ export interface BatchHandlerExtras {
   durable: string;
   /** The handler's own checkpoint; delivery resumes after it. */
   resumeAfter(): Promise<number>;
+  /** Synchronous preparation run while the previous batch is still being handled. */
+  prepare?(batch: ConsumedMessage[]): unknown;
   batchSize?: number;
   maxWaitMs?: number;
 }
@@ -35,18 +37,20 @@ export interface JetStreamServerOptions {
  * handler resolved, so a crash means redelivery, never loss.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
-  private readonly consumers: BatchConsumer[] = [];
+  private readonly consumers: BatchConsumer<unknown>[] = [];
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
   }
 
-  addBatchHandler(
+  addBatchHandler<P>(
     pattern: string,
-    handle: (batch: ConsumedMessage[]) => Promise<void>,
-    extras: Omit<BatchHandlerExtras, 'batch'>,
+    handle: (prepared: P) => Promise<void>,
+    extras: Omit<BatchHandlerExtras, 'batch' | 'prepare'> & {
+      prepare?(batch: ConsumedMessage[]): P;
+    },
   ): void {
-    this.addHandler(pattern, (batch: ConsumedMessage[]) => handle(batch), true, {
+    this.addHandler(pattern, (prepared: P) => handle(prepared), true, {
       ...extras,
       batch: true,
     });
@@ -82,22 +86,26 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return this.options.js as T;
   }
 
-  private batchConsumer(handler: MessageHandler, extras: BatchHandlerExtras): BatchConsumer {
-    return new BatchConsumer({
+  private batchConsumer(
+    handler: MessageHandler,
+    extras: BatchHandlerExtras,
+  ): BatchConsumer<unknown> {
+    return new BatchConsumer<unknown>({
       ...this.consumerBase(),
       durable: extras.durable,
       batchSize: extras.batchSize ?? this.options.batchSize,
       maxWaitMs: extras.maxWaitMs ?? this.options.maxWaitMs,
       resumeAfter: () => extras.resumeAfter(),
-      handle: (batch) => this.invoke(handler, batch),
+      ...(extras.prepare ? { prepare: (batch: ConsumedMessage[]) => extras.prepare?.(batch) } : {}),
+      handle: (prepared) => this.invoke(handler, prepared),
     });
   }
 
-  private eventConsumer(handlers: Map<string, MessageHandler>): BatchConsumer {
+  private eventConsumer(handlers: Map<string, MessageHandler>): BatchConsumer<unknown> {
     const durable = this.options.eventDurable;
     if (!durable)
       throw new Error('JetStreamServer: @EventPattern handlers need the eventDurable option');
-    return new BatchConsumer({
+    return new BatchConsumer<ConsumedMessage[]>({
       ...this.consumerBase(),
       durable,
       batchSize: this.options.batchSize,

@@ -11,14 +11,13 @@ export async function lockCheckpoint(
   projection: string,
   version: number,
 ): Promise<Checkpoint> {
-  await tx.query(
-    `INSERT INTO kd.projection_checkpoints (projection, last_seq, projection_version)
-     VALUES ($1, 0, $2) ON CONFLICT (projection) DO NOTHING`,
-    [projection, version],
-  );
+  // One round trip: creates the row the first time, and locks it either way (the no-op update).
   const rows: { last_seq: string; projection_version: number }[] = await tx.query(
-    `SELECT last_seq, projection_version FROM kd.projection_checkpoints WHERE projection = $1 FOR UPDATE`,
-    [projection],
+    `INSERT INTO kd.projection_checkpoints AS c (projection, last_seq, projection_version)
+     VALUES ($1, 0, $2)
+     ON CONFLICT (projection) DO UPDATE SET projection = c.projection
+     RETURNING c.last_seq, c.projection_version`,
+    [projection, version],
   );
   const row = rows[0];
   return {
