@@ -1,0 +1,2 @@
+export { verifyJwt, signJwt, claimsSchema, type JwtClaims } from './jwt.js';
+export { AuthError, type AuthFailureReason } from './errors.js';
