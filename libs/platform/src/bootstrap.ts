@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestPinoLogger, type Logger } from '@kd/observability';
 import { JsonExceptionFilter } from './http/json-exception.filter.js';
+import { httpMetricsMiddleware } from './http/http-metrics.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -21,6 +22,7 @@ export async function createHttpApp(
     rawBody: options.rawBody ?? false,
     bodyParser: true,
   });
+  app.use(httpMetricsMiddleware());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb' });
   app.useGlobalFilters(new JsonExceptionFilter(options.logger));
   app.enableShutdownHooks();

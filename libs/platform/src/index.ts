@@ -9,3 +9,4 @@ export { statusByCategory } from './http/error-status.js';
 export { createHttpApp, listen, type HttpAppOptions } from './bootstrap.js';
 export { HealthModule } from './health/health.module.js';
 export { HealthController, HEALTH_CHECKS, type HealthChecks } from './health/health.controller.js';
+export { httpMetricsMiddleware } from './http/http-metrics.js';
