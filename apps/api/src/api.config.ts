@@ -7,6 +7,7 @@ export const apiConfigSchema = z.object({
   JWT_SECRET: z
     .string({ error: 'is required where the API runs (generate one: openssl rand -base64 48)' })
     .refine((s) => Buffer.byteLength(s, 'utf8') >= 32, 'must be at least 32 bytes'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/, 'must look like "64kb"')

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path syntax: `/api/v1/guilds/{guildId}/config`. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+/** OpenAPI 3.1 from the same zod schemas that validate the requests (one source of truth). */
+export function buildOpenApi(routes: readonly RouteDoc[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const parameters = [
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+      })),
+    ];
+    const responses = Object.fromEntries(
+      Object.entries({ ...route.responses, 400: { description: 'invalid request', schema: errorSchema }, 401: { description: 'missing or invalid bearer token', schema: errorSchema }, 429: { description: 'rate limited', schema: errorSchema } }).map(([status, r]) => [
+        status,
+        { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }) } } } : {}) },
+      ]),
+    );
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method]: {
+        summary: route.summary,
+        tags: [route.tag],
+        security: [{ bearer: [] }],
+        parameters,
+        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'kaltura-discord API', version, description: 'REST API v1. Errors are `{error: {code, message}}`.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256)' } } },
+    paths,
+  };
+}
