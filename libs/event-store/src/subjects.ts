@@ -1,7 +1,7 @@
 import {
   aggregateIdOf,
   definitionOf,
-  subjectToken,
+  subjectTokenPattern,
   type Aggregate,
   type DomainEvent,
   type NewEvent,
@@ -12,8 +12,8 @@ export function aggregateSubject(
   aggregate: Aggregate,
   aggregateId: string,
 ): string {
-  const token = subjectToken.safeParse(aggregateId);
-  if (!token.success) throw new Error(`aggregate id "${aggregateId}" is not a valid subject token`);
+  if (!subjectTokenPattern.test(aggregateId))
+    throw new Error(`aggregate id "${aggregateId}" is not a valid subject token`);
   return `${prefix}.${aggregate}.${aggregateId}`;
 }
 

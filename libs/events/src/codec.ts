@@ -39,15 +39,24 @@ function parseWith<S extends z.ZodType>(
  * Validates an event about to be appended and returns it stamped with the current version and
  * `recordedAt`. Throws EventValidationError (never publishes half-checked data).
  */
+/** Envelope + current payload schema of one type, built once: one parse per event, not two. */
+const fullSchemas = new Map<string, z.ZodType>();
+function fullSchemaOf(definition: AnyDefinition): z.ZodType {
+  let schema = fullSchemas.get(definition.type);
+  if (!schema) {
+    schema = envelopeHeaderSchema.extend({ payload: definition.schema });
+    fullSchemas.set(definition.type, schema);
+  }
+  return schema;
+}
+
 export function prepareForAppend<T extends EventType>(
   event: NewEvent<T>,
   recordedAt: Date,
 ): DomainEvent<T> {
   const definition = definitionOf(event.type);
   const stamped = { ...event, version: definition.version, recordedAt: recordedAt.toISOString() };
-  const header = parseWith(envelopeHeaderSchema, stamped, event.type);
-  const payload = parseWith(definition.schema, event.payload, event.type, 'payload.');
-  return { ...header, payload } as DomainEvent<T>;
+  return parseWith(fullSchemaOf(definition), stamped, event.type) as DomainEvent<T>;
 }
 
 /**
@@ -56,7 +65,14 @@ export function prepareForAppend<T extends EventType>(
  * against the current schema.
  */
 export function decodeEvent(raw: unknown): DomainEvent {
-  const header = parseWith(envelopeHeaderSchema, raw, typeOf(raw));
+  const type = typeOf(raw);
+  if (isEventType(type)) {
+    const definition = definitionOf(type);
+    if ((raw as { version?: unknown }).version === definition.version) {
+      return parseWith(fullSchemaOf(definition), raw, type) as DomainEvent;
+    }
+  }
+  const header = parseWith(envelopeHeaderSchema, raw, type);
   const definition = definitionOf(header.type);
   if (header.version > definition.version) {
     throw new UnsupportedEventVersionError(header.type, header.version, definition.version);

@@ -14,7 +14,7 @@ export {
   type Envelope,
   type EnvelopeHeader,
 } from './envelope.js';
-export { snowflake, subjectToken, isoUtc } from './primitives.js';
+export { snowflake, subjectToken, subjectTokenPattern, isoUtc } from './primitives.js';
 export type { DomainEvent, EventType, NewEvent, PayloadOf, EventCatalog } from './types.js';
 export {
   prepareForAppend,

@@ -9,11 +9,13 @@ export const snowflake = z
  * An id that is safe as a NATS subject token (no dots, spaces or wildcards) and short enough
  * for a subject. Kaltura ids (`0_abc12`), UUIDs and snowflakes all fit.
  */
+export const subjectTokenPattern = /^[A-Za-z0-9_-]{1,128}$/;
+
 export const subjectToken = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "_" and "-"');
+  .regex(subjectTokenPattern, 'must contain only letters, digits, "_" and "-"');
 
 export const isoUtc = z.iso.datetime({ offset: false, precision: 3 });
 
