@@ -6,6 +6,8 @@ import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
+import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
+import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
 
 class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
@@ -47,7 +49,9 @@ export class ApiModule {
           postgres: () => checkPostgres(db),
         }),
       ],
+      controllers: [KalturaWebhookController],
       providers: [
+        KalturaWebhookService,
         { provide: API_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: NatsClients, useValue: nats },

@@ -10,9 +10,7 @@ import {
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
 
-async function ready(
-  app: ChildApp,
-): Promise<{
+async function ready(app: ChildApp): Promise<{
   status: number;
   body: { checks?: Record<string, string>; error?: { message: string } };
 }> {

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestPinoLogger, type Logger } from '@kd/observability';
 import { JsonExceptionFilter } from './http/json-exception.filter.js';
 import { httpMetricsMiddleware } from './http/http-metrics.js';
+import { correlationMiddleware } from './http/correlation.middleware.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -22,8 +23,10 @@ export async function createHttpApp(
     rawBody: options.rawBody ?? false,
     bodyParser: true,
   });
+  app.use(correlationMiddleware());
   app.use(httpMetricsMiddleware());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb' });
+  app.useBodyParser('urlencoded', { limit: options.bodyLimit ?? '64kb', extended: false });
   app.useGlobalFilters(new JsonExceptionFilter(options.logger));
   app.enableShutdownHooks();
   return app;

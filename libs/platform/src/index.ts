@@ -10,3 +10,4 @@ export { createHttpApp, listen, type HttpAppOptions } from './bootstrap.js';
 export { HealthModule } from './health/health.module.js';
 export { HealthController, HEALTH_CHECKS, type HealthChecks } from './health/health.controller.js';
 export { httpMetricsMiddleware } from './http/http-metrics.js';
+export { correlationMiddleware } from './http/correlation.middleware.js';

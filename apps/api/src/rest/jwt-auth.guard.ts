@@ -11,8 +11,16 @@ export interface AuthenticatedRequest extends Request {
 }
 
 const authFailures = () =>
-  metricOnce(register, 'kd_auth_failures_total', (registers) =>
-    new Counter({ name: 'kd_auth_failures_total', help: 'Rejected credentials (JWTs, Discord and Kaltura signatures), by reason', labelNames: ['reason'], registers }),
+  metricOnce(
+    register,
+    'kd_auth_failures_total',
+    (registers) =>
+      new Counter({
+        name: 'kd_auth_failures_total',
+        help: 'Rejected credentials (JWTs, Discord and Kaltura signatures), by reason',
+        labelNames: ['reason'],
+        registers,
+      }),
   );
 
 /** REST API v1: a valid HS256 bearer token is required; every refusal is counted by reason. */
@@ -26,7 +34,8 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     try {
-      if (!header?.startsWith('Bearer ')) throw new AuthError('missing_token', 'send "Authorization: Bearer <JWT>"');
+      if (!header?.startsWith('Bearer '))
+        throw new AuthError('missing_token', 'send "Authorization: Bearer <JWT>"');
       request.claims = verifyJwt(header.slice(7).trim(), this.config.JWT_SECRET);
       return true;
     } catch (error) {

@@ -11,14 +11,24 @@ export interface RouteDoc {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 
 /** OpenAPI 3.1 from the same zod schemas that validate the requests (one source of truth). */
-export function buildOpenApi(routes: readonly RouteDoc[], version: string): Record<string, unknown> {
+export function buildOpenApi(
+  routes: readonly RouteDoc[],
+  version: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const parameters = [
-      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
       ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
         name,
         in: 'query',
@@ -27,9 +37,25 @@ export function buildOpenApi(routes: readonly RouteDoc[], version: string): Reco
       })),
     ];
     const responses = Object.fromEntries(
-      Object.entries({ ...route.responses, 400: { description: 'invalid request', schema: errorSchema }, 401: { description: 'missing or invalid bearer token', schema: errorSchema }, 429: { description: 'rate limited', schema: errorSchema } }).map(([status, r]) => [
+      Object.entries({
+        ...route.responses,
+        400: { description: 'invalid request', schema: errorSchema },
+        401: { description: 'missing or invalid bearer token', schema: errorSchema },
+        429: { description: 'rate limited', schema: errorSchema },
+      }).map(([status, r]) => [
         status,
-        { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }) } } } : {}) },
+        {
+          description: r.description,
+          ...(r.schema
+            ? {
+                content: {
+                  'application/json': {
+                    schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }),
+                  },
+                },
+              }
+            : {}),
+        },
       ]),
     );
     paths[route.path] = {
@@ -39,15 +65,32 @@ export function buildOpenApi(routes: readonly RouteDoc[], version: string): Reco
         tags: [route.tag],
         security: [{ bearer: [] }],
         parameters,
-        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+        ...(route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }),
+                  },
+                },
+              },
+            }
+          : {}),
         responses,
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'kaltura-discord API', version, description: 'REST API v1. Errors are `{error: {code, message}}`.' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256)' } } },
+    info: {
+      title: 'kaltura-discord API',
+      version,
+      description: 'REST API v1. Errors are `{error: {code, message}}`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256)' } },
+    },
     paths,
   };
 }

@@ -7,7 +7,11 @@ import type { AuthenticatedRequest } from './jwt-auth.guard.js';
 
 export class RateLimitedError extends KdError {
   constructor(readonly retryAfterSeconds: number) {
-    super('HTTP.RATE_LIMITED', `too many requests; retry after ${retryAfterSeconds} s`, 'rate_limited');
+    super(
+      'HTTP.RATE_LIMITED',
+      `too many requests; retry after ${retryAfterSeconds} s`,
+      'rate_limited',
+    );
   }
 }
 
@@ -32,7 +36,10 @@ export class RateLimitGuard implements CanActivate {
     const perMinute = this.config.API_RATE_LIMIT_PER_MINUTE;
     const now = Date.now();
     const bucket = this.buckets.get(subject) ?? { tokens: perMinute, updatedAt: now };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.updatedAt) / 60_000) * perMinute);
+    bucket.tokens = Math.min(
+      perMinute,
+      bucket.tokens + ((now - bucket.updatedAt) / 60_000) * perMinute,
+    );
     bucket.updatedAt = now;
     this.buckets.set(subject, bucket);
     if (this.buckets.size > 10_000) this.buckets.delete(this.buckets.keys().next().value as string);

@@ -46,8 +46,24 @@ export class JsonExceptionFilter implements ExceptionFilter {
         return [status, body as ErrorBody];
       return [status, { error: { code: httpCode(status), message: exception.message } }];
     }
+    const bodyParserError = asClientError(exception);
+    if (bodyParserError) return bodyParserError;
     return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
   }
+}
+
+/** Errors of the body parsers (malformed JSON, too large, bad charset) carry a 4xx `status`. */
+function asClientError(exception: unknown): [number, ErrorBody] | undefined {
+  const { status, type } = (exception ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const messages: Record<string, string> = {
+    'entity.parse.failed': 'request body is not valid JSON',
+    'entity.too.large': 'request body is too large',
+    'charset.unsupported': 'unsupported charset',
+    'encoding.unsupported': 'unsupported content encoding',
+  };
+  const key = typeof type === 'string' ? type : '';
+  return [status, { error: { code: httpCode(status), message: messages[key] ?? 'bad request' } }];
 }
 
 function httpCode(status: number): string {

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@kd/event-store';
+import { KdError, newEvent } from '@kd/events';
+import {
+  parseKalturaNotification,
+  verifyKalturaSignature,
+  type KalturaHttpNotification,
+} from '@kd/kaltura';
+import { currentCorrelationId, type Logger } from '@kd/observability';
+import type { ApiConfig } from '../api.config.js';
+import { API_CONFIG, LOGGER } from '../api.tokens.js';
+import { authFailures } from '../rest/jwt-auth.guard.js';
+import { webhooksTotal, type WebhookOutcome } from './webhook-metrics.js';
+
+export interface IncomingNotification {
+  rawBody: Buffer | undefined;
+  contentType: string | undefined;
+  signature: string | undefined;
+  algorithm: string | undefined;
+}
+
+export class WebhookRejectedError extends KdError {}
+
+/**
+ * Kaltura HTTP notifications: verified over the raw bytes, stored as `kaltura.webhook_received`
+ * (one event per job id however often Kaltura retries), and only then acknowledged.
+ */
+@Injectable()
+export class KalturaWebhookService {
+  private readonly counter = webhooksTotal();
+  private readonly authCounter = authFailures();
+
+  constructor(
+    private readonly store: EventStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async receive(incoming: IncomingNotification): Promise<{ duplicate: boolean; jobId: string }> {
+    const notification = this.verify(incoming);
+    const jobId = notification.eventNotificationJobId;
+    const event = newEvent(
+      'kaltura.webhook_received',
+      {
+        notificationJobId: jobId,
+        eventType: notification.eventType,
+        eventObjectType: notification.eventObjectType,
+        objectType: notification.object.objectType ?? notification.objectType ?? 'unknown',
+        objectId: notification.object.id ?? '',
+        templateSystemName: notification.templateSystemName ?? null,
+      },
+      {
+        id: `kaltura-job-${jobId}`,
+        actor: {
+          kind: 'kaltura',
+          id: notification.partnerId ?? this.config.KALTURA_PARTNER_ID ?? 'unknown',
+        },
+        correlationId: currentCorrelationId() ?? `kaltura-job-${jobId}`,
+        guildId: null,
+      },
+    );
+    try {
+      const result = await this.store.append(event);
+      this.count(result.duplicate ? 'duplicate' : 'accepted');
+      this.logger.info(
+        { jobId, eventType: notification.eventType, duplicate: result.duplicate },
+        'kaltura notification stored',
+      );
+      return { duplicate: result.duplicate, jobId };
+    } catch (error) {
+      this.count(
+        error instanceof KdError && error.category === 'validation' ? 'invalid' : 'unavailable',
+      );
+      throw error;
+    }
+  }
+
+  private verify(incoming: IncomingNotification): KalturaHttpNotification {
+    const secret = this.config.KALTURA_WEBHOOK_SECRET ?? this.config.KALTURA_ADMIN_SECRET;
+    if (!secret)
+      throw this.reject(
+        'not_configured',
+        'WEBHOOK.NOT_CONFIGURED',
+        'set KALTURA_WEBHOOK_SECRET or KALTURA_ADMIN_SECRET to accept Kaltura notifications',
+        'unauthenticated',
+      );
+    if (!incoming.rawBody)
+      throw this.reject(
+        'invalid',
+        'WEBHOOK.UNSUPPORTED_MEDIA_TYPE',
+        'send application/json or application/x-www-form-urlencoded',
+        'validation',
+      );
+    if (!verifyKalturaSignature(incoming.rawBody, incoming.signature, incoming.algorithm, secret)) {
+      this.authCounter.inc({ reason: 'kaltura_signature' });
+      throw this.reject(
+        'bad_signature',
+        'WEBHOOK.BAD_SIGNATURE',
+        'X-KALTURA-SIGNATURE does not match (or X-KALTURA-HASH-ALGO is not sha1, sha256 or sha512)',
+        'unauthenticated',
+      );
+    }
+    try {
+      return parseKalturaNotification(incoming.rawBody, incoming.contentType);
+    } catch (error) {
+      throw this.reject('invalid', 'WEBHOOK.INVALID', (error as Error).message, 'validation');
+    }
+  }
+
+  private reject(
+    outcome: WebhookOutcome,
+    code: string,
+    message: string,
+    category: 'validation' | 'unauthenticated',
+  ): KdError {
+    this.count(outcome);
+    return new WebhookRejectedError(code, message, category);
+  }
+
+  private count(outcome: WebhookOutcome): void {
+    this.counter.inc({ source: 'kaltura', outcome });
+  }
+}
