@@ -62,7 +62,7 @@ export class KalturaWebhookService {
     try {
       const result = await this.store.append(event);
       this.count(result.duplicate ? 'duplicate' : 'accepted');
-      this.logger.info(
+      this.logger.debug(
         { jobId, eventType: notification.eventType, duplicate: result.duplicate },
         'kaltura notification stored',
       );
