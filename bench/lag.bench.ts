@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EventStore } from '@kd/event-store';
+import { benchEnvironment, parseArgs } from './support/bench-env.js';
+import { measureProjectionLag } from './support/projection-lag.js';
+import { realisticEvents } from './support/realistic-events.js';
+
+/** `npm run bench:lag -- --rate 5000 --seconds 30`: projection lag at a steady publish rate. */
+const args = parseArgs({ rate: 5000, seconds: 30 });
+const env = await benchEnvironment();
+try {
+  const projector = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../apps/projector/src/main.js', import.meta.url))],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: env.databaseUrl,
+        NATS_URL: env.natsUrl,
+        KD_STREAM: env.streams.ours.stream,
+        KD_SUBJECT_PREFIX: env.streams.ours.subjectPrefix,
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
+  try {
+    while (
+      !(await env.nats.jsm.consumers
+        .info(env.streams.ours.stream, 'proj_event_log')
+        .catch(() => null))
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    const store = new EventStore({ nats: env.nats, ...env.streams.ours });
+    const result = await measureProjectionLag(
+      store,
+      env.dataSource,
+      'event_log',
+      realisticEvents(args.rate * args.seconds),
+      args.rate,
+    );
+    console.log(
+      `steady ${result.achieved_rate} events/s: lag p50 ${result.lag_p50_s} s, p99 ${result.lag_p99_s} s, max ${result.lag_max_s} s`,
+    );
+    console.log(JSON.stringify({ bench: 'lag', ...result }));
+  } finally {
+    projector.kill('SIGTERM');
+  }
+} finally {
+  await env.dispose();
+}
