@@ -89,7 +89,7 @@ describe('projector process', () => {
       expect(ok.status).toBe(200);
       const text = await ok.text();
       expect(text).toMatch(
-        /^kd_projection_events_total\{projection="event_log",service="projector"\} \d+/m,
+        /^kd_projection_events_total\{projection="event_log",app="projector"\} \d+/m,
       );
       expect(text).toContain('process_resident_memory_bytes');
     } finally {

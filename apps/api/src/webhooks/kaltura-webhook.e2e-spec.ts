@@ -146,15 +146,15 @@ describe('POST /webhooks/kaltura', () => {
   it('counts outcomes in kd_webhooks_total', async () => {
     const text = await (await fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(
-      /kd_webhooks_total\{source="kaltura",outcome="accepted",service="api"\} 2/,
+      /kd_webhooks_total\{source="kaltura",outcome="accepted",app="api"\} 2/,
     );
     expect(text).toMatch(
-      /kd_webhooks_total\{source="kaltura",outcome="duplicate",service="api"\} 1/,
+      /kd_webhooks_total\{source="kaltura",outcome="duplicate",app="api"\} 1/,
     );
     expect(text).toMatch(
-      /kd_webhooks_total\{source="kaltura",outcome="bad_signature",service="api"\} 3/,
+      /kd_webhooks_total\{source="kaltura",outcome="bad_signature",app="api"\} 3/,
     );
-    expect(text).toMatch(/kd_auth_failures_total\{reason="kaltura_signature",service="api"\} 3/);
+    expect(text).toMatch(/kd_auth_failures_total\{reason="kaltura_signature",app="api"\} 3/);
   });
 });
 

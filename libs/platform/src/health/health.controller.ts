@@ -21,7 +21,9 @@ export class HealthController {
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; checks: Record<string, string> }> {
     const entries = await Promise.all(
-      Object.entries(this.checks).map(async ([name, check]) => [name, await run(check)] as const),
+      Object.entries(this.checks).map(
+        async ([name, check]) => [name, await runCheck(check)] as const,
+      ),
     );
     const checks = Object.fromEntries(entries);
     const down = entries.filter(([, result]) => result !== 'ok').map(([name]) => name);
@@ -37,7 +39,7 @@ export class HealthController {
   }
 }
 
-async function run(check: () => Promise<void>): Promise<string> {
+export async function runCheck(check: () => Promise<void>): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

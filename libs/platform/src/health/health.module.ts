@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DependencyMonitor } from './dependency-monitor.js';
 import { HEALTH_CHECKS, HealthController, type HealthChecks } from './health.controller.js';
 
 @Module({})
@@ -7,7 +8,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       controllers: [HealthController],
-      providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+      providers: [{ provide: HEALTH_CHECKS, useValue: checks }, DependencyMonitor],
     };
   }
 }

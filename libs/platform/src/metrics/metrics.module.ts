@@ -21,7 +21,8 @@ export class MetricsModule {
         PrometheusModule.register({
           controller: GuardedMetricsController,
           defaultMetrics: { enabled: true },
-          defaultLabels: { service: options.service },
+          // `app`, not `service`: DESIGN §5 metrics such as kd_kaltura_requests_total use `service` themselves.
+          defaultLabels: { app: options.service },
         }),
       ],
       providers: [{ provide: METRICS_OPTIONS, useValue: options }],
