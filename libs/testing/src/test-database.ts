@@ -66,8 +66,12 @@ export async function ensureTemplateDatabase(): Promise<string> {
         `SELECT datname FROM pg_database WHERE datname LIKE 'kd\\_test\\_tpl\\_%'`,
       );
       if (existing.rows.some((r) => r.datname === name)) return name;
-      for (const stale of existing.rows)
-        await client.query(`DROP DATABASE IF EXISTS "${stale.datname}" WITH (FORCE)`);
+      // Templates of other migration sets may still be in use by a concurrent run: drop only
+      // those nobody is connected to, and leave the rest for a later run.
+      for (const stale of existing.rows) {
+        await client.query(`DROP DATABASE IF EXISTS "${stale.datname}"`).catch(() => undefined);
+      }
+
       await client.query(`CREATE DATABASE "${name}"`);
       try {
         await migrate(databaseUrl(name));
