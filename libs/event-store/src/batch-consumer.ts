@@ -103,7 +103,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   }
 
   private async run(): Promise<void> {
-    let inFlight: { batch: JsMsg[]; handled: Promise<boolean> } | undefined;
+    let inFlight: Promise<boolean> | undefined;
     while (!this.stopped) {
       const generation = this.generation;
       const batch = await this.queue.takeBatch(
@@ -112,14 +112,16 @@ export class BatchConsumer<P = ConsumedMessage[]> {
         () => this.stopped,
       );
       const prepared = batch.length > 0 ? this.prepare(batch) : undefined;
-      if (inFlight) {
-        if (await inFlight.handled) highestSeq(inFlight.batch).ack();
-        inFlight = undefined;
-      }
+      await inFlight;
+      inFlight = undefined;
       if (prepared === undefined || generation !== this.generation || this.stopped) continue;
-      inFlight = { batch, handled: this.handleWithRetry(batch, prepared) };
+      // Acknowledged as soon as it is handled; the next batch is prepared meanwhile.
+      inFlight = this.handleWithRetry(batch, prepared).then((handled) => {
+        if (handled) highestSeq(batch).ack();
+        return handled;
+      });
     }
-    if (inFlight && (await inFlight.handled)) highestSeq(inFlight.batch).ack();
+    await inFlight;
   }
 
   private prepare(batch: JsMsg[]): P {

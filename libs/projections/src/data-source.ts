@@ -34,7 +34,8 @@ export function createDataSource({
 
 /**
  * Applies pending migrations, each in its own transaction, under an advisory lock so processes
- * starting together do not race; returns the names applied.
+ * starting together do not race; returns the names applied. The lock holds one pooled
+ * connection and TypeORM needs another: the pool must allow at least two.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

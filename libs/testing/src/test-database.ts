@@ -87,7 +87,7 @@ export async function ensureTemplateDatabase(): Promise<string> {
 }
 
 async function migrate(url: string): Promise<void> {
-  const dataSource = createDataSource({ url, applicationName: 'kd-test-template', poolSize: 1 });
+  const dataSource = createDataSource({ url, applicationName: 'kd-test-template', poolSize: 2 });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
