@@ -1,0 +1,78 @@
+import type { DomainEvent } from '@kd/events';
+import { flattenDefaults } from '../config/config-state.js';
+import type { JsonObject } from '../json.js';
+import type { Clock } from '../time/clock.js';
+import { foldGuildEvent, guildOf } from './guild-folds.js';
+import type { History } from './history.types.js';
+import { foldMeetingCreated, foldMeetingLifecycle } from './meeting-folds.js';
+import type { Fact } from './prepare-events.js';
+
+/** Folds prepared facts (deduped, ≤ now, in (occurredAt, seq) order) into per-guild/meeting state. */
+export function buildHistory(facts: readonly Fact[], clock: Clock, defaults: JsonObject): History {
+  const history: History = {
+    clock,
+    defaults: flattenDefaults(defaults),
+    guilds: new Map(),
+    commands: [],
+    meetings: new Map(),
+  };
+  for (const fact of facts) foldFact(history, fact);
+  // Lifecycle events attach to their meeting whatever their time relative to the creation.
+  for (const fact of facts) foldLifecycle(history, fact.event, fact.at);
+  return history;
+}
+
+function foldFact(history: History, { event, at, day }: Fact): void {
+  if (event.guildId !== null) guildOf(history, event.guildId);
+  switch (event.type) {
+    case 'guild.installed':
+    case 'guild.uninstalled':
+    case 'guild.member_count_changed':
+    case 'config.updated':
+    case 'config.reset':
+      if (event.guildId !== null)
+        foldGuildEvent(guildOf(history, event.guildId), event, at, history);
+      return;
+    case 'command.executed':
+      if (event.guildId === null) return;
+      history.commands.push({ guildId: event.guildId, at, day, ...pickCommand(event) });
+      return;
+    case 'meeting.created':
+      foldMeetingCreated(history, event, at);
+      return;
+    case 'meeting.join_link_issued':
+    case 'meeting.started':
+    case 'meeting.participant_joined':
+    case 'meeting.participant_left':
+    case 'meeting.ended':
+    case 'meeting.recording_ready':
+    case 'kaltura.webhook_received':
+    case 'kaltura.api_failed':
+    case 'notification.sent':
+    case 'notification.failed':
+      return;
+  }
+}
+
+function pickCommand({ payload }: DomainEvent<'command.executed'>) {
+  return { userId: payload.userId, command: payload.command, outcome: payload.outcome };
+}
+
+type LifecycleEvent = Parameters<typeof foldMeetingLifecycle>[1];
+const lifecycleTypes: ReadonlySet<string> = new Set<LifecycleEvent['type']>([
+  'meeting.join_link_issued',
+  'meeting.started',
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'meeting.ended',
+]);
+
+function isLifecycle(event: DomainEvent): event is LifecycleEvent {
+  return lifecycleTypes.has(event.type);
+}
+
+function foldLifecycle(history: History, event: DomainEvent, at: number): void {
+  if (!isLifecycle(event)) return;
+  const meeting = history.meetings.get(event.payload.meetingId);
+  if (meeting) foldMeetingLifecycle(meeting, event, at);
+}
