@@ -1,8 +1,14 @@
 import { eventLogProjection } from './event-log/event-log.projection.js';
 import type { Projection } from './projection.js';
+import { meetingsProjection } from './meetings/meetings.projection.js';
+import { guildConfigProjection } from './guild-config/guild-config.projection.js';
 
 /** Every projection the projector runs, by name. */
-export const projections: readonly Projection[] = [eventLogProjection];
+export const projections: readonly Projection[] = [
+  eventLogProjection,
+  meetingsProjection,
+  guildConfigProjection,
+];
 
 export function projectionNamed(name: string): Projection {
   const found = projections.find((p) => p.name === name);

@@ -1,0 +1,83 @@
+import {
+  meetingAlreadyEnded,
+  meetingAlreadyExists,
+  meetingEndForbidden,
+  meetingEnded,
+  meetingNotFound,
+} from './meeting-errors.js';
+import type {
+  KalturaRole,
+  Meeting,
+  MeetingDecision,
+  MeetingState,
+  MeetingType,
+} from './meeting-state.js';
+
+export interface CreateMeetingCommand {
+  meetingId: string;
+  guildId: string;
+  ownerUserId: string;
+  kalturaResourceId: string;
+  type: MeetingType;
+  title: string;
+  description: string | null;
+}
+
+export interface JoinMeetingCommand {
+  meetingId: string;
+  guildId: string;
+  userId: string;
+  /** The role the member's Discord roles map to; the owner always moderates. */
+  kalturaRole: KalturaRole;
+}
+
+export interface EndMeetingCommand {
+  meetingId: string;
+  guildId: string;
+  byUserId: string;
+  /** The member may end meetings they do not own (a guild permission, decided by the caller). */
+  canEndOthers: boolean;
+}
+
+export function decideCreate(cmd: CreateMeetingCommand, state: MeetingState): MeetingDecision[] {
+  if (state.status !== 'none') throw meetingAlreadyExists(cmd.meetingId);
+  const { meetingId, kalturaResourceId, type, title, ownerUserId, description } = cmd;
+  return [
+    {
+      type: 'meeting.created',
+      payload: { meetingId, kalturaResourceId, type, title, ownerUserId, description },
+    },
+  ];
+}
+
+export type JoinLinkDecision = Extract<MeetingDecision, { type: 'meeting.join_link_issued' }>;
+
+/** The owner always joins as moderator; anyone else with the role their Discord roles map to. */
+export function decideJoin(cmd: JoinMeetingCommand, state: MeetingState): [JoinLinkDecision] {
+  const meeting = meetingInGuild(state, cmd);
+  if (meeting.status === 'ended') throw meetingEnded(meeting.meetingId);
+  const kalturaRole = meeting.ownerUserId === cmd.userId ? 'adminRole' : cmd.kalturaRole;
+  return [
+    {
+      type: 'meeting.join_link_issued',
+      payload: { meetingId: meeting.meetingId, userId: cmd.userId, kalturaRole },
+    },
+  ];
+}
+
+export function decideEnd(cmd: EndMeetingCommand, state: MeetingState): MeetingDecision[] {
+  const meeting = meetingInGuild(state, cmd);
+  if (meeting.ownerUserId !== cmd.byUserId && !cmd.canEndOthers)
+    throw meetingEndForbidden(meeting.meetingId);
+  if (meeting.status === 'ended') throw meetingAlreadyEnded(meeting.meetingId);
+  return [
+    { type: 'meeting.ended', payload: { meetingId: meeting.meetingId, endedBy: cmd.byUserId } },
+  ];
+}
+
+/** A meeting of another guild is reported exactly like an unknown one. */
+function meetingInGuild(state: MeetingState, cmd: { meetingId: string; guildId: string }): Meeting {
+  if (state.status === 'none' || state.guildId !== cmd.guildId)
+    throw meetingNotFound(cmd.meetingId);
+  return state;
+}

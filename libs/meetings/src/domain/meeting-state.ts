@@ -1,0 +1,39 @@
+import type { DomainEvent, EventType, PayloadOf, meetingTypes } from '@kd/events';
+
+export type MeetingType = (typeof meetingTypes)[number];
+export type MeetingEventType = Extract<EventType, `meeting.${string}`>;
+export type MeetingEvent = DomainEvent<MeetingEventType>;
+
+/** What a decider wants appended: an event type and its payload (the shell adds the envelope). */
+export type MeetingDecision = {
+  [T in MeetingEventType]: { type: T; payload: PayloadOf<T> };
+}[MeetingEventType];
+
+/** The Kaltura role a join link carries (`adminRole` = moderator, `viewerRole` = attendee). */
+export type KalturaRole = 'adminRole' | 'viewerRole';
+
+export interface Meeting {
+  status: 'created' | 'live' | 'ended';
+  meetingId: string;
+  guildId: string | null;
+  ownerUserId: string;
+  kalturaResourceId: string;
+  type: MeetingType;
+  title: string;
+  description: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  endedBy: string | null;
+  /** Distinct users who got a join link or joined (DESIGN §4 "meeting participants"). */
+  participants: ReadonlySet<string>;
+  /** Who is in the room now, as far as Kaltura's participant events tell. */
+  present: ReadonlySet<string>;
+  recordingEntryIds: readonly string[];
+  /** Causation ids already acted on: a webhook redelivered after the dedupe window is a no-op. */
+  causations: ReadonlySet<string>;
+}
+
+export type MeetingState = { status: 'none' } | Meeting;
+
+export const noMeeting: MeetingState = { status: 'none' };

@@ -1,0 +1,58 @@
+export {
+  noMeeting,
+  type Meeting,
+  type MeetingState,
+  type MeetingEvent,
+  type MeetingEventType,
+  type MeetingDecision,
+  type MeetingType,
+  type KalturaRole,
+} from './domain/meeting-state.js';
+export { evolveMeeting, foldMeeting } from './domain/evolve-meeting.js';
+export {
+  decideCreate,
+  decideJoin,
+  decideEnd,
+  type CreateMeetingCommand,
+  type JoinMeetingCommand,
+  type EndMeetingCommand,
+  type JoinLinkDecision,
+} from './domain/meeting-command.decider.js';
+export {
+  decideStarted,
+  decideEndedByKaltura,
+  decideRecordingReady,
+  decideParticipant,
+  type WebhookFact,
+  type ParticipantChange,
+} from './domain/meeting-webhook.decider.js';
+export { newMeetingId, parseMeetingId, derivedEventId } from './domain/meeting-id.js';
+export {
+  meetingNotFound,
+  meetingAlreadyEnded,
+  meetingEnded,
+  meetingAlreadyExists,
+  meetingEndForbidden,
+} from './domain/meeting-errors.js';
+export {
+  MeetingService,
+  type MeetingServiceOptions,
+  type IssuedJoinLink,
+  type WebhookOutcome,
+} from './service/meeting.service.js';
+export type { WebhookContext } from './service/meeting-context.js';
+export type { MeetingSummary } from './service/meeting-summary.js';
+export {
+  createMeetingInputSchema,
+  joinMeetingInputSchema,
+  endMeetingInputSchema,
+  type CreateMeetingInput,
+  type JoinMeetingInput,
+  type EndMeetingInput,
+} from './service/meeting-input.js';
+export { createMeetingMetrics, type MeetingMetrics } from './service/meeting-metrics.js';
+export {
+  MeetingQueries,
+  type ActiveMeeting,
+  type MeetingChoice,
+} from './queries/meeting-queries.js';

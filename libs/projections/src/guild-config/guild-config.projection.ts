@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@kd/event-store';
+import { isConfigEvent, loadDefaultConfig, type GuildConfig } from '@kd/guild-config';
+import type { Projection } from '../projection.js';
+import { insertChanges, readRows, upsertRows } from './guild-config-sql.js';
+import {
+  applyToRow,
+  changeRow,
+  type ConfigChangeRow,
+  type GuildConfigRow,
+  type RecordedConfigEvent,
+} from './guild-config-state.js';
+
+/**
+ * `kd.guild_config_overrides` (one row per guild: overrides and DESIGN §4 flags) and
+ * `kd.guild_config_changes` (one row per event). The flags compare with the defaults this
+ * process loaded: after changing config/default_config.json, rebuild this projection.
+ */
+export function createGuildConfigProjection(loadDefaults: () => GuildConfig): Projection {
+  let defaults: GuildConfig | undefined;
+  return {
+    name: 'guild_config',
+    version: 1,
+    handles: ['config.updated', 'config.reset'],
+    async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+      const config = events.filter(isRecordedConfigEvent);
+      if (config.length === 0) return;
+      defaults ??= loadDefaults();
+      const rows = await readRows(tx, [...new Set(config.map((r) => r.event.guildId))]);
+      const touched = new Map<string, GuildConfigRow>();
+      const changes: ConfigChangeRow[] = [];
+      for (const recorded of config) {
+        const row = rows.get(recorded.event.guildId);
+        // Idempotent beyond the runner's checkpoint: an event at or below the row's seq is done.
+        if (row && recorded.seq <= row.lastSeq) continue;
+        const next = applyToRow(row, recorded);
+        rows.set(next.guildId, next);
+        touched.set(next.guildId, next);
+        changes.push(changeRow(recorded));
+      }
+      await upsertRows(tx, defaults, [...touched.values()]);
+      await insertChanges(tx, changes);
+    },
+    async reset(tx: EntityManager): Promise<void> {
+      await tx.query(`TRUNCATE kd.guild_config_overrides, kd.guild_config_changes`);
+    },
+  };
+}
+
+function isRecordedConfigEvent(
+  recorded: RecordedEvent,
+): recorded is RecordedEvent & RecordedConfigEvent {
+  return isConfigEvent(recorded.event) && recorded.event.guildId !== null;
+}
+
+export const guildConfigProjection = createGuildConfigProjection(() => loadDefaultConfig());
