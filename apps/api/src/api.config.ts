@@ -8,6 +8,19 @@ export const apiConfigSchema = z.object({
     .string({ error: 'is required where the API runs (generate one: openssl rand -base64 48)' })
     .refine((s) => Buffer.byteLength(s, 'utf8') >= 32, 'must be at least 32 bytes'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+    .optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a Discord snowflake')
+    .optional(),
+  DISCORD_TOKEN: z.string().min(20).optional(),
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  KALTURA_SERVICE_URL: z.url().default('https://www.kaltura.com'),
+  KALTURA_LAUNCH_URL: z.url().optional(),
+  KALTURA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   KALTURA_PARTNER_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   KALTURA_ADMIN_SECRET: z.string().min(8).optional(),
   KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),

@@ -8,6 +8,14 @@ import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
+import { createCommandRuntime } from './interactions/command-runtime.js';
+import { InteractionsController } from './interactions/interactions.controller.js';
+import { InteractionsService } from './interactions/interactions.service.js';
+import { COMMAND_RUNTIME } from './interactions/interactions.tokens.js';
+import { kalturaClientFrom } from './kaltura/kaltura.provider.js';
+import { GuildConfigController } from './rest/guild-config.controller.js';
+import { MeetingsController } from './rest/meetings.controller.js';
+import { OpenApiController } from './rest/openapi.controller.js';
 
 class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
@@ -49,9 +57,26 @@ export class ApiModule {
           postgres: () => checkPostgres(db),
         }),
       ],
-      controllers: [KalturaWebhookController],
+      controllers: [
+        KalturaWebhookController,
+        InteractionsController,
+        GuildConfigController,
+        MeetingsController,
+        OpenApiController,
+      ],
       providers: [
         KalturaWebhookService,
+        InteractionsService,
+        {
+          provide: COMMAND_RUNTIME,
+          useValue: createCommandRuntime({
+            config,
+            store,
+            db,
+            kaltura: kalturaClientFrom(config, logger),
+            logger,
+          }),
+        },
         { provide: API_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: NatsClients, useValue: nats },

@@ -17,3 +17,11 @@ export {
 export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
 export { privateNatsServer, freePort, type PrivateNatsServer } from './nats-server.js';
 export { startDiscordGatewayFake, type DiscordGatewayFake } from './discord-gateway-fake.js';
+export {
+  startDiscordRestFake,
+  type DiscordRestFake,
+  type DiscordRestFakeOptions,
+  type DiscordFailure,
+  type RecordedDiscordRequest,
+  type FakeMessage,
+} from './discord-rest-fake.js';

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateDiscordKeys } from '@kd/discord';
+import type { DomainEvent } from '@kd/events';
+import {
+  createTestDatabase,
+  createTestStream,
+  snowflakeFor,
+  startApp,
+  startDiscordRestFake,
+  type ChildApp,
+  type DiscordRestFake,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
+import {
+  applicationId,
+  commandInteraction,
+  keys,
+  member,
+  memberPermissions,
+  post,
+} from './interaction-fixtures.js';
+
+const simSecret = 'interactions-e2e-sim-secret';
+
+describe('POST /interactions', () => {
+  let db: TestDatabase;
+  let t: TestStream;
+  let discord: DiscordRestFake;
+  let sim: ChildApp;
+  let api: ChildApp;
+  let projector: ChildApp;
+
+  beforeAll(async () => {
+    [db, t, discord] = await Promise.all([
+      createTestDatabase(),
+      createTestStream(),
+      startDiscordRestFake(),
+    ]);
+    sim = await startApp('kaltura-sim', {
+      KALTURA_PARTNER_ID: '100',
+      KALTURA_ADMIN_SECRET: simSecret,
+    });
+    const shared = {
+      DATABASE_URL: db.url,
+      KD_STREAM: t.stream,
+      KD_SUBJECT_PREFIX: t.subjectPrefix,
+    };
+    [api, projector] = await Promise.all([
+      startApp('api', {
+        ...shared,
+        JWT_SECRET: 'y'.repeat(40),
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        DISCORD_APPLICATION_ID: applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+        KALTURA_SERVICE_URL: sim.url,
+        KALTURA_PARTNER_ID: '100',
+        KALTURA_ADMIN_SECRET: simSecret,
+      }),
+      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), projector?.stop(), sim?.stop()]);
+    await Promise.all([db.drop(), t.cleanup(), discord.close()]);
+  });
+
+  const eventsOf = async (type: string): Promise<DomainEvent[]> => {
+    const info = await t.jsm.streams.info(t.stream);
+    const found: DomainEvent[] = [];
+    for (let seq = 1; seq <= info.state.last_seq; seq++) {
+      const message = await t.jsm.direct.getMessage(t.stream, { seq });
+      const event = message
+        ? (JSON.parse(new TextDecoder().decode(message.data)) as DomainEvent)
+        : undefined;
+      if (event?.type === type) found.push(event);
+    }
+    return found;
+  };
+  const executed = async (interactionId: string) =>
+    (await eventsOf('command.executed')).filter(
+      (e) => e.payload && (e.payload as { interactionId: string }).interactionId === interactionId,
+    );
+  const waitFor = async <T>(
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 10_000,
+  ): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const followUpFor = (interaction: { token: string }) =>
+    waitFor(
+      async () =>
+        discord.requestsTo(
+          'PATCH',
+          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
+        )[0],
+    );
+
+  it('answers PING with PONG', async () => {
+    const response = await post(api.url, {
+      id: snowflakeFor(1_000_001),
+      type: 1,
+      application_id: applicationId,
+      token: 'ping-token',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ type: 1 });
+  });
+
+  it.each([
+    ['a signature from another key', { signWith: generateDiscordKeys().privateKey }],
+    ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 600 }],
+    [
+      'no signature headers',
+      { headers: { 'x-signature-ed25519': '', 'x-signature-timestamp': '' } },
+    ],
+  ])('answers 401 to %s and records nothing', async (_label, options) => {
+    const interaction = commandInteraction('kaltura-list');
+    const response = await post(api.url, interaction, options);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'INTERACTION.BAD_SIGNATURE',
+    );
+    expect(await executed(interaction.id)).toEqual([]);
+  });
+
+  it('starts a meeting: deferred at once, followed up with the join link, recorded as events', async () => {
+    const interaction = commandInteraction('kaltura-start', {
+      type: 'webinar',
+      title: '@everyone weekly sync',
+      description: 'agenda',
+    });
+    const started = Date.now();
+    const response = await post(api.url, interaction);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await response.json()).toEqual({ type: 5 });
+    const followUp = await followUpFor(interaction);
+    const body = followUp.body as {
+      content: string;
+      embeds: { title: string; fields: { value: string }[] }[];
+      allowed_mentions: { parse: string[] };
+    };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds[0]?.title).toBe('@everyone weekly sync');
+    expect(JSON.stringify(body.embeds)).toContain('virtualEvent/launch?ks=');
+    const [record] = await waitFor(async () =>
+      (await executed(interaction.id)).length ? executed(interaction.id) : undefined,
+    );
+    expect(record?.payload).toMatchObject({
+      command: 'kaltura-start',
+      outcome: 'ok',
+      errorCode: null,
+      transport: 'http',
+    });
+    const [created] = await eventsOf('meeting.created');
+    expect(created?.payload).toMatchObject({
+      type: 'webinar',
+      title: '@everyone weekly sync',
+      description: 'agenda',
+    });
+    expect(created?.correlationId).toBe(record?.correlationId);
+  });
+
+  it('records a redelivered interaction once and does not run it again', async () => {
+    const interaction = commandInteraction('kaltura-start', {
+      type: 'meeting',
+      title: 'Once only',
+    });
+    await post(api.url, interaction);
+    await followUpFor(interaction);
+    await waitFor(async () => ((await executed(interaction.id)).length ? true : undefined));
+    const again = await post(api.url, interaction);
+    expect(again.status).toBe(200);
+    expect(await executed(interaction.id)).toHaveLength(1);
+    expect(
+      (await eventsOf('meeting.created')).filter(
+        (e) => (e.payload as { title: string }).title === 'Once only',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('lists active meetings from the read model', async () => {
+    const listed = await waitFor(async () => {
+      const response = await post(api.url, commandInteraction('kaltura-list'));
+      const body = (await response.json()) as {
+        type: number;
+        data: { content: string; flags: number };
+      };
+      return body.data.content.includes('Once only') ? body : undefined;
+    });
+    expect(listed.type).toBe(4);
+    expect(listed.data.flags).toBe(64);
+  });
+
+  it('refuses a member without permission, with an ephemeral reply and outcome denied', async () => {
+    const interaction = commandInteraction(
+      'kaltura-config-update',
+      { section: 'notifications', key: 'enabled', value: 'false' },
+      member,
+      memberPermissions,
+    );
+    const body = (await (await post(api.url, interaction)).json()) as {
+      type: number;
+      data: { content: string; flags: number; allowed_mentions: unknown };
+    };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    const [record] = await waitFor(async () =>
+      (await executed(interaction.id)).length ? executed(interaction.id) : undefined,
+    );
+    expect(record?.payload).toMatchObject({ outcome: 'denied', errorCode: 'PERMISSION.DENIED' });
+  });
+
+  it('rejects an invalid option with outcome invalid', async () => {
+    const interaction = commandInteraction('kaltura-video-search', { query: 'intro', limit: 50 });
+    await post(api.url, interaction);
+    const [record] = await waitFor(async () =>
+      (await executed(interaction.id)).length ? executed(interaction.id) : undefined,
+    );
+    expect(record?.payload).toMatchObject({ outcome: 'invalid' });
+  });
+
+  it('reports Kaltura being down in the follow-up, as outcome error and kaltura.api_failed', async () => {
+    await fetch(`${sim.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failMode: 'http500' }),
+    });
+    try {
+      const interaction = commandInteraction('kaltura-start', { type: 'meeting', title: 'Doomed' });
+      expect(await (await post(api.url, interaction)).json()).toEqual({ type: 5 });
+      const followUp = await followUpFor(interaction);
+      expect(JSON.stringify(followUp.body)).toMatch(/KALTURA/);
+      const [record] = await waitFor(async () =>
+        (await executed(interaction.id)).length ? executed(interaction.id) : undefined,
+      );
+      expect(record?.payload).toMatchObject({
+        outcome: 'error',
+        errorCode: expect.stringMatching(/^KALTURA\./),
+      });
+      expect(
+        (await eventsOf('kaltura.api_failed')).some(
+          (e) => (e.payload as { interactionId: string | null }).interactionId === interaction.id,
+        ),
+      ).toBe(true);
+    } finally {
+      await fetch(`${sim.url}/__sim/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ failMode: 'none' }),
+      });
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  autocompleteResponse,
+  deferredResponse,
+  editOriginalResponse,
+  errorReply,
+  messageResponse,
+  parseInteraction,
+  pongResponse,
+  toAutocompleteInvocation,
+  toCommandInvocation,
+  verifyDiscordRequest,
+  InteractionType,
+  type CommandInvocation,
+  type Reply,
+} from '@kd/discord';
+import { EventStore } from '@kd/event-store';
+import { KdError } from '@kd/events';
+import { withCorrelation, type Logger } from '@kd/observability';
+import type { ApiConfig } from '../api.config.js';
+import { API_CONFIG, LOGGER } from '../api.tokens.js';
+import { authFailures } from '../rest/jwt-auth.guard.js';
+import { COMMAND_RUNTIME } from './interactions.tokens.js';
+import type { CommandRuntime } from './command-runtime.js';
+
+export class InteractionRejectedError extends KdError {}
+
+/** Answer inside Discord's 3-second window even when a quick command turns out slow. */
+const inlineBudgetMs = 2000;
+
+/**
+ * Discord HTTP interactions: Ed25519-verified, PING answered, commands run through the shared
+ * dispatcher. Kaltura-bound commands are deferred and followed up; every interaction is handled
+ * once per process at a time, and recorded once however often it is delivered.
+ */
+@Injectable()
+export class InteractionsService {
+  private readonly inFlight = new Set<string>();
+  private readonly authCounter = authFailures();
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
+    private readonly store: EventStore,
+  ) {}
+
+  async handle(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+    timestamp: string | undefined,
+  ): Promise<unknown> {
+    this.verify(rawBody, signature, timestamp);
+    let body: unknown;
+    try {
+      body = JSON.parse((rawBody ?? Buffer.alloc(0)).toString('utf8'));
+    } catch {
+      throw new InteractionRejectedError('INTERACTION.INVALID', 'body is not JSON', 'validation');
+    }
+    const interaction = parseInteraction(body);
+    if (interaction.type === InteractionType.Ping) return pongResponse();
+    if (interaction.type === InteractionType.Autocomplete) {
+      return autocompleteResponse(
+        await this.runtime.dispatcher.autocomplete(toAutocompleteInvocation(interaction)),
+      );
+    }
+    const invocation = toCommandInvocation(interaction);
+    return withCorrelation(
+      {
+        correlationId: `interaction-${invocation.interactionId}`,
+        command: invocation.commandName,
+        guild: invocation.guildId ?? undefined,
+      },
+      () => this.command(invocation),
+    );
+  }
+
+  private verify(
+    rawBody: Buffer | undefined,
+    signature: string | undefined,
+    timestamp: string | undefined,
+  ): void {
+    const key = this.config.DISCORD_PUBLIC_KEY;
+    const check =
+      key && rawBody
+        ? verifyDiscordRequest(rawBody, signature, timestamp, key, new Date())
+        : {
+            ok: false as const,
+            reason: key ? ('missing_headers' as const) : ('not_configured' as const),
+          };
+    if (check.ok) return;
+    this.authCounter.inc({ reason: `discord_${check.reason}` });
+    throw new InteractionRejectedError(
+      'INTERACTION.BAD_SIGNATURE',
+      check.reason === 'not_configured'
+        ? 'DISCORD_PUBLIC_KEY is not set'
+        : `invalid request signature (${check.reason})`,
+      'unauthenticated',
+    );
+  }
+
+  private async command(invocation: CommandInvocation): Promise<unknown> {
+    if (this.inFlight.has(invocation.interactionId) || (await this.alreadyRecorded(invocation))) {
+      return messageResponse({ ephemeral: true, content: 'This interaction was already handled.' });
+    }
+    this.inFlight.add(invocation.interactionId);
+    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName);
+    const done = this.runtime.dispatcher
+      .dispatch(invocation)
+      .finally(() => this.inFlight.delete(invocation.interactionId));
+    if (mode.deferred) {
+      void this.followUp(invocation, done);
+      return deferredResponse(mode.ephemeral);
+    }
+    const quick = await Promise.race([
+      done,
+      new Promise<undefined>((resolve) =>
+        setTimeout(() => resolve(undefined), inlineBudgetMs).unref(),
+      ),
+    ]);
+    if (quick) return messageResponse(quick.reply);
+    void this.followUp(invocation, done);
+    return deferredResponse(mode.ephemeral);
+  }
+
+  /** A redelivered interaction must not run again (a second meeting room, a second change). */
+  private async alreadyRecorded(invocation: CommandInvocation): Promise<boolean> {
+    try {
+      return (await this.store.lastSeqOf('command', invocation.interactionId)) > 0;
+    } catch {
+      return false; // the store is down: the command will fail and say so
+    }
+  }
+
+  private async followUp(
+    invocation: CommandInvocation,
+    done: Promise<{ reply: Reply }>,
+  ): Promise<void> {
+    const ref = { applicationId: invocation.applicationId, token: invocation.token };
+    let reply: Reply;
+    try {
+      reply = (await done).reply;
+    } catch (error) {
+      reply = errorReply(error);
+    }
+    try {
+      await editOriginalResponse(this.runtime.rest, ref, reply);
+    } catch (error) {
+      this.logger.error(
+        { err: String(error), interactionId: invocation.interactionId },
+        'could not deliver the follow-up',
+      );
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export const COMMAND_RUNTIME = Symbol('COMMAND_RUNTIME');

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { RouteDoc } from './openapi.js';
+import {
+  configResetBody,
+  configUpdateBody,
+  configViewResponse,
+  createMeetingBody,
+  endMeetingBody,
+  joinUrlBody,
+  joinUrlResponse,
+  meetingSummarySchema,
+} from './rest-schemas.js';
+
+const config = '/api/v1/guilds/{guildId}/config';
+const meetings = '/api/v1/guilds/{guildId}/meetings';
+
+/** The REST API v1, documented from the schemas that validate it. */
+export const apiRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: config,
+    tag: 'guild configuration',
+    summary: "A guild's effective configuration and what differs from the defaults",
+    responses: { 200: { description: 'configuration', schema: configViewResponse } },
+  },
+  {
+    method: 'patch',
+    path: config,
+    tag: 'guild configuration',
+    summary: 'Change one setting (recorded as config.updated)',
+    body: configUpdateBody,
+    responses: {
+      200: { description: 'outcome (changed or not)' },
+      409: { description: 'concurrent changes kept conflicting' },
+    },
+  },
+  {
+    method: 'post',
+    path: `${config}/reset`,
+    tag: 'guild configuration',
+    summary: 'Return a section (or all) to the defaults',
+    body: configResetBody,
+    responses: { 200: { description: 'outcome (changed or not)' } },
+  },
+  {
+    method: 'get',
+    path: meetings,
+    tag: 'meetings',
+    summary: "A guild's active meetings",
+    responses: {
+      200: {
+        description: 'active meetings',
+        schema: z.object({ meetings: z.array(z.record(z.string(), z.unknown())) }),
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: meetings,
+    tag: 'meetings',
+    summary: 'Create a Kaltura meeting room (meeting.created) and the owner join link',
+    body: createMeetingBody,
+    responses: {
+      201: { description: 'created', schema: joinUrlResponse },
+      503: { description: 'Kaltura unavailable or not configured' },
+    },
+  },
+  {
+    method: 'post',
+    path: `${meetings}/{meetingId}/end`,
+    tag: 'meetings',
+    summary: 'End a meeting (meeting.ended)',
+    body: endMeetingBody,
+    responses: {
+      200: { description: 'ended', schema: meetingSummarySchema },
+      404: { description: 'unknown meeting' },
+      409: { description: 'already ended' },
+    },
+  },
+  {
+    method: 'post',
+    path: `${meetings}/{meetingId}/join-url`,
+    tag: 'meetings',
+    summary: 'Issue a personal join link (meeting.join_link_issued)',
+    body: joinUrlBody,
+    responses: {
+      200: { description: 'join link', schema: joinUrlResponse },
+      404: { description: 'unknown meeting' },
+    },
+  },
+];

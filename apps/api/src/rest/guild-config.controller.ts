@@ -1,0 +1,73 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { currentCorrelationId } from '@kd/observability';
+import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
+import type { CommandRuntime } from '../interactions/command-runtime.js';
+import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
+import { assertGuildAccess, parseRequest } from './parse-request.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+import { configResetBody, configUpdateBody, guildParams } from './rest-schemas.js';
+
+const integrator = (request: AuthenticatedRequest) => ({
+  kind: 'system' as const,
+  id: `api:${request.claims.sub}`.slice(0, 64),
+});
+
+@Controller('api/v1/guilds/:guildId/config')
+@UseGuards(JwtAuthGuard, RateLimitGuard)
+export class GuildConfigController {
+  constructor(@Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime) {}
+
+  @Get()
+  async view(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
+    const { guildId } = parseRequest(guildParams, params, 'path');
+    assertGuildAccess(request.claims, guildId);
+    return this.runtime.guildConfig.view(guildId);
+  }
+
+  @Patch()
+  async update(
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { guildId } = parseRequest(guildParams, params, 'path');
+    assertGuildAccess(request.claims, guildId);
+    const { key, value } = parseRequest(configUpdateBody, body, 'body');
+    return this.runtime.guildConfig.update(
+      guildId,
+      key,
+      value,
+      integrator(request),
+      currentCorrelationId() ?? 'api',
+    );
+  }
+
+  @Post('reset')
+  @HttpCode(200)
+  async reset(
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { guildId } = parseRequest(guildParams, params, 'path');
+    assertGuildAccess(request.claims, guildId);
+    const { section } = parseRequest(configResetBody, body, 'body');
+    return this.runtime.guildConfig.reset(
+      guildId,
+      section,
+      integrator(request),
+      currentCorrelationId() ?? 'api',
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { KalturaNotConfiguredError } from '@kd/commands';
+import { currentCorrelationId } from '@kd/observability';
+import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
+import type { CommandRuntime } from '../interactions/command-runtime.js';
+import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
+import { assertGuildAccess, parseRequest } from './parse-request.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+import {
+  createMeetingBody,
+  endMeetingBody,
+  guildParams,
+  joinUrlBody,
+  meetingParams,
+} from './rest-schemas.js';
+
+@Controller('api/v1/guilds/:guildId/meetings')
+@UseGuards(JwtAuthGuard, RateLimitGuard)
+export class MeetingsController {
+  constructor(@Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime) {}
+
+  @Get()
+  async list(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
+    const { guildId } = this.guild(params, request);
+    return { meetings: await this.runtime.meetingQueries.listActive(guildId, 100) };
+  }
+
+  @Post()
+  async create(
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { guildId } = this.guild(params, request);
+    const input = parseRequest(createMeetingBody, body, 'body');
+    return this.meetings().create({ ...input, guildId, correlationId: this.correlation() });
+  }
+
+  @Post(':meetingId/end')
+  @HttpCode(200)
+  async end(@Param() params: unknown, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const { guildId, meetingId } = this.meeting(params, request);
+    const { byUserId } = parseRequest(endMeetingBody, body, 'body');
+    return this.meetings().end({
+      meetingId,
+      guildId,
+      byUserId,
+      canEndOthers: true,
+      correlationId: this.correlation(),
+    });
+  }
+
+  @Post(':meetingId/join-url')
+  @HttpCode(200)
+  async joinUrl(
+    @Param() params: unknown,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    const { guildId, meetingId } = this.meeting(params, request);
+    const input = parseRequest(joinUrlBody, body, 'body');
+    return this.meetings().join({
+      ...input,
+      meetingId,
+      guildId,
+      correlationId: this.correlation(),
+    });
+  }
+
+  private guild(params: unknown, request: AuthenticatedRequest) {
+    const parsed = parseRequest(guildParams, params, 'path');
+    assertGuildAccess(request.claims, parsed.guildId);
+    return parsed;
+  }
+
+  private meeting(params: unknown, request: AuthenticatedRequest) {
+    const parsed = parseRequest(meetingParams, params, 'path');
+    assertGuildAccess(request.claims, parsed.guildId);
+    return parsed;
+  }
+
+  private meetings() {
+    if (!this.runtime.meetings) throw new KalturaNotConfiguredError();
+    return this.runtime.meetings;
+  }
+
+  private correlation(): string {
+    return currentCorrelationId() ?? 'api';
+  }
+}

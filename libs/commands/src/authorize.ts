@@ -1,0 +1,22 @@
+import { KdError } from '@kd/events';
+import type { AuthorizeCommand } from '@kd/discord';
+import { canUse, type GuildConfigService } from '@kd/guild-config';
+
+export class PermissionDeniedError extends KdError {
+  constructor(message: string, required: readonly string[]) {
+    super('PERMISSION.DENIED', message, 'permission', { details: { required } });
+  }
+}
+
+/** Per-guild permissions from the guild configuration, checked against the member. */
+export function authorizeFromGuildConfig(guildConfig: GuildConfigService): AuthorizeCommand {
+  return async (invocation, command) => {
+    if (invocation.guildId === null) return;
+    const config = await guildConfig.get(invocation.guildId);
+    const decision = canUse(config, command, {
+      roles: invocation.memberRoles,
+      permissions: invocation.memberPermissions,
+    });
+    if (!decision.allowed) throw new PermissionDeniedError(decision.message, decision.required);
+  };
+}

@@ -1,0 +1,15 @@
+import type { EventStore } from '@kd/event-store';
+import type { GuildConfigService } from '@kd/guild-config';
+import type { KalturaClient } from '@kd/kaltura';
+import type { MeetingQueries, MeetingService } from '@kd/meetings';
+import type { Logger } from '@kd/observability';
+
+/** What the command handlers work with; Kaltura parts are absent when it is not configured. */
+export interface CommandServices {
+  store: Pick<EventStore, 'append'>;
+  guildConfig: GuildConfigService;
+  meetingQueries: MeetingQueries;
+  meetings: MeetingService | undefined;
+  kaltura: KalturaClient | undefined;
+  logger: Logger;
+}

@@ -1,0 +1,36 @@
+import type { Registry } from 'prom-client';
+import { CommandDispatcher } from '@kd/discord';
+import { authorizeFromGuildConfig } from './authorize.js';
+import type { CommandServices } from './command-services.js';
+import {
+  configResetHandler,
+  configUpdateHandler,
+  configViewHandler,
+} from './handlers/config.handlers.js';
+import { meetingAutocomplete } from './handlers/meeting-autocomplete.js';
+import { endHandler, joinHandler, listHandler, startHandler } from './handlers/meeting.handlers.js';
+import { videoSearchHandler } from './handlers/video-search.handler.js';
+import { recordCommandExecution } from './record-execution.js';
+
+/** The one set of command handlers, used by the HTTP endpoint and the gateway alike. */
+export function createCommandDispatcher(
+  services: CommandServices,
+  registry?: Registry,
+): CommandDispatcher {
+  return new CommandDispatcher({
+    logger: services.logger,
+    recordExecution: recordCommandExecution(services.store),
+    authorize: authorizeFromGuildConfig(services.guildConfig),
+    ...(registry ? { registry } : {}),
+  })
+    .register('kaltura-start', startHandler(services))
+    .register('kaltura-join', joinHandler(services))
+    .register('kaltura-end', endHandler(services))
+    .register('kaltura-list', listHandler(services))
+    .register('kaltura-video-search', videoSearchHandler(services))
+    .register('kaltura-config-view', configViewHandler(services))
+    .register('kaltura-config-update', configUpdateHandler(services))
+    .register('kaltura-config-reset', configResetHandler(services))
+    .registerAutocomplete('kaltura-join', meetingAutocomplete(services))
+    .registerAutocomplete('kaltura-end', meetingAutocomplete(services));
+}

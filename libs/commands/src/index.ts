@@ -1,0 +1,5 @@
+export { createCommandDispatcher } from './create-command-dispatcher.js';
+export type { CommandServices } from './command-services.js';
+export { recordCommandExecution } from './record-execution.js';
+export { authorizeFromGuildConfig, PermissionDeniedError } from './authorize.js';
+export { KalturaNotConfiguredError } from './kaltura-required.js';

@@ -1,0 +1,71 @@
+import { defineCommand } from './command-definition.js';
+import { booleanOption, choiceOption, stringOption } from './command-options.js';
+
+/** Manage Server (1 << 5): Discord shows these commands to admins until a server changes it. */
+const MANAGE_GUILD = '32';
+
+const sections = {
+  notifications: 'Notifications',
+  commands: 'Commands',
+  roles: 'Roles',
+  features: 'Features',
+} as const;
+
+export const kalturaConfigView = defineCommand({
+  name: 'kaltura-config-view',
+  description: "Show this server's Kaltura settings",
+  version: 1,
+  deferred: false,
+  ephemeral: true,
+  defaultMemberPermissions: MANAGE_GUILD,
+  options: {},
+});
+
+export const kalturaConfigUpdate = defineCommand({
+  name: 'kaltura-config-update',
+  description: 'Change one Kaltura setting of this server',
+  version: 1,
+  deferred: false,
+  ephemeral: true,
+  defaultMemberPermissions: MANAGE_GUILD,
+  options: {
+    section: choiceOption({ description: 'Settings section', required: true, choices: sections }),
+    key: stringOption({
+      description: 'Setting within the section, e.g. templates.meeting_start',
+      required: true,
+      maxLength: 100,
+    }),
+    value: stringOption({
+      description: 'New value ("null" returns it to the default)',
+      required: true,
+      maxLength: 1500,
+    }),
+  },
+});
+
+export const kalturaConfigReset = defineCommand({
+  name: 'kaltura-config-reset',
+  description: 'Return settings of this server to the defaults',
+  version: 1,
+  deferred: false,
+  ephemeral: true,
+  defaultMemberPermissions: MANAGE_GUILD,
+  options: {
+    section: choiceOption({
+      description: 'Section to reset, or all',
+      required: true,
+      choices: { all: 'All sections', ...sections },
+    }),
+    confirm: booleanOption({ description: 'Yes, reset it', required: true }),
+  },
+});
+
+export const kalturaStats = defineCommand({
+  name: 'kaltura-stats',
+  description: "Usage figures of this server's Kaltura meetings and commands",
+  version: 1,
+  deferred: true,
+  ephemeral: true,
+  defaultMemberPermissions: MANAGE_GUILD,
+  options: {},
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { DiscordOptionShape, OptionSpec } from './command-options.js';
+
+type OptionSpecs = Record<string, OptionSpec>;
+type OptionsShape<O extends OptionSpecs> = { [K in keyof O]: O[K]['schema'] };
+
+/** One slash command: what Discord is told, how its options are checked, how it is answered. */
+export interface CommandDefinition<N extends string = string, O extends OptionSpecs = OptionSpecs> {
+  name: N;
+  description: string;
+  /** Goes into `command.executed.commandVersion`; bump it when the options or meaning change. */
+  version: number;
+  /** Answer with a deferred response (type 5) first: the work may take longer than Discord's 3 s. */
+  deferred: boolean;
+  /** Only the invoking user sees the reply (flag 64). Fixed by the first response. */
+  ephemeral: boolean;
+  /** Discord's default_member_permissions (decimal bitfield); null = everyone. Admins can change it per server. */
+  defaultMemberPermissions: string | null;
+  /** Option specs by name, in the order Discord shows them (required first). */
+  options: O;
+  optionsSchema: z.ZodObject<OptionsShape<O>>;
+}
+
+export function defineCommand<const N extends string, O extends OptionSpecs>(
+  definition: Omit<CommandDefinition<N, O>, 'optionsSchema'>,
+): CommandDefinition<N, O> {
+  const shape = Object.fromEntries(
+    Object.entries(definition.options).map(([name, spec]) => [name, spec.schema]),
+  ) as OptionsShape<O>;
+  return { ...definition, optionsSchema: z.object(shape) };
+}
+
+/** Discord's `contexts` (0 = guild) and `integration_types` (0 = guild install). */
+export const GUILD_ONLY = [0] as const;
+
+export interface DiscordCommandPayload {
+  type: 1;
+  name: string;
+  description: string;
+  options: (DiscordOptionShape & { name: string })[];
+  default_member_permissions: string | null;
+  contexts: number[];
+  integration_types: number[];
+}
+
+/** The body element of `PUT /applications/{id}/commands` for one definition. */
+export function toDiscordPayload(definition: CommandDefinition): DiscordCommandPayload {
+  return {
+    type: 1,
+    name: definition.name,
+    description: definition.description,
+    options: Object.entries(definition.options).map(([name, spec]) => ({ name, ...spec.discord })),
+    default_member_permissions: definition.defaultMemberPermissions,
+    contexts: [...GUILD_ONLY],
+    integration_types: [...GUILD_ONLY],
+  };
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { configSections, meetingTypes } from '@kd/events';
+import { commandNames, configUpdateSections } from '@kd/guild-config';
+import { normalizeCommand } from '../registration/normalize-command.js';
+import { toDiscordPayload } from './command-definition.js';
+import { checkCommandRules } from './definition-rules.js';
+import { commandDefinitions, findCommand, type OptionsOf } from './command-set.js';
+
+const payloads = commandDefinitions.map(toDiscordPayload);
+const choicesOf = (command: string, option: string) =>
+  payloads
+    .find((p) => p.name === command)
+    ?.options.find((o) => o.name === option)
+    ?.choices?.map((c) => c.value);
+
+/**
+ * What Discord sees of each command, hashed. A change here must come with a version bump
+ * (it is recorded in command.executed.commandVersion); then update both numbers.
+ */
+const registered: Record<string, [version: number, fingerprint: string]> = {
+  'kaltura-start': [1, 'e70f72a68832'],
+  'kaltura-join': [1, '4f00cdd7caa5'],
+  'kaltura-list': [1, 'd3cc6bc47658'],
+  'kaltura-end': [1, '901b785a396e'],
+  'kaltura-video-search': [1, 'e9e5aa165f98'],
+  'kaltura-config-view': [1, 'd463ddfa20ab'],
+  'kaltura-config-update': [1, '8a7308cc9a00'],
+  'kaltura-config-reset': [1, 'd3d90dad4734'],
+  'kaltura-stats': [1, '56e817988e8f'],
+};
+
+describe('command definitions', () => {
+  it("follow Discord's rules for names, descriptions, options and choices", () => {
+    expect(checkCommandRules(payloads)).toEqual([]);
+  });
+
+  it('are the commands the guild configuration knows, with its sections and meeting types', () => {
+    expect(payloads.map((p) => p.name).sort()).toEqual([...commandNames].sort());
+    expect(choicesOf('kaltura-config-update', 'section')).toEqual([...configUpdateSections]);
+    expect(choicesOf('kaltura-config-reset', 'section')?.sort()).toEqual(
+      [...configSections].sort(),
+    );
+    expect(choicesOf('kaltura-start', 'type')).toEqual([...meetingTypes]);
+  });
+
+  it('change only together with a version bump', () => {
+    const actual = Object.fromEntries(
+      commandDefinitions.map((d) => {
+        const normalized = JSON.stringify(normalizeCommand(toDiscordPayload(d)));
+        const hash = createHash('sha256').update(normalized).digest('hex').slice(0, 12);
+        return [d.name, [d.version, hash]];
+      }),
+    );
+    expect(actual).toEqual(registered);
+  });
+
+  it('are guild-only, admin commands default to Manage Server, Kaltura-bound ones defer', () => {
+    for (const payload of payloads) expect(payload.contexts).toEqual([0]);
+    const admin = payloads.filter((p) => p.default_member_permissions === '32').map((p) => p.name);
+    expect(admin).toEqual([
+      'kaltura-config-view',
+      'kaltura-config-update',
+      'kaltura-config-reset',
+      'kaltura-stats',
+    ]);
+    const deferred = commandDefinitions.filter((d) => d.deferred).map((d) => d.name);
+    expect(deferred).toEqual([
+      'kaltura-start',
+      'kaltura-join',
+      'kaltura-end',
+      'kaltura-video-search',
+      'kaltura-stats',
+    ]);
+  });
+});
+
+describe('command option schemas', () => {
+  const parse = (name: string, options: Record<string, unknown>) =>
+    findCommand(name)!.optionsSchema.safeParse(options);
+
+  it('type the options a handler receives', () => {
+    const start: OptionsOf<'kaltura-start'> = { type: 'webinar', title: 'Sync' };
+    const search: OptionsOf<'kaltura-video-search'> = { query: 'intro', limit: 3 };
+    const reset: OptionsOf<'kaltura-config-reset'> = { section: 'all', confirm: true };
+    expect(parse('kaltura-start', start).success).toBe(true);
+    expect(parse('kaltura-video-search', search).success).toBe(true);
+    expect(parse('kaltura-config-reset', reset).success).toBe(true);
+  });
+
+  it('trim text and leave optional options out', () => {
+    expect(parse('kaltura-start', { type: 'meeting', title: '  Sync  ' })).toEqual({
+      success: true,
+      data: { type: 'meeting', title: 'Sync' },
+    });
+  });
+
+  it.each([
+    ['kaltura-start', { type: 'party', title: 'x' }, 'type'],
+    ['kaltura-start', { type: 'meeting', title: '   ' }, 'title'],
+    ['kaltura-start', { type: 'meeting', title: 'x'.repeat(101) }, 'title'],
+    ['kaltura-start', { type: 'meeting' }, 'title'],
+    ['kaltura-video-search', { query: 'a', limit: 11 }, 'limit'],
+    ['kaltura-video-search', { query: 'a', limit: 2.5 }, 'limit'],
+    ['kaltura-config-reset', { section: 'all', confirm: 'yes' }, 'confirm'],
+  ])('refuse bad input for %s: %j', (name, options, path) => {
+    const result = parse(name, options);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+});

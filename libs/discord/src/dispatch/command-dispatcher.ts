@@ -1,0 +1,155 @@
+import type { Registry } from 'prom-client';
+import type { Logger } from '@kd/observability';
+import {
+  CommandNotImplementedError,
+  GuildOnlyError,
+  UnknownCommandError,
+} from '../commands/command-errors.js';
+import { findCommand, type CommandName } from '../commands/command-set.js';
+import { parseCommandOptions } from '../commands/parse-options.js';
+import type {
+  AutocompleteInvocation,
+  CommandInvocation,
+} from '../interactions/command-invocation.js';
+import { errorCodeOf, errorReply } from '../replies/error-reply.js';
+import type { AutocompleteChoice, Reply } from '../replies/reply.js';
+import { sanitizeOptionsForEvent } from '../replies/sanitize-options.js';
+import type {
+  AuthorizeCommand,
+  AutocompleteHandler,
+  CommandContext,
+  CommandHandler,
+} from './command-handler.js';
+import { createCommandMetrics, type CommandMetrics } from './command-metrics.js';
+import { outcomeOf, type CommandOutcome } from './command-outcome.js';
+import type { ExecutionRecord, RecordExecution } from './execution-record.js';
+
+export interface CommandDispatcherOptions {
+  logger: Logger;
+  /** Turns the outcome into a `command.executed` event (the caller's job, and its dedupe). */
+  recordExecution: RecordExecution;
+  authorize?: AuthorizeCommand;
+  registry?: Registry;
+}
+
+export interface DispatchResult {
+  reply: Reply;
+  outcome: CommandOutcome;
+  errorCode: string | null;
+  durationMs: number;
+  /** False when recordExecution failed (logged); the reply is still worth sending. */
+  recorded: boolean;
+}
+
+type BoundHandler = (invocation: CommandInvocation, options: unknown) => Promise<Reply>;
+
+const RECORDABLE_NAME = /^[a-z0-9_-]{1,32}$/;
+
+/**
+ * Runs slash commands for both transports: checks guild, permission and options, calls the
+ * handler, turns failures into error replies, and reports every outcome. Stateless.
+ */
+export class CommandDispatcher {
+  private readonly handlers = new Map<string, BoundHandler>();
+  private readonly completers = new Map<string, AutocompleteHandler>();
+  private readonly metrics: CommandMetrics | undefined;
+
+  constructor(private readonly deps: CommandDispatcherOptions) {
+    this.metrics = deps.registry ? createCommandMetrics(deps.registry) : undefined;
+  }
+
+  register<N extends CommandName>(name: N, handler: CommandHandler<N>): this {
+    const definition = findCommand(name) as CommandContext<N>['definition'];
+    const logger = this.deps.logger.child({ command: name });
+    this.handlers.set(name, (invocation, options) =>
+      handler(invocation, { options: options as CommandContext<N>['options'], definition, logger }),
+    );
+    return this;
+  }
+
+  registerAutocomplete(name: CommandName, handler: AutocompleteHandler): this {
+    this.completers.set(name, handler);
+    return this;
+  }
+
+  /** How the first response must look: deferred (type 5) or not, ephemeral or not. */
+  responseModeOf(commandName: string): { deferred: boolean; ephemeral: boolean } {
+    const definition = findCommand(commandName);
+    return definition
+      ? { deferred: definition.deferred, ephemeral: definition.ephemeral }
+      : { deferred: false, ephemeral: true };
+  }
+
+  async dispatch(invocation: CommandInvocation): Promise<DispatchResult> {
+    const started = performance.now();
+    let reply: Reply;
+    let outcome: CommandOutcome = 'ok';
+    let errorCode: string | null = null;
+    try {
+      reply = await this.run(invocation);
+    } catch (error) {
+      [reply, outcome, errorCode] = [errorReply(error), outcomeOf(error), errorCodeOf(error)];
+      this.logFailure(invocation, outcome, error);
+    }
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    const definition = findCommand(invocation.commandName);
+    this.metrics?.commands.inc({
+      command: definition?.name ?? 'unknown',
+      outcome,
+      transport: invocation.transport,
+    });
+    this.metrics?.duration.observe({ command: definition?.name ?? 'unknown' }, durationMs / 1000);
+    const recorded = await this.record(invocation, {
+      command: RECORDABLE_NAME.test(invocation.commandName) ? invocation.commandName : 'unknown',
+      commandVersion: definition?.version ?? 1,
+      options: sanitizeOptionsForEvent(invocation.options),
+      outcome,
+      errorCode,
+      durationMs,
+    });
+    return { reply, outcome, errorCode, durationMs, recorded };
+  }
+
+  /** Suggestions for an autocomplete request; a failing lookup suggests nothing. */
+  async autocomplete(invocation: AutocompleteInvocation): Promise<AutocompleteChoice[]> {
+    const handler = this.completers.get(invocation.commandName);
+    if (!handler || invocation.guildId === null) return [];
+    try {
+      return (await handler(invocation, { logger: this.deps.logger })).slice(0, 25);
+    } catch (err) {
+      this.deps.logger.warn({ err, command: invocation.commandName }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  private async run(invocation: CommandInvocation): Promise<Reply> {
+    const definition = findCommand(invocation.commandName);
+    if (!definition) throw new UnknownCommandError(invocation.commandName);
+    if (invocation.guildId === null) throw new GuildOnlyError(definition.name);
+    await this.deps.authorize?.(invocation, definition.name as CommandName);
+    const options = parseCommandOptions(definition, invocation.options);
+    const handler = this.handlers.get(definition.name);
+    if (!handler) throw new CommandNotImplementedError(definition.name);
+    return handler(invocation, options);
+  }
+
+  private async record(invocation: CommandInvocation, record: ExecutionRecord): Promise<boolean> {
+    const { logger } = this.deps;
+    const { interactionId, guildId, user } = invocation;
+    const fields = { ...record, interactionId, guildId, userId: user.id };
+    logger.info({ ...fields, transport: invocation.transport }, 'command handled');
+    try {
+      await this.deps.recordExecution(invocation, record);
+      return true;
+    } catch (err) {
+      logger.error({ err, ...fields }, 'could not record a command execution');
+      return false;
+    }
+  }
+
+  private logFailure(invocation: CommandInvocation, outcome: CommandOutcome, err: unknown): void {
+    const fields = { err, command: invocation.commandName, outcome };
+    if (outcome === 'error') this.deps.logger.error(fields, 'command failed');
+    else this.deps.logger.info(fields, 'command refused');
+  }
+}

@@ -1,0 +1,32 @@
+import type { Logger } from '@kd/observability';
+import type { CommandName, DefinitionOf, OptionsOf } from '../commands/command-set.js';
+import type {
+  AutocompleteInvocation,
+  CommandInvocation,
+} from '../interactions/command-invocation.js';
+import type { AutocompleteChoice, Reply } from '../replies/reply.js';
+
+export interface CommandContext<N extends CommandName> {
+  /** The options, checked and typed by the command's definition. */
+  options: OptionsOf<N>;
+  definition: DefinitionOf<N>;
+  logger: Logger;
+}
+
+/** Does the work of one command and says what to answer; throws a KdError to fail. */
+export type CommandHandler<N extends CommandName> = (
+  invocation: CommandInvocation,
+  context: CommandContext<N>,
+) => Promise<Reply>;
+
+/** Suggestions for the option being typed (at most 25 are used). */
+export type AutocompleteHandler = (
+  invocation: AutocompleteInvocation,
+  context: { logger: Logger },
+) => Promise<AutocompleteChoice[]>;
+
+/** Throws a permission KdError (PERMISSION.DENIED) to refuse a member a command. */
+export type AuthorizeCommand = (
+  invocation: CommandInvocation,
+  command: CommandName,
+) => Promise<void>;

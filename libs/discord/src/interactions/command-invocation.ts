@@ -1,0 +1,36 @@
+import type { OptionValue } from './interaction.schema.js';
+
+export type CommandTransport = 'http' | 'gateway';
+
+export interface InvokingUser {
+  id: string;
+  username: string;
+  globalName: string | null;
+}
+
+/** One slash command, whichever transport delivered it; handlers see only this. */
+export interface CommandInvocation {
+  interactionId: string;
+  applicationId: string;
+  /** Interaction token (15 minutes): needed for follow-ups, never logged or recorded. */
+  token: string;
+  guildId: string | null;
+  channelId: string | null;
+  user: InvokingUser;
+  /** Role ids of the member, without the guild's @everyone role. Empty in DMs. */
+  memberRoles: string[];
+  /** The member's permissions in the channel, a decimal bitfield; "0" in DMs. */
+  memberPermissions: string;
+  commandName: string;
+  /** Option values by name; sub-command options are flattened into the same record. */
+  options: Record<string, OptionValue>;
+  locale: string;
+  transport: CommandTransport;
+}
+
+/** An autocomplete request: the options typed so far and the one being typed. */
+export interface AutocompleteInvocation extends CommandInvocation {
+  focused: { name: string; value: string };
+}
+
+export const defaultLocale = 'en-US';

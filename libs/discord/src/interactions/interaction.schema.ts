@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { snowflake } from '@kd/events';
+
+/** Discord's interaction types we accept (others are refused as invalid). */
+export const InteractionType = { Ping: 1, ApplicationCommand: 2, Autocomplete: 4 } as const;
+
+export const discordUserSchema = z.object({
+  id: snowflake,
+  username: z.string().min(1).max(64),
+  global_name: z.string().max(64).nullish(),
+});
+
+/** `member` in a guild: `permissions` is the member's bitfield in the channel, as a decimal string. */
+export const discordMemberSchema = z.object({
+  user: discordUserSchema,
+  roles: z.array(snowflake),
+  permissions: z.string().regex(/^\d{1,40}$/, 'must be a decimal permission bitfield'),
+});
+
+export type OptionValue = string | number | boolean;
+
+export interface InteractionOption {
+  name: string;
+  type: number;
+  value?: OptionValue | undefined;
+  focused?: boolean | undefined;
+  options?: InteractionOption[] | undefined;
+}
+
+export const interactionOptionSchema: z.ZodType<InteractionOption> = z.object({
+  name: z.string().min(1).max(32),
+  type: z.number().int().min(1).max(11),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+  get options() {
+    return z.array(interactionOptionSchema).max(25).optional();
+  },
+});
+
+const base = {
+  id: snowflake,
+  application_id: snowflake,
+  token: z.string().min(1).max(1000),
+};
+
+const invoked = {
+  ...base,
+  guild_id: snowflake.optional(),
+  channel_id: snowflake.optional(),
+  member: discordMemberSchema.optional(),
+  user: discordUserSchema.optional(),
+  locale: z.string().max(16).optional(),
+  data: z.object({
+    id: snowflake,
+    name: z.string().min(1).max(32),
+    type: z.literal(1).optional(),
+    options: z.array(interactionOptionSchema).max(25).optional(),
+  }),
+};
+
+const someone = (i: { member?: unknown; user?: unknown }) =>
+  i.member !== undefined || i.user !== undefined;
+const someoneMessage = { message: 'needs `member` (in a guild) or `user` (in a DM)' };
+
+export const pingInteractionSchema = z.object({ ...base, type: z.literal(InteractionType.Ping) });
+export const commandInteractionSchema = z
+  .object({ ...invoked, type: z.literal(InteractionType.ApplicationCommand) })
+  .refine(someone, someoneMessage);
+export const autocompleteInteractionSchema = z
+  .object({ ...invoked, type: z.literal(InteractionType.Autocomplete) })
+  .refine(someone, someoneMessage);
+
+export const interactionSchema = z.discriminatedUnion('type', [
+  pingInteractionSchema,
+  commandInteractionSchema,
+  autocompleteInteractionSchema,
+]);
+
+export type Interaction = z.infer<typeof interactionSchema>;
+export type PingInteraction = z.infer<typeof pingInteractionSchema>;
+export type CommandInteraction = z.infer<typeof commandInteractionSchema>;
+export type AutocompleteInteraction = z.infer<typeof autocompleteInteractionSchema>;

@@ -1,0 +1,56 @@
+import { KdError, toSchemaIssues } from '@kd/events';
+import {
+  interactionSchema,
+  type AutocompleteInteraction,
+  type CommandInteraction,
+  type Interaction,
+} from './interaction.schema.js';
+import {
+  defaultLocale,
+  type AutocompleteInvocation,
+  type CommandInvocation,
+} from './command-invocation.js';
+import { flattenOptions, focusedOption } from './flatten-options.js';
+
+/** Parses a verified `POST /interactions` body; anything we do not accept is DISCORD.INVALID_INTERACTION. */
+export function parseInteraction(body: unknown): Interaction {
+  const result = interactionSchema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = toSchemaIssues(result.error);
+  throw new KdError(
+    'DISCORD.INVALID_INTERACTION',
+    `unsupported or malformed interaction: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}`,
+    'validation',
+    { details: { issues } },
+  );
+}
+
+/** The transport-neutral invocation of an HTTP application command. */
+export function toCommandInvocation(interaction: CommandInteraction): CommandInvocation {
+  const { member, guild_id: guildId } = interaction;
+  const user = member?.user ?? interaction.user;
+  if (!user) throw new KdError('DISCORD.INVALID_INTERACTION', 'no user', 'validation');
+  return {
+    interactionId: interaction.id,
+    applicationId: interaction.application_id,
+    token: interaction.token,
+    guildId: guildId ?? null,
+    channelId: interaction.channel_id ?? null,
+    user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
+    memberRoles: (member?.roles ?? []).filter((role) => role !== guildId),
+    memberPermissions: member?.permissions ?? '0',
+    commandName: interaction.data.name,
+    options: flattenOptions(interaction.data.options),
+    locale: interaction.locale ?? defaultLocale,
+    transport: 'http',
+  };
+}
+
+/** The invocation of an HTTP autocomplete request, with the option being typed. */
+export function toAutocompleteInvocation(
+  interaction: AutocompleteInteraction,
+): AutocompleteInvocation {
+  const invocation = toCommandInvocation({ ...interaction, type: 2 });
+  const focused = focusedOption(interaction.data.options) ?? { name: '', value: '' };
+  return { ...invocation, focused };
+}

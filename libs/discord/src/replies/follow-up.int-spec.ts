@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { REST } from '@discordjs/rest';
+import { startDiscordRestFake, testLogger, type DiscordRestFake } from '@kd/testing';
+import { createDiscordRest } from '../rest/create-discord-rest.js';
+import { editOriginalResponse, sendFollowUp } from './follow-up.js';
+
+const interaction = {
+  applicationId: '100000000000000100',
+  token: 'aW50ZXJhY3Rpb246MTAwMDAwMDAwMDAwMDAwNjAwOnRva2Vu',
+};
+let fake: DiscordRestFake;
+let rest: REST;
+
+beforeAll(async () => {
+  fake = await startDiscordRestFake();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.reset();
+  // No bot token: interaction webhooks are authorized by the interaction token alone.
+  rest = createDiscordRest({ apiUrl: fake.apiUrl, logger: testLogger('follow-up-spec') });
+});
+
+describe('answering a deferred interaction', () => {
+  it('edits @original with a body that cannot mention anyone', async () => {
+    const reply = { content: '📢 **@everyone all-hands** started', ephemeral: false };
+    const message = await editOriginalResponse(rest, interaction, reply);
+    expect(message.id).toMatch(/^\d{17,19}$/);
+    const [request] = fake.requests;
+    expect(request).toMatchObject({
+      method: 'PATCH',
+      path: `/webhooks/${interaction.applicationId}/${interaction.token}/messages/@original`,
+      body: { content: reply.content, allowed_mentions: { parse: [] } },
+    });
+    expect(request?.headers.authorization).toBeUndefined();
+  });
+
+  it('sends content Discord accepts even when the handler wrote too much', async () => {
+    await editOriginalResponse(rest, interaction, { content: 'x'.repeat(5000), ephemeral: true });
+    const body = fake.requests[0]?.body as { content: string };
+    expect(body.content).toHaveLength(2000);
+    expect(fake.requests[0]?.status).toBe(200);
+  });
+
+  it('posts an ephemeral follow-up with flag 64 and no mentions', async () => {
+    await sendFollowUp(rest, interaction, { content: 'your link', ephemeral: true });
+    expect(fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: `/webhooks/${interaction.applicationId}/${interaction.token}`,
+      body: { content: 'your link', flags: 64, allowed_mentions: { parse: [] } },
+    });
+  });
+});

@@ -1,0 +1,28 @@
+/** What a command handler answers; the reply builder turns it into Discord's wire format. */
+export interface Reply {
+  content?: string;
+  embeds?: readonly ReplyEmbed[];
+  /** Only the invoking user sees it. For a deferred command the first response already decided. */
+  ephemeral: boolean;
+  /** Message components (action rows) in Discord's JSON shape, passed through as they are. */
+  components?: readonly Record<string, unknown>[];
+}
+
+/** Discord's embed object, the fields we use. */
+export interface ReplyEmbed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  timestamp?: string;
+  footer?: { text: string; icon_url?: string };
+  author?: { name: string; url?: string; icon_url?: string };
+  thumbnail?: { url: string };
+  image?: { url: string };
+  fields?: readonly { name: string; value: string; inline?: boolean }[];
+}
+
+export interface AutocompleteChoice {
+  name: string;
+  value: string | number;
+}

@@ -1,0 +1,15 @@
+// The few Discord API v10 routes we call, as @discordjs/rest route strings (no discord.js import
+// outside the gateway adapter, and discord-api-types is not a direct dependency).
+type Route = `/${string}`;
+
+export const discordRoutes = {
+  applicationCommands: (applicationId: string): Route => `/applications/${applicationId}/commands`,
+  applicationGuildCommands: (applicationId: string, guildId: string): Route =>
+    `/applications/${applicationId}/guilds/${guildId}/commands`,
+  /** Create a follow-up message of an interaction. */
+  webhook: (applicationId: string, token: string): Route => `/webhooks/${applicationId}/${token}`,
+  /** Edit (PATCH), read or delete an interaction's message; `@original` is the first response. */
+  webhookMessage: (applicationId: string, token: string, messageId = '@original'): Route =>
+    `/webhooks/${applicationId}/${token}/messages/${messageId}`,
+  channelMessages: (channelId: string): Route => `/channels/${channelId}/messages`,
+};

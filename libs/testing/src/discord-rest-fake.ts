@@ -1,0 +1,344 @@
+import { createHash } from 'node:crypto';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received, as it arrived (path without the `/api/v10` prefix). */
+export interface RecordedDiscordRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  /** The status the fake answered with. */
+  status: number;
+}
+
+/** A scripted failure: a 429 (Retry-After in seconds, may be fractional) or a server error. */
+export type DiscordFailure =
+  | { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'global' | 'shared' }
+  | { status: 500 | 502 | 503 };
+
+export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
+
+export interface DiscordRestFake {
+  /** API base for @discordjs/rest (`api` option), e.g. `http://127.0.0.1:PORT/api`. */
+  apiUrl: string;
+  port: number;
+  requests: RecordedDiscordRequest[];
+  /** Messages by id, in their latest state (created in a channel, by a webhook or a callback). */
+  messages: Map<string, FakeMessage>;
+  commandsOf(applicationId: string, guildId?: string): Record<string, unknown>[];
+  /** The next `count` requests (any route) fail this way before the fake answers normally again. */
+  failNext(count: number, failure: DiscordFailure): void;
+  requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface DiscordRestFakeOptions {
+  /** Exact bot token to accept (`Authorization: Bot <token>`); any bot token when absent. */
+  botToken?: string;
+  /** Requests per bucket and window, reported in `X-RateLimit-*` headers (not enforced). */
+  rateLimit?: { limit: number; windowSeconds: number };
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+}
+interface Call {
+  params: string[];
+  body: unknown;
+  authorized: boolean;
+  query: Record<string, string>;
+}
+type Route = [method: string, path: RegExp, needsAuth: boolean, handle: (call: Call) => Answer];
+
+const DISCORD_EPOCH = 1420070400000n;
+const PREFIX = '/api/v10';
+const error = (status: number, code: number, message: string): Answer => ({
+  status,
+  body: { code, message },
+});
+
+/**
+ * A local stand-in for Discord's REST API v10, enough for @discordjs/rest: commands, interaction
+ * webhooks and callbacks, channel messages, gateway info. Records every request, sends realistic
+ * rate-limit headers and plays scripted 429s and 5xx.
+ */
+export async function startDiscordRestFake(
+  options: DiscordRestFakeOptions = {},
+): Promise<DiscordRestFake> {
+  const state = new FakeState(options);
+  const server = createServer((req, res) => void state.serve(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    port,
+    requests: state.requests,
+    messages: state.messages,
+    commandsOf: (app, guild) => state.commands.get(commandKey(app, guild)) ?? [],
+    failNext: (count, failure) =>
+      state.failures.push(...Array<DiscordFailure>(count).fill(failure)),
+    requestsTo: (method, path) =>
+      state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
+    reset: () => state.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+const commandKey = (app: string, guild?: string) => `${app}/${guild ?? 'global'}`;
+
+class FakeState {
+  readonly requests: RecordedDiscordRequest[] = [];
+  readonly messages = new Map<string, FakeMessage>();
+  readonly commands = new Map<string, Record<string, unknown>[]>();
+  readonly failures: DiscordFailure[] = [];
+  private readonly originals = new Map<string, string>();
+  private readonly buckets = new Map<string, { remaining: number; resetAt: number }>();
+  private sequence = 0;
+  private readonly routes: Route[] = [
+    ['GET', /^\/gateway\/bot$/, true, () => ({ status: 200, body: gatewayBot })],
+    [
+      'GET',
+      /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
+      true,
+      (c) => this.getCommands(c),
+    ],
+    [
+      'PUT',
+      /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
+      true,
+      (c) => this.putCommands(c),
+    ],
+    ['POST', /^\/channels\/(\d+)\/messages$/, true, (c) => this.create(c.params[0] ?? '', c.body)],
+    ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (c) => this.callback(c)],
+    ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (c) => this.followUp(c)],
+    ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
+    ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.read(c)],
+  ];
+
+  constructor(private readonly options: DiscordRestFakeOptions) {}
+
+  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : url.pathname;
+    const body = await readBody(req);
+    const query = Object.fromEntries(url.searchParams);
+    const method = req.method ?? 'GET';
+    const headers = this.rateLimitHeaders(method, path);
+    const failure = this.failures.shift();
+    const answer = failure
+      ? failureAnswer(failure, headers)
+      : this.route(method, path, { body, query, params: [], authorized: this.authorized(req) });
+    this.requests.push({ method, path, query, headers: req.headers, body, status: answer.status });
+    if (answer.status === 204) return void res.writeHead(204, headers).end();
+    res.writeHead(answer.status, { ...headers, 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.body ?? null));
+  }
+
+  reset(): void {
+    for (const collection of [this.requests, this.failures]) collection.length = 0;
+    for (const map of [this.messages, this.commands, this.originals, this.buckets]) map.clear();
+  }
+
+  private route(method: string, path: string, call: Call): Answer {
+    for (const [m, pattern, needsAuth, handle] of this.routes) {
+      const match = m === method ? pattern.exec(path) : null;
+      if (!match) continue;
+      if (needsAuth && !call.authorized) return error(401, 0, '401: Unauthorized');
+      return handle({ ...call, params: match.slice(1) });
+    }
+    return error(404, 0, '404: Not Found');
+  }
+
+  private authorized(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    const token = this.options.botToken;
+    return token ? header === `Bot ${token}` : /^Bot \S+$/.test(header);
+  }
+
+  private getCommands({ params: [app = '', guild] }: Call): Answer {
+    return { status: 200, body: this.commands.get(commandKey(app, guild)) ?? [] };
+  }
+
+  private putCommands({ params: [app = '', guild], body }: Call): Answer {
+    if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body');
+    const bad = body.some((c: Record<string, unknown>) => !validCommand(c));
+    if (bad) return error(400, 50035, 'Invalid Form Body');
+    const previous = new Map(this.commands.get(commandKey(app, guild))?.map((c) => [c.name, c.id]));
+    const stored = (body as Record<string, unknown>[]).map((c) => ({
+      id: previous.get(c.name) ?? this.snowflake(),
+      application_id: app,
+      version: this.snowflake(),
+      type: 1,
+      default_member_permissions: null,
+      nsfw: false,
+      ...(guild ? { guild_id: guild } : {}),
+      ...c,
+      options: (c.options as Record<string, unknown>[] | undefined)?.map(dropFalseRequired),
+    }));
+    this.commands.set(commandKey(app, guild), stored);
+    return { status: 200, body: stored };
+  }
+
+  private create(channelId: string, body: unknown, extra: Record<string, unknown> = {}): Answer {
+    const problem = messageProblem(body, true);
+    return problem ?? this.store(channelId, body, extra);
+  }
+
+  private store(channelId: string, body: unknown, extra: Record<string, unknown>): Answer {
+    const message: FakeMessage = {
+      type: 0,
+      content: '',
+      embeds: [],
+      components: [],
+      timestamp: new Date().toISOString(),
+      author: { id: botUser.id, username: botUser.username, bot: true },
+      ...(body as Record<string, unknown>),
+      ...extra,
+      id: this.snowflake(),
+      channel_id: channelId,
+    };
+    this.messages.set(message.id, message);
+    return { status: 200, body: message };
+  }
+
+  private callback({ params: [, token = ''], body }: Call): Answer {
+    const response = body as { type?: number; data?: unknown } | undefined;
+    if (response?.type === 4 || response?.type === 5) {
+      // A deferred response (5) is Discord's "thinking…" message: empty until edited.
+      const data = response.data ?? {};
+      const answer =
+        response.type === 4
+          ? this.create(this.snowflake(), data, { token })
+          : this.store(this.snowflake(), data, { token });
+      if (answer.status !== 200) return answer;
+      this.originals.set(token, (answer.body as FakeMessage).id);
+    }
+    return { status: 204 };
+  }
+
+  private followUp({ params: [app = '', token = ''], body }: Call): Answer {
+    return this.create(this.snowflake(), body, { webhook_id: app, token });
+  }
+
+  private edit(call: Call): Answer {
+    const problem = messageProblem(call.body, false);
+    if (problem) return problem;
+    const [app = '', token = '', messageId = ''] = call.params;
+    const id = messageId === '@original' ? this.originals.get(token) : messageId;
+    const existing = id ? this.messages.get(id) : undefined;
+    if (!existing) {
+      // A deferred response made the original message on Discord's side; we first see the edit.
+      const created = this.create(this.snowflake(), call.body, { webhook_id: app, token });
+      if (messageId === '@original') this.originals.set(token, (created.body as FakeMessage).id);
+      return created;
+    }
+    const edited = {
+      ...existing,
+      ...(call.body as object),
+      edited_timestamp: new Date().toISOString(),
+    };
+    this.messages.set(existing.id, edited);
+    return { status: 200, body: edited };
+  }
+
+  private read({ params: [, token = '', messageId = ''] }: Call): Answer {
+    const id = messageId === '@original' ? this.originals.get(token) : messageId;
+    const message = id ? this.messages.get(id) : undefined;
+    return message ? { status: 200, body: message } : error(404, 10008, 'Unknown Message');
+  }
+
+  private rateLimitHeaders(method: string, path: string): Record<string, string> {
+    const { limit, windowSeconds } = this.options.rateLimit ?? { limit: 50, windowSeconds: 1 };
+    const route = `${method} ${path.replace(/\d{17,20}/g, ':id').replace(/(webhooks|interactions)\/:id\/[^/]+/, '$1/:id/:token')}`;
+    const now = Date.now();
+    let bucket = this.buckets.get(route);
+    if (!bucket || bucket.resetAt <= now)
+      this.buckets.set(route, (bucket = { remaining: limit, resetAt: now + windowSeconds * 1000 }));
+    bucket.remaining = Math.max(0, bucket.remaining - 1);
+    return {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(bucket.remaining),
+      'x-ratelimit-reset': (bucket.resetAt / 1000).toFixed(3),
+      'x-ratelimit-reset-after': ((bucket.resetAt - now) / 1000).toFixed(3),
+      'x-ratelimit-bucket': createHash('md5').update(route).digest('hex'),
+    };
+  }
+
+  private snowflake(): string {
+    const time = BigInt(Date.now()) - DISCORD_EPOCH;
+    return ((time << 22n) | BigInt(this.sequence++ & 0xfff)).toString();
+  }
+}
+
+function failureAnswer(failure: DiscordFailure, headers: Record<string, string>): Answer {
+  if (failure.status !== 429) return error(failure.status, 0, `${failure.status}: Server Error`);
+  const scope = failure.scope ?? (failure.global ? 'global' : 'user');
+  Object.assign(headers, {
+    'retry-after': String(failure.retryAfter),
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset-after': failure.retryAfter.toFixed(3),
+    'x-ratelimit-scope': scope,
+    ...(failure.global ? { 'x-ratelimit-global': 'true' } : {}),
+  });
+  const body = { message: 'You are being rate limited.', retry_after: failure.retryAfter };
+  return { status: 429, body: { ...body, global: failure.global ?? false, code: 0 } };
+}
+
+function messageProblem(body: unknown, creating: boolean): Answer | undefined {
+  if (typeof body !== 'object' || body === null) return error(400, 50109, 'Invalid JSON');
+  const { content, embeds, components } = body as Record<string, unknown>;
+  if (typeof content === 'string' && content.length > 2000)
+    return error(400, 50035, 'Invalid Form Body: content must be 2000 or fewer in length.');
+  const empty = !content && !(embeds as unknown[] | undefined)?.length && !components;
+  return creating && empty ? error(400, 50006, 'Cannot send an empty message') : undefined;
+}
+
+function validCommand(command: Record<string, unknown>): boolean {
+  const { name, description } = command;
+  return (
+    typeof name === 'string' &&
+    /^[-_\p{L}\p{N}]{1,32}$/u.test(name) &&
+    name === name.toLowerCase() &&
+    typeof description === 'string' &&
+    description.length >= 1 &&
+    description.length <= 100
+  );
+}
+
+function dropFalseRequired(option: Record<string, unknown>): Record<string, unknown> {
+  const { required, ...rest } = option;
+  return required ? { ...rest, required } : rest;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  if (!(req.headers['content-type'] ?? '').includes('application/json')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const botUser = { id: '100000000000000999', username: 'kaltura-bot' };
+const gatewayBot = {
+  url: 'wss://gateway.discord.gg',
+  shards: 1,
+  session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+};
