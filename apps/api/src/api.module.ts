@@ -11,6 +11,7 @@ import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
 import { createCommandRuntime } from './interactions/command-runtime.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
+import { CommandRegistrationService } from './interactions/command-registration.service.js';
 import { COMMAND_RUNTIME } from './interactions/interactions.tokens.js';
 import { kalturaClientFrom } from './kaltura/kaltura.provider.js';
 import { GuildConfigController } from './rest/guild-config.controller.js';
@@ -67,6 +68,7 @@ export class ApiModule {
       providers: [
         KalturaWebhookService,
         InteractionsService,
+        CommandRegistrationService,
         {
           provide: COMMAND_RUNTIME,
           useValue: createCommandRuntime({

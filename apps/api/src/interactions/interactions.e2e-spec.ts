@@ -53,6 +53,7 @@ describe('POST /interactions', () => {
         DISCORD_PUBLIC_KEY: keys.publicKeyHex,
         DISCORD_APPLICATION_ID: applicationId,
         DISCORD_API_URL: discord.apiUrl,
+        DISCORD_TOKEN: 'bot-token-for-the-discord-fake-000',
         KALTURA_SERVICE_URL: sim.url,
         KALTURA_PARTNER_ID: '100',
         KALTURA_ADMIN_SECRET: simSecret,
@@ -101,6 +102,27 @@ describe('POST /interactions', () => {
           new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
         )[0],
     );
+
+  it('registers the served commands with Discord at start-up', async () => {
+    const put = await waitFor(
+      async () =>
+        discord.requestsTo('PUT', new RegExp(`/applications/${applicationId}/commands`))[0],
+    );
+    const names = (put.body as { name: string }[]).map((c) => c.name).sort();
+    expect(names).toEqual([
+      'kaltura-config-reset',
+      'kaltura-config-update',
+      'kaltura-config-view',
+      'kaltura-end',
+      'kaltura-join',
+      'kaltura-list',
+      'kaltura-start',
+      'kaltura-video-search',
+    ]);
+    expect(
+      discord.requestsTo('GET', new RegExp(`/applications/${applicationId}/commands`)),
+    ).toHaveLength(1);
+  });
 
   it('answers PING with PONG', async () => {
     const response = await post(api.url, {
