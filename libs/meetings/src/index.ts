@@ -55,4 +55,5 @@ export {
   MeetingQueries,
   type ActiveMeeting,
   type MeetingChoice,
+  type MeetingRef,
 } from './queries/meeting-queries.js';

@@ -248,6 +248,36 @@ describe('POST /interactions', () => {
     expect(record?.payload).toMatchObject({ outcome: 'invalid' });
   });
 
+  it('turns the room notifications Kaltura sends into meeting events, caused by the stored webhook', async () => {
+    const [created] = await eventsOf('meeting.created');
+    const { meetingId, kalturaResourceId } = created?.payload as {
+      meetingId: string;
+      kalturaResourceId: string;
+    };
+    for (const kind of ['room_live_start', 'recording_ready', 'room_live_stop']) {
+      const sent = await fetch(`${sim.url}/__sim/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind,
+          resourceId: kalturaResourceId,
+          url: `${api.url}/webhooks/kaltura`,
+        }),
+      });
+      expect(sent.status).toBeLessThan(300);
+    }
+    const types = await waitFor(async () => {
+      const events = (await t.store.readAggregate('meeting', meetingId)).map((r) => r.event);
+      return events.some((e) => e.type === 'meeting.ended') ? events : undefined;
+    });
+    expect(types.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['meeting.started', 'meeting.recording_ready', 'meeting.ended']),
+    );
+    const started = types.find((e) => e.type === 'meeting.started');
+    expect(started?.causationId).toMatch(/^kaltura-job-/);
+    expect(started?.actor.kind).toBe('kaltura');
+  });
+
   it('reports Kaltura being down in the follow-up, as outcome error and kaltura.api_failed', async () => {
     await fetch(`${sim.url}/__sim/faults`, {
       method: 'POST',

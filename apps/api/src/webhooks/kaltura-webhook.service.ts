@@ -11,6 +11,9 @@ import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import { authFailures } from '../rest/jwt-auth.guard.js';
 import { webhooksTotal, type WebhookOutcome } from './webhook-metrics.js';
+import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
+import type { CommandRuntime } from '../interactions/command-runtime.js';
+import { factOf, type NotificationFact } from './notification-facts.js';
 
 export interface IncomingNotification {
   rawBody: Buffer | undefined;
@@ -34,6 +37,7 @@ export class KalturaWebhookService {
     private readonly store: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
   ) {}
 
   async receive(incoming: IncomingNotification): Promise<{ duplicate: boolean; jobId: string }> {
@@ -61,6 +65,8 @@ export class KalturaWebhookService {
     );
     try {
       const result = await this.store.append(event);
+      // Before answering 200: if this fails, Kaltura retries and both steps are idempotent.
+      await this.recordFact(notification, event.id, event.correlationId);
       this.count(result.duplicate ? 'duplicate' : 'accepted');
       this.logger.debug(
         { jobId, eventType: notification.eventType, duplicate: result.duplicate },
@@ -72,6 +78,50 @@ export class KalturaWebhookService {
         error instanceof KdError && error.category === 'validation' ? 'invalid' : 'unavailable',
       );
       throw error;
+    }
+  }
+
+  /** The meeting events a notification we understand implies (causation = the webhook event). */
+  private async recordFact(
+    notification: KalturaHttpNotification,
+    causationId: string,
+    correlationId: string,
+  ): Promise<void> {
+    const fact = factOf(notification);
+    const meetings = this.runtime.meetings;
+    if (!fact || !meetings) return;
+    const meeting = await this.runtime.meetingQueries.findByKalturaResource(fact.resourceId);
+    if (!meeting) {
+      this.logger.info(
+        { resourceId: fact.resourceId, fact: fact.kind },
+        'notification for a room we did not create; stored as received only',
+      );
+      return;
+    }
+    const ctx = {
+      causationId,
+      correlationId,
+      partnerId: notification.partnerId ?? this.config.KALTURA_PARTNER_ID ?? 'unknown',
+    };
+    await this.apply(meetings, meeting.meetingId, fact, ctx);
+  }
+
+  private async apply(
+    meetings: NonNullable<CommandRuntime['meetings']>,
+    meetingId: string,
+    fact: NotificationFact,
+    ctx: { causationId: string; correlationId: string; partnerId: string },
+  ): Promise<void> {
+    switch (fact.kind) {
+      case 'started':
+        await meetings.recordStarted(meetingId, ctx);
+        return;
+      case 'ended':
+        await meetings.recordEndedByKaltura(meetingId, ctx);
+        return;
+      case 'recording_ready':
+        await meetings.recordRecordingReady(meetingId, fact.entryId, ctx);
+        return;
     }
   }
 
