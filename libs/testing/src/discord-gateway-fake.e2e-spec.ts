@@ -80,6 +80,16 @@ describe('Discord gateway fake with the real discord.js client', () => {
     expect(client.guilds.cache.has(guildId(2))).toBe(false);
   });
 
+  it('reports a guild still in an outage at connect as unavailable, without delaying ready', async () => {
+    fake = await startDiscordGatewayFake({ guilds: [{ id: guildId(1) }, { id: guildId(2) }] });
+    fake.makeUnavailable(guildId(2));
+    const started = Date.now();
+    const client = await connect({});
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(client.guilds.cache.get(guildId(1))?.available).toBe(true);
+    expect(client.guilds.cache.get(guildId(2))?.available).toBe(false);
+  });
+
   it('answers with_counts with the member count set last', async () => {
     const client = await connect({ guilds: [{ id: guildId(1), memberCount: 5 }] });
     fake!.setMemberCount(guildId(1), 42);

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type {
+  APIGuild,
+  ApplicationFlags,
+  APIRole,
+  GatewayGuildCreateDispatchData,
+  GatewayReadyDispatchData,
+  GuildSystemChannelFlags,
+  Locale,
+  RoleFlags,
+} from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** A guild as a test describes it; everything else in the wire objects is filled in. */
@@ -131,15 +141,16 @@ export async function startDiscordGatewayFake(
     if (shardId < 0 || shardId >= shardCount) return session.socket.close(4010, 'Invalid shard.');
     session.shard = record.shard;
     const own = [...guilds.values()].filter((g) => shardOfGuild(g.id, shardCount) === shardId);
-    dispatch(session, 'READY', {
+    const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...botUser, discriminator: '0', global_name: null, avatar: null, bot: true },
       guilds: own.map((g) => ({ id: g.id, unavailable: true })),
       session_id: randomBytes(16).toString('hex'),
       resume_gateway_url: wsUrl,
       shard: record.shard,
-      application: { id: applicationId, flags: 0 },
-    });
+      application: { id: applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+    };
+    dispatch(session, 'READY', ready);
     for (const guild of own) {
       if (guild.available) dispatch(session, 'GUILD_CREATE', gatewayGuild(guild));
       else dispatch(session, 'GUILD_DELETE', { id: guild.id, unavailable: true });
@@ -269,7 +280,7 @@ function toFakeGuild(input: FakeGuildInput): FakeGuild {
   };
 }
 
-function restGuild(guild: FakeGuild) {
+function restGuild(guild: FakeGuild): APIGuild {
   return {
     id: guild.id,
     name: guild.name,
@@ -289,15 +300,17 @@ function restGuild(guild: FakeGuild) {
     premium_tier: 0,
     premium_subscription_count: 0,
     premium_progress_bar_enabled: false,
-    preferred_locale: 'en-US',
+    preferred_locale: 'en-US' as Locale,
     system_channel_id: null,
-    system_channel_flags: 0,
+    system_channel_flags: 0 as GuildSystemChannelFlags,
     rules_channel_id: null,
     public_updates_channel_id: null,
     safety_alerts_channel_id: null,
     application_id: null,
     vanity_url_code: null,
     max_members: 500_000,
+    hub_type: null,
+    incidents_data: null,
     features: [],
     emojis: [],
     stickers: [],
@@ -306,7 +319,7 @@ function restGuild(guild: FakeGuild) {
 }
 
 /** GUILD_CREATE carries the guild plus the membership fields a REST guild lacks. */
-function gatewayGuild(guild: FakeGuild) {
+function gatewayGuild(guild: FakeGuild): GatewayGuildCreateDispatchData {
   return {
     ...restGuild(guild),
     joined_at: guild.joinedAt,
@@ -324,11 +337,12 @@ function gatewayGuild(guild: FakeGuild) {
   };
 }
 
-function everyoneRole(guildId: string) {
+function everyoneRole(guildId: string): APIRole {
   return {
     id: guildId,
     name: '@everyone',
     color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
     hoist: false,
     icon: null,
     unicode_emoji: null,
@@ -336,7 +350,7 @@ function everyoneRole(guildId: string) {
     permissions: '0',
     managed: false,
     mentionable: false,
-    flags: 0,
+    flags: 0 as RoleFlags,
   };
 }
 

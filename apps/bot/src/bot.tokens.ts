@@ -1,0 +1,4 @@
+export const BOT_CONFIG = Symbol('BOT_CONFIG');
+export const LOGGER = Symbol('LOGGER');
+/** The DiscordGateway, or null when DISCORD_TOKEN is not set. */
+export const DISCORD_GATEWAY = Symbol('DISCORD_GATEWAY');

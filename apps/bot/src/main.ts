@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@kd/config';
+import { createLogger } from '@kd/observability';
+import { createHttpApp, listen } from '@kd/platform';
+import { botConfigSchema } from './bot.config.js';
+import { BotModule } from './bot.module.js';
+import { GatewayService } from './gateway/gateway.service.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('bot', botConfigSchema);
+  const logger = createLogger({ service: 'bot', level: config.LOG_LEVEL });
+  const options = { logger, port: config.HTTP_PORT };
+  const app = await createHttpApp(BotModule.forRoot(config, logger), options);
+  await listen(app, options);
+  app.get(GatewayService).start();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'bot', message: 'start-up failed', err: String(error) })}\n`,
+  );
+  process.exit(1);
+});
