@@ -20,6 +20,8 @@ try {
         NATS_URL: env.natsUrl,
         KD_STREAM: env.streams.ours.stream,
         KD_SUBJECT_PREFIX: env.streams.ours.subjectPrefix,
+        // The figures are for analytics.event_log, as DESIGN §8 defines the pipeline target.
+        PROJECTIONS: 'event_log',
         HTTP_PORT: '0',
         LOG_LEVEL: 'warn',
       },

@@ -92,6 +92,8 @@ function startProjector(batchSize: number) {
       NATS_URL: env.natsUrl,
       KD_STREAM: env.streams.ours.stream,
       KD_SUBJECT_PREFIX: env.streams.ours.subjectPrefix,
+      // The figures are for analytics.event_log, as DESIGN §8 defines the pipeline target.
+      PROJECTIONS: 'event_log',
       HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
       PROJECTION_BATCH_SIZE: String(batchSize),

@@ -35,8 +35,11 @@ describe('projector process', () => {
 
   const checkpoint = async () =>
     Number(
-      (await client.query(`SELECT coalesce(max(last_seq), 0) AS s FROM kd.projection_checkpoints`))
-        .rows[0].s,
+      (
+        await client.query(
+          `SELECT coalesce(max(last_seq), 0) AS s FROM kd.projection_checkpoints WHERE projection = 'event_log'`,
+        )
+      ).rows[0].s,
     );
   const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -83,11 +86,16 @@ describe('projector process', () => {
         headers: { authorization: `Basic ${Buffer.from('prom:nope').toString('base64')}` },
       });
       expect(wrong.status).toBe(401);
-      const ok = await fetch(`${guarded.url}/metrics`, {
-        headers: { authorization: `Basic ${Buffer.from('prom:s3cret').toString('base64')}` },
-      });
-      expect(ok.status).toBe(200);
-      const text = await ok.text();
+      const scrape = () =>
+        fetch(`${guarded.url}/metrics`, {
+          headers: { authorization: `Basic ${Buffer.from('prom:s3cret').toString('base64')}` },
+        });
+      expect((await scrape()).status).toBe(200);
+      // The runners (and their series) exist once NATS and PostgreSQL answered.
+      let text = '';
+      await waitFor(async () =>
+        (text = await (await scrape()).text()).includes('kd_projection_events_total{'),
+      );
       expect(text).toMatch(
         /^kd_projection_events_total\{projection="event_log",app="projector"\} \d+/m,
       );
