@@ -25,6 +25,12 @@ import type { CommandRuntime } from './command-runtime.js';
 
 export class InteractionRejectedError extends KdError {}
 
+/**
+ * Commands that change nothing: running one again on a redelivery is harmless (its
+ * `command.executed` is still recorded once), so they skip the redelivery check's round trip.
+ */
+const readOnlyCommands = new Set(['kaltura-list', 'kaltura-config-view', 'kaltura-video-search']);
+
 /** Answer inside Discord's 3-second window even when a quick command turns out slow. */
 const inlineBudgetMs = 2000;
 
@@ -125,6 +131,7 @@ export class InteractionsService {
 
   /** A redelivered interaction must not run again (a second meeting room, a second change). */
   private async alreadyRecorded(invocation: CommandInvocation): Promise<boolean> {
+    if (readOnlyCommands.has(invocation.commandName)) return false;
     try {
       return (await this.store.lastSeqOf('command', invocation.interactionId)) > 0;
     } catch {
