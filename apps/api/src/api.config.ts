@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, httpPort } from '@kd/config';
+import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
 
 export const apiConfigSchema = z.object({
   ...commonEnv,
@@ -18,11 +18,7 @@ export const apiConfigSchema = z.object({
     .optional(),
   DISCORD_TOKEN: z.string().min(20).optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
-  KALTURA_SERVICE_URL: z.url().default('https://www.kaltura.com'),
-  KALTURA_LAUNCH_URL: z.url().optional(),
-  KALTURA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-  KALTURA_PARTNER_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
-  KALTURA_ADMIN_SECRET: z.string().min(8).optional(),
+  ...kalturaEnv,
   KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),
   HTTP_BODY_LIMIT: z
     .string()

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
+import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
@@ -8,12 +9,10 @@ import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
-import { createCommandRuntime } from './interactions/command-runtime.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { CommandRegistrationService } from './interactions/command-registration.service.js';
 import { COMMAND_RUNTIME } from './interactions/interactions.tokens.js';
-import { kalturaClientFrom } from './kaltura/kaltura.provider.js';
 import { GuildConfigController } from './rest/guild-config.controller.js';
 import { MeetingsController } from './rest/meetings.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
@@ -72,11 +71,12 @@ export class ApiModule {
         {
           provide: COMMAND_RUNTIME,
           useValue: createCommandRuntime({
-            config,
             store,
             db,
-            kaltura: kalturaClientFrom(config, logger),
+            kaltura: config,
+            discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
             logger,
+            registry: register,
           }),
         },
         { provide: API_CONFIG, useValue: config },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, httpPort } from '@kd/config';
+import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
 
 const shardIds = z
   .string()
@@ -13,6 +13,7 @@ function shardVariablesParsed(payload: z.core.ParsePayload): boolean {
 export const botConfigSchema = z
   .object({
     ...commonEnv,
+    ...kalturaEnv,
     HTTP_PORT: httpPort(3003),
     /** Without it the bot runs (health, metrics) but does not connect to the gateway. */
     DISCORD_TOKEN: z.string().min(1).optional(),

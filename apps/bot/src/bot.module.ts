@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
+import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
+import { DatabaseHolder } from '@kd/projections';
 import { HealthModule, MetricsModule, type HealthChecks } from '@kd/platform';
 import type { BotConfig } from './bot.config.js';
-import { BOT_CONFIG, DISCORD_GATEWAY, LOGGER } from './bot.tokens.js';
+import { BOT_CONFIG, COMMAND_RUNTIME, DISCORD_GATEWAY, LOGGER } from './bot.tokens.js';
 import { DiscordGateway } from './gateway/discord-gateway.js';
 import { GatewayService } from './gateway/gateway.service.js';
 import { shardSelection } from './gateway/sharding.js';
@@ -14,14 +16,20 @@ import { MemberCountRefresher } from './guilds/member-count.refresher.js';
 import { RecordedGuilds } from './guilds/recorded-guilds.js';
 import { GatewayInteractionsService } from './interactions/gateway-interactions.service.js';
 
-class NatsCloser implements OnApplicationShutdown {
-  constructor(private readonly nats: NatsClients) {}
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(
+    private readonly nats: NatsClients,
+    private readonly db: DatabaseHolder,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.nats.close();
+    await Promise.all([this.nats.close(), this.db.close()]);
   }
 }
 
-/** The bot needs NATS (it appends events) and Discord; it reads no read model, so no PostgreSQL. */
+/**
+ * The bot appends guild lifecycle events (NATS) and serves slash commands arriving over the
+ * gateway with the shared handlers, which read the meetings read model (PostgreSQL).
+ */
 @Module({})
 export class BotModule {
   static forRoot(config: BotConfig, logger: Logger): DynamicModule {
@@ -46,6 +54,20 @@ export class BotModule {
           logger,
         })
       : null;
+    const db = new DatabaseHolder({
+      url: config.DATABASE_URL,
+      applicationName: 'kd-bot',
+      logger,
+      poolSize: 4,
+    });
+    const runtime = createCommandRuntime({
+      store,
+      db,
+      kaltura: config,
+      discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
+      logger,
+      registry: register,
+    });
     const checks: HealthChecks = { nats: () => checkJetStream(nats) };
     if (gateway) checks.discord = () => gateway.check();
     return {
@@ -64,7 +86,9 @@ export class BotModule {
         { provide: NatsClients, useValue: nats },
         { provide: EventStore, useValue: store },
         { provide: DISCORD_GATEWAY, useValue: gateway },
-        { provide: NatsCloser, useFactory: () => new NatsCloser(nats) },
+        { provide: DatabaseHolder, useValue: db },
+        { provide: COMMAND_RUNTIME, useValue: runtime },
+        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db) },
         GuildLifecycleService,
         RecordedGuilds,
         GuildGatewayHandler,

@@ -3,3 +3,9 @@ export type { CommandServices } from './command-services.js';
 export { recordCommandExecution } from './record-execution.js';
 export { authorizeFromGuildConfig, PermissionDeniedError } from './authorize.js';
 export { KalturaNotConfiguredError } from './kaltura-required.js';
+export {
+  createCommandRuntime,
+  type CommandRuntime,
+  type CommandRuntimeOptions,
+  type KalturaSettings,
+} from './command-runtime.js';

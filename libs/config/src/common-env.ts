@@ -29,3 +29,12 @@ export const commonEnv = {
 
 export const httpPort = (fallback: number) =>
   z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Kaltura account settings (apps that call Kaltura); without partner id and secret, no Kaltura. */
+export const kalturaEnv = {
+  KALTURA_SERVICE_URL: z.url().default('https://www.kaltura.com'),
+  KALTURA_LAUNCH_URL: z.url().optional(),
+  KALTURA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  KALTURA_PARTNER_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
+  KALTURA_ADMIN_SECRET: z.string().min(8).optional(),
+};

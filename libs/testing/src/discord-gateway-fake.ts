@@ -73,6 +73,10 @@ export interface DiscordGatewayFake {
   makeAvailable(id: string): void;
   /** Changes `member_count` (next GUILD_CREATE) and `approximate_member_count` (REST). */
   setMemberCount(id: string, memberCount: number): void;
+  /** A slash command over the gateway: INTERACTION_CREATE to the shard owning its guild. */
+  dispatchInteraction(interaction: { guild_id: string } & Record<string, unknown>): void;
+  /** Interaction responses received: the callback (first response) and edits of `@original`. */
+  readonly interactionResponses: readonly { method: string; path: string; body: unknown }[];
   close(): Promise<void>;
 }
 
@@ -110,8 +114,11 @@ export async function startDiscordGatewayFake(
   };
   (options.guilds ?? []).forEach(store);
 
+  const interactionResponses: { method: string; path: string; body: unknown }[] = [];
   const server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
+    if (isInteractionResponse(req))
+      return void recordInteractionResponse(req, res, interactionResponses);
     const rest = { options, guilds, botUser, applicationId, baseUrl: () => wsUrl };
     serveRest(req, res, rest);
   });
@@ -207,6 +214,10 @@ export async function startDiscordGatewayFake(
     setMemberCount(id, memberCount) {
       existing(id).memberCount = memberCount;
     },
+    dispatchInteraction(interaction) {
+      toOwner(interaction.guild_id, 'INTERACTION_CREATE', interaction);
+    },
+    interactionResponses,
     async close() {
       for (const { socket } of sessions) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -220,6 +231,39 @@ interface IdentifyPayload {
   token: string;
   intents: number;
   shard?: [number, number];
+}
+
+/** Interaction callbacks and `@original` edits: authenticated by the token in the path. */
+function isInteractionResponse(req: IncomingMessage): boolean {
+  return /^\/api\/v\d+\/(interactions\/\d+\/[^/]+\/callback|webhooks\/\d+\/[^/]+\/messages\/@original)/.test(
+    req.url ?? '',
+  );
+}
+
+async function recordInteractionResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  into: { method: string; path: string; body: unknown }[],
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const path = new URL(req.url ?? '/', 'http://fake').pathname.replace(/^\/api\/v\d+/, '');
+  into.push({
+    method: req.method ?? 'GET',
+    path,
+    body: text ? (JSON.parse(text) as unknown) : null,
+  });
+  if (path.endsWith('/callback')) {
+    res.writeHead(204).end();
+    return;
+  }
+  json(res, 200, {
+    id: '100000000000000777',
+    channel_id: '100000000000000778',
+    content: '',
+    embeds: [],
+  });
 }
 
 interface RestContext {

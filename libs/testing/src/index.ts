@@ -25,3 +25,13 @@ export {
   type RecordedDiscordRequest,
   type FakeMessage,
 } from './discord-rest-fake.js';
+export {
+  commandInteraction,
+  interactionApplicationId,
+  interactionGuildId,
+  interactionChannelId,
+  interactionOwner,
+  interactionMember,
+  adminPermissions,
+  memberPermissions,
+} from './interaction-payloads.js';

@@ -69,7 +69,7 @@ export class GatewayService implements BeforeApplicationShutdown {
     client.on(Events.InteractionCreate, (interaction) =>
       withCorrelation(
         { correlationId: randomUUID(), guildId: interaction.guildId ?? undefined },
-        () => this.interactions.handle(interaction),
+        () => void this.interactions.handle(interaction),
       ),
     );
     this.logShards(client);

@@ -1,22 +1,86 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Interaction } from 'discord.js';
-import type { Logger } from '@kd/observability';
-import { LOGGER } from '../bot.tokens.js';
+import type {
+  APIEmbed,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+} from 'discord.js';
+import type { CommandRuntime } from '@kd/commands';
+import { fromDiscordJs, fromDiscordJsAutocomplete, messageData, type Reply } from '@kd/discord';
+import { withCorrelation, type Logger } from '@kd/observability';
+import { COMMAND_RUNTIME, LOGGER } from '../bot.tokens.js';
+
+/** Answer inside Discord's 3-second window even when a quick command turns out slow. */
+const inlineBudgetMs = 2000;
 
 /**
- * The boundary where slash commands arriving over the gateway meet the shared command dispatcher
- * (`@kd/discord`, handled once whatever the transport). Until it is wired here the bot replies
- * nothing: commands are served by the HTTP interactions endpoint (`POST /interactions`), and an
- * application with an interactions endpoint URL gets no interactions over the gateway at all.
+ * Slash commands arriving over the gateway go through the same dispatcher as the HTTP endpoint
+ * (same handlers, permissions, `command.executed` events). Discord delivers an interaction over
+ * the gateway only when the application has no interactions endpoint URL: one transport is live
+ * per application, and either gives the same behaviour.
  */
 @Injectable()
 export class GatewayInteractionsService {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
+  ) {}
 
-  handle(interaction: Interaction): void {
-    this.logger.debug(
-      { interactionId: interaction.id, interactionType: interaction.type },
-      'gateway interaction not handled: commands are served by the HTTP interactions endpoint',
-    );
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isChatInputCommand())
+        await withCorrelation({ correlationId: `interaction-${interaction.id}` }, () =>
+          this.command(interaction),
+        );
+    } catch (error) {
+      this.logger.error(
+        { err: String(error), interactionId: interaction.id },
+        'gateway interaction failed',
+      );
+    }
   }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const { dispatcher } = this.runtime;
+    const mode = dispatcher.responseModeOf(interaction.commandName);
+    const done = dispatcher.dispatch(fromDiscordJs(interaction));
+    if (!mode.deferred) {
+      const quick = await Promise.race([
+        done,
+        new Promise<undefined>((resolve) =>
+          setTimeout(() => resolve(undefined), inlineBudgetMs).unref(),
+        ),
+      ]);
+      if (quick) {
+        await interaction.reply({
+          ...replyOptions(quick.reply),
+          ...(quick.reply.ephemeral ? { flags: 'Ephemeral' as const } : {}),
+        });
+        return;
+      }
+    }
+    await interaction.deferReply(mode.ephemeral ? { flags: 'Ephemeral' } : {});
+    await interaction.editReply(replyOptions((await done).reply));
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const choices = await this.runtime.dispatcher.autocomplete(
+      fromDiscordJsAutocomplete(interaction),
+    );
+    await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
+  }
+}
+
+/** discord.js wants camelCase `allowedMentions`; mentions stay off, as on the HTTP transport. */
+function replyOptions(reply: Reply): InteractionEditReplyOptions & InteractionReplyOptions {
+  const data = messageData(reply);
+  return {
+    ...(data.content ? { content: data.content } : {}),
+    // Our embeds are Discord's wire shape already.
+    ...(data.embeds ? { embeds: data.embeds as unknown as APIEmbed[] } : {}),
+    allowedMentions: { parse: [] },
+  };
 }

@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+import type { Registry } from 'prom-client';
+import type { REST } from '@discordjs/rest';
+import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
+import type { EventStore } from '@kd/event-store';
+import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
+import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
+import { MeetingQueries, MeetingService } from '@kd/meetings';
+import type { Logger } from '@kd/observability';
+import type { DatabaseHolder } from '@kd/projections';
+import { createCommandDispatcher } from './create-command-dispatcher.js';
+
+/** The Kaltura settings an app passes through from its environment. */
+export interface KalturaSettings {
+  KALTURA_SERVICE_URL: string;
+  KALTURA_PARTNER_ID?: string | undefined;
+  KALTURA_ADMIN_SECRET?: string | undefined;
+  KALTURA_LAUNCH_URL?: string | undefined;
+  KALTURA_TIMEOUT_MS: number;
+}
+
+export interface CommandRuntime {
+  dispatcher: CommandDispatcher;
+  guildConfig: GuildConfigService;
+  meetings: MeetingService | undefined;
+  meetingQueries: MeetingQueries;
+  kaltura: KalturaClient | undefined;
+  rest: REST;
+}
+
+export interface CommandRuntimeOptions {
+  store: EventStore;
+  db: DatabaseHolder;
+  kaltura: KalturaSettings;
+  discord: { token?: string | undefined; apiUrl: string };
+  logger: Logger;
+  registry: Registry;
+}
+
+/**
+ * Everything the command handlers need, built the same way by every transport (HTTP endpoint,
+ * gateway). Read models are reached through the process's pool, which may connect after start.
+ */
+export function createCommandRuntime(options: CommandRuntimeOptions): CommandRuntime {
+  const { store, db, logger, registry } = options;
+  const kaltura = kalturaClientFrom(options.kaltura, logger, registry);
+  const guildConfig = new GuildConfigService({
+    store,
+    defaults: loadDefaultConfig(),
+    logger,
+    metrics: createGuildConfigMetrics(registry),
+    dataSource: () => db.dataSource,
+  });
+  const meetings = kaltura
+    ? new MeetingService({ store, kaltura, logger, metrics: registry })
+    : undefined;
+  const meetingQueries = new MeetingQueries(lazyDataSource(db));
+  const dispatcher = createCommandDispatcher(
+    { store, guildConfig, meetingQueries, meetings, kaltura, logger },
+    registry,
+  );
+  const rest = createDiscordRest({
+    token: options.discord.token,
+    apiUrl: options.discord.apiUrl,
+    registry,
+    logger,
+  });
+  return { dispatcher, guildConfig, meetings, meetingQueries, kaltura, rest };
+}
+
+function lazyDataSource(db: DatabaseHolder): DataSource {
+  return {
+    query: (sql: string, params?: unknown[]) => db.dataSource.query(sql, params),
+  } as unknown as DataSource;
+}
+
+/** The Kaltura client when credentials are set; otherwise undefined (commands say KALTURA.NOT_CONFIGURED). */
+function kalturaClientFrom(
+  settings: KalturaSettings,
+  logger: Logger,
+  registry: Registry,
+): KalturaClient | undefined {
+  if (!settings.KALTURA_PARTNER_ID || !settings.KALTURA_ADMIN_SECRET) {
+    logger.warn('Kaltura credentials not set: meeting and video commands are unavailable');
+    return undefined;
+  }
+  return new KalturaClient({
+    serviceUrl: settings.KALTURA_SERVICE_URL,
+    partnerId: settings.KALTURA_PARTNER_ID,
+    adminSecret: settings.KALTURA_ADMIN_SECRET,
+    ...(settings.KALTURA_LAUNCH_URL ? { launchBaseUrl: settings.KALTURA_LAUNCH_URL } : {}),
+    timeoutMs: settings.KALTURA_TIMEOUT_MS,
+    metrics: createKalturaMetrics(registry),
+    logger,
+  });
+}

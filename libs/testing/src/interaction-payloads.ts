@@ -1,0 +1,53 @@
+import { snowflakeFor } from './fixtures.js';
+
+export const interactionApplicationId = snowflakeFor(900);
+export const interactionGuildId = snowflakeFor(901);
+export const interactionChannelId = snowflakeFor(902);
+export const interactionOwner = { id: snowflakeFor(903), username: 'ada', global_name: 'Ada' };
+export const interactionMember = { id: snowflakeFor(904), username: 'bob', global_name: null };
+/** Manage Guild (1 << 5) | Manage Events (1 << 33) */
+export const adminPermissions = String((1n << 5n) | (1n << 33n));
+export const memberPermissions = '0';
+
+type OptionValue = string | number | boolean;
+type User = { id: string; username: string; global_name: string | null };
+
+let next = 5_000;
+
+/**
+ * An APPLICATION_COMMAND interaction as Discord sends it (HTTP body or gateway
+ * INTERACTION_CREATE data), with the fields discord.js reads.
+ */
+export function commandInteraction(
+  name: string,
+  options: Record<string, OptionValue> = {},
+  who: User = interactionOwner,
+  permissions = adminPermissions,
+) {
+  const id = snowflakeFor(7_000_000 + ++next);
+  return {
+    id,
+    type: 2,
+    version: 1,
+    application_id: interactionApplicationId,
+    token: `token-${id}`,
+    guild_id: interactionGuildId,
+    channel_id: interactionChannelId,
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': interactionGuildId },
+    context: 0,
+    member: { user: who, roles: [], permissions },
+    data: {
+      id: snowflakeFor(800),
+      name,
+      type: 1,
+      options: Object.entries(options).map(([n, value]) => ({
+        name: n,
+        type: typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3,
+        value,
+      })),
+    },
+  };
+}
