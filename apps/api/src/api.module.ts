@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
-import { createCommandRuntime } from '@kd/commands';
+import { createCommandRuntime, type CommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
@@ -21,8 +21,10 @@ class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
     private readonly nats: NatsClients,
     private readonly db: DatabaseHolder,
+    private readonly runtime: CommandRuntime,
   ) {}
   async onApplicationShutdown(): Promise<void> {
+    this.runtime.close();
     await Promise.all([this.nats.close(), this.db.close()]);
   }
 }
@@ -43,6 +45,15 @@ export class ApiModule {
       stream: config.KD_STREAM,
       subjectPrefix: config.KD_SUBJECT_PREFIX,
       metrics: createEventStoreMetrics(register),
+    });
+    const runtime = createCommandRuntime({
+      store,
+      db,
+      kaltura: config,
+      discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
+      logger,
+      registry: register,
+      live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
     });
     return {
       module: ApiModule,
@@ -68,23 +79,13 @@ export class ApiModule {
         KalturaWebhookService,
         InteractionsService,
         CommandRegistrationService,
-        {
-          provide: COMMAND_RUNTIME,
-          useValue: createCommandRuntime({
-            store,
-            db,
-            kaltura: config,
-            discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
-            logger,
-            registry: register,
-          }),
-        },
+        { provide: COMMAND_RUNTIME, useValue: runtime },
         { provide: API_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: NatsClients, useValue: nats },
         { provide: DatabaseHolder, useValue: db },
         { provide: EventStore, useValue: store },
-        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db) },
+        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db, runtime) },
       ],
       exports: [EventStore, DatabaseHolder, NatsClients, LOGGER, API_CONFIG],
     };

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
-import { createCommandRuntime } from '@kd/commands';
+import { createCommandRuntime, type CommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { DatabaseHolder } from '@kd/projections';
 import { HealthModule, MetricsModule, type HealthChecks } from '@kd/platform';
@@ -20,8 +20,10 @@ class ConnectionsCloser implements OnApplicationShutdown {
   constructor(
     private readonly nats: NatsClients,
     private readonly db: DatabaseHolder,
+    private readonly runtime: CommandRuntime,
   ) {}
   async onApplicationShutdown(): Promise<void> {
+    this.runtime.close();
     await Promise.all([this.nats.close(), this.db.close()]);
   }
 }
@@ -67,6 +69,7 @@ export class BotModule {
       discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
       logger,
       registry: register,
+      live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
     });
     const checks: HealthChecks = { nats: () => checkJetStream(nats) };
     if (gateway) checks.discord = () => gateway.check();
@@ -88,7 +91,7 @@ export class BotModule {
         { provide: DISCORD_GATEWAY, useValue: gateway },
         { provide: DatabaseHolder, useValue: db },
         { provide: COMMAND_RUNTIME, useValue: runtime },
-        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db) },
+        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db, runtime) },
         GuildLifecycleService,
         RecordedGuilds,
         GuildGatewayHandler,

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
 import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
-import type { EventStore } from '@kd/event-store';
+import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
 import { MeetingQueries, MeetingService } from '@kd/meetings';
@@ -26,6 +26,8 @@ export interface CommandRuntime {
   meetingQueries: MeetingQueries;
   kaltura: KalturaClient | undefined;
   rest: REST;
+  /** Stops hearing other processes' configuration changes. */
+  close(): void;
 }
 
 export interface CommandRuntimeOptions {
@@ -35,6 +37,11 @@ export interface CommandRuntimeOptions {
   discord: { token?: string | undefined; apiUrl: string };
   logger: Logger;
   registry: Registry;
+  /**
+   * Where to hear `config.*` events published by other processes, so a change made through one
+   * transport is seen at once by the others (the cache's TTL is only the safety net).
+   */
+  live?: { nats: NatsClients; subjectPrefix: string };
 }
 
 /**
@@ -65,7 +72,23 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     registry,
     logger,
   });
-  return { dispatcher, guildConfig, meetings, meetingQueries, kaltura, rest };
+  const live =
+    options.live &&
+    new LiveEvents({
+      ...options.live,
+      aggregate: 'config',
+      logger,
+      onEvent: (event) => guildConfig.invalidateOn(event),
+    });
+  return {
+    dispatcher,
+    guildConfig,
+    meetings,
+    meetingQueries,
+    kaltura,
+    rest,
+    close: () => live?.close(),
+  };
 }
 
 function lazyDataSource(db: DatabaseHolder): DataSource {

@@ -22,4 +22,5 @@ export {
   type BatchHandlerExtras,
 } from './nest/jetstream.server.js';
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
+export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';

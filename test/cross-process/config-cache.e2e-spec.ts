@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signJwt } from '@kd/auth';
+import {
+  commandInteraction,
+  createTestDatabase,
+  createTestStream,
+  interactionGuildId,
+  startApp,
+  startDiscordGatewayFake,
+  testNatsUrl,
+  type ChildApp,
+  type DiscordGatewayFake,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
+
+const secret = 'config-cache-e2e-secret-config-cache-e2e';
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A guild's configuration is cached in every process for up to a minute; a change made in one
+ * process (here a slash command over the bot's gateway) must reach the others' caches at once.
+ */
+describe('guild configuration cache across processes', () => {
+  let db: TestDatabase;
+  let t: TestStream;
+  let gateway: DiscordGatewayFake;
+  let api: ChildApp;
+  let bot: ChildApp;
+
+  beforeAll(async () => {
+    [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
+    gateway = await startDiscordGatewayFake({
+      guilds: [{ id: interactionGuildId, name: 'Cache', memberCount: 5 }],
+    });
+    const shared = {
+      NATS_URL: testNatsUrl,
+      DATABASE_URL: db.url,
+      KD_STREAM: t.stream,
+      KD_SUBJECT_PREFIX: t.subjectPrefix,
+    };
+    [api, bot] = await Promise.all([
+      startApp('api', { ...shared, JWT_SECRET: secret }),
+      startApp('bot', {
+        ...shared,
+        DISCORD_TOKEN: 'cache-e2e-bot-token',
+        DISCORD_API_URL: gateway.apiUrl,
+      }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), bot?.stop()]);
+    await gateway?.close();
+    await Promise.all([db?.drop(), t?.cleanup()]);
+  });
+
+  const apiConfig = async () => {
+    const bearer = signJwt({ sub: 'cache-test', exp: Math.floor(Date.now() / 1000) + 600 }, secret);
+    const response = await fetch(`${api.url}/api/v1/guilds/${interactionGuildId}/config`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { changedKeys: string[] };
+  };
+
+  it('the api sees a change made through the bot well before its cache entry expires', async () => {
+    expect((await apiConfig()).changedKeys).toEqual([]); // now cached in the api for 60 s
+    expect((await apiConfig()).changedKeys).toEqual([]);
+
+    gateway.dispatchInteraction(
+      commandInteraction('kaltura-config-update', {
+        section: 'notifications',
+        key: 'enabled',
+        value: 'false',
+      }),
+    );
+    const started = Date.now();
+    const seen = await waitFor(async () => {
+      const config = await apiConfig();
+      return config.changedKeys.length ? config : undefined;
+    }, 10_000);
+    expect(seen.changedKeys).toEqual(['notifications.enabled']);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
