@@ -70,7 +70,7 @@ describe('bot process: slash commands over the gateway', () => {
     waitFor(async () => {
       const records = await t.store.readAggregate('command', interactionId);
       const found = records
-        .map((r) => r.event as DomainEvent)
+        .map((r) => r.event)
         .filter((e) => e.type === 'command.executed');
       return found.length ? found : undefined;
     });

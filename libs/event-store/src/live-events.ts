@@ -8,7 +8,7 @@ export interface LiveEventsOptions {
   subjectPrefix: string;
   aggregate: Aggregate;
   logger: Logger;
-  onEvent(event: DomainEvent): void;
+  onEvent: (event: DomainEvent) => void;
 }
 
 /**
