@@ -120,23 +120,38 @@ describe('CommandDispatcher', () => {
   });
 
   it.each([
-    ['a KdError', new KdError('KALTURA.UNAVAILABLE', 'down', 'unavailable'), 'KALTURA.UNAVAILABLE'],
+    [
+      'a KdError',
+      new KdError('KALTURA.UNAVAILABLE', 'down', 'unavailable'),
+      'KALTURA.UNAVAILABLE',
+      'error',
+    ],
     [
       'a not-found KdError',
       new KdError('MEETING.NOT_FOUND', 'gone', 'not_found'),
       'MEETING.NOT_FOUND',
+      'invalid',
     ],
-    ['any other error', new Error('boom'), 'INTERNAL.ERROR'],
-  ])('turns %s thrown by the handler into an error reply', async (_, error, code) => {
-    dispatcher.register('kaltura-start', async () => {
-      throw error;
-    });
-    const result = await dispatcher.dispatch(invocation());
-    expect(result).toMatchObject({ outcome: 'error', errorCode: code });
-    expect(result.reply.ephemeral).toBe(true);
-    expect(result.reply.content).toContain(`-# ${code}`);
-    expect(await counter({ command: 'kaltura-start', outcome: 'error' })).toBe(1);
-  });
+    [
+      'a conflict KdError',
+      new KdError('MEETING.ALREADY_ENDED', 'ended', 'conflict'),
+      'MEETING.ALREADY_ENDED',
+      'invalid',
+    ],
+    ['any other error', new Error('boom'), 'INTERNAL.ERROR', 'error'],
+  ] as const)(
+    'turns %s thrown by the handler into an error reply, outcome %s',
+    async (_, error, code, outcome) => {
+      dispatcher.register('kaltura-start', async () => {
+        throw error;
+      });
+      const result = await dispatcher.dispatch(invocation());
+      expect(result).toMatchObject({ outcome, errorCode: code });
+      expect(result.reply.ephemeral).toBe(true);
+      expect(result.reply.content).toContain(`-# ${code}`);
+      expect(await counter({ command: 'kaltura-start', outcome })).toBe(1);
+    },
+  );
 
   it('reports a defined command without a handler as an error', async () => {
     const result = await dispatcher.dispatch(

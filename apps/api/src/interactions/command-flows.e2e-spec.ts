@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DomainEvent } from '@kd/events';
+import {
+  createTestDatabase,
+  createTestStream,
+  snowflakeFor,
+  startApp,
+  startDiscordRestFake,
+  type ChildApp,
+  type DiscordRestFake,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
+import {
+  applicationId,
+  commandInteraction,
+  keys,
+  member,
+  memberPermissions,
+  post,
+} from './interaction-fixtures.js';
+
+const simSecret = 'command-flows-e2e-sim-secret';
+const mappedRole = snowflakeFor(990);
+
+interface ReplyData {
+  content?: string;
+  flags?: number;
+  embeds?: { title?: string; fields?: { name: string; value: string }[] }[];
+  choices?: { name: string; value: string }[];
+}
+
+/** Every slash command's whole flow through the signed endpoint, the simulator and the read models. */
+describe('slash command flows over POST /interactions', () => {
+  let db: TestDatabase;
+  let t: TestStream;
+  let discord: DiscordRestFake;
+  let sim: ChildApp;
+  let api: ChildApp;
+  let projector: ChildApp;
+
+  beforeAll(async () => {
+    [db, t, discord] = await Promise.all([
+      createTestDatabase(),
+      createTestStream(),
+      startDiscordRestFake(),
+    ]);
+    sim = await startApp('kaltura-sim', {
+      KALTURA_PARTNER_ID: '100',
+      KALTURA_ADMIN_SECRET: simSecret,
+    });
+    const shared = {
+      DATABASE_URL: db.url,
+      KD_STREAM: t.stream,
+      KD_SUBJECT_PREFIX: t.subjectPrefix,
+    };
+    [api, projector] = await Promise.all([
+      startApp('api', {
+        ...shared,
+        JWT_SECRET: 'f'.repeat(40),
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        DISCORD_APPLICATION_ID: applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_TOKEN: 'bot-token-for-the-discord-fake-flows',
+        KALTURA_SERVICE_URL: sim.url,
+        KALTURA_PARTNER_ID: '100',
+        KALTURA_ADMIN_SECRET: simSecret,
+      }),
+      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), projector?.stop(), sim?.stop()]);
+    await Promise.all([db?.drop(), t?.cleanup(), discord?.close()]);
+  });
+
+  async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Posts the interaction and returns the final reply: inline (type 4) or the deferred follow-up. */
+  async function run(interaction: ReturnType<typeof commandInteraction>): Promise<ReplyData> {
+    const response = await post(api.url, interaction);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { type: number; data?: ReplyData };
+    if (body.type === 4 || body.type === 8) return body.data ?? {};
+    expect(body.type).toBe(5);
+    const followUp = await waitFor(
+      async () =>
+        discord.requestsTo(
+          'PATCH',
+          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
+        )[0],
+    );
+    return followUp.body as ReplyData;
+  }
+
+  const executedOf = (interaction: { id: string }) =>
+    waitFor(async () => {
+      const [record] = await t.store.readAggregate('command', interaction.id);
+      return record?.event as DomainEvent | undefined;
+    });
+  const meetingEvents = async (meetingId: string) =>
+    (await t.store.readAggregate('meeting', meetingId)).map((r) => r.event as DomainEvent);
+  const meetingIdIn = (reply: ReplyData) => /meeting-id:([\w-]+)/.exec(reply.content ?? '')?.[1];
+
+  let meetingId = '';
+
+  it('starts a meeting and lists it', async () => {
+    const reply = await run(
+      commandInteraction('kaltura-start', { type: 'meeting', title: 'Flows' }),
+    );
+    meetingId = meetingIdIn(reply) ?? '';
+    expect(meetingId).not.toBe('');
+    const listed = await waitFor(async () => {
+      const list = await run(commandInteraction('kaltura-list'));
+      return list.content?.includes(meetingId) ? list : undefined;
+    });
+    expect(listed.content).toContain('Flows');
+  });
+
+  it('suggests active meetings while a meeting id is typed', async () => {
+    const typed = commandInteraction('kaltura-join');
+    const autocomplete = {
+      ...typed,
+      type: 4,
+      data: {
+        ...typed.data,
+        options: [{ name: 'meeting-id', type: 3, value: meetingId.slice(0, 4), focused: true }],
+      },
+    };
+    const response = await post(api.url, autocomplete);
+    const body = (await response.json()) as { type: number; data: ReplyData };
+    expect(body.type).toBe(8);
+    expect(body.data.choices).toContainEqual({ name: 'Flows (not started)', value: meetingId });
+  });
+
+  it('maps a Discord role to a Kaltura role through the configuration, applied to the join link', async () => {
+    const mapping = await run(
+      commandInteraction('kaltura-config-update', {
+        section: 'roles',
+        key: `mapping.${mappedRole}`,
+        value: 'adminRole',
+      }),
+    );
+    expect(mapping.content).toBe(`Updated \`roles.mapping.${mappedRole}\`.`);
+
+    const plain = await run(
+      commandInteraction('kaltura-join', { 'meeting-id': meetingId }, member, memberPermissions),
+    );
+    expect(JSON.stringify(plain.embeds)).toContain('ks=');
+    const withRole = commandInteraction(
+      'kaltura-join',
+      { 'meeting-id': meetingId },
+      member,
+      memberPermissions,
+    );
+    await run({ ...withRole, member: { ...withRole.member, roles: [mappedRole] } });
+
+    const issued = await waitFor(async () => {
+      const links = (await meetingEvents(meetingId)).filter(
+        (e) =>
+          e.type === 'meeting.join_link_issued' &&
+          (e.payload as { userId: string }).userId === member.id,
+      );
+      return links.length === 2 ? links : undefined;
+    });
+    expect(issued.map((e) => (e.payload as { kalturaRole: string }).kalturaRole)).toEqual([
+      'viewerRole',
+      'adminRole',
+    ]);
+  });
+
+  it('answers a join for an unknown meeting with a clear error, outcome invalid', async () => {
+    const interaction = commandInteraction('kaltura-join', { 'meeting-id': 'no-such-meeting' });
+    const reply = await run(interaction);
+    expect(reply.content).toMatch(/no meeting "no-such-meeting"/);
+    expect((await executedOf(interaction)).payload).toMatchObject({
+      outcome: 'invalid',
+      errorCode: 'MEETING.NOT_FOUND',
+    });
+  });
+
+  it("refuses to end someone else's meeting without Manage Events", async () => {
+    // Manage Guild lets them use /kaltura-end (the default permissions), not end others' meetings.
+    const interaction = commandInteraction(
+      'kaltura-end',
+      { 'meeting-id': meetingId },
+      member,
+      String(1n << 5n),
+    );
+    const reply = await run(interaction);
+    expect(reply.content).toMatch(/only the owner/);
+    expect((await executedOf(interaction)).payload).toMatchObject({
+      outcome: 'denied',
+      errorCode: 'MEETING.END_FORBIDDEN',
+    });
+    expect((await meetingEvents(meetingId)).map((e) => e.type)).not.toContain('meeting.ended');
+  });
+
+  it('ends the meeting for its owner, once; joining afterwards is refused', async () => {
+    const reply = await run(commandInteraction('kaltura-end', { 'meeting-id': meetingId }));
+    expect(reply.content).toBe(`Ended \`${meetingId}\`.`);
+    const again = await run(commandInteraction('kaltura-end', { 'meeting-id': meetingId }));
+    expect(again.content).toMatch(/already ended/);
+    const types = (await meetingEvents(meetingId)).map((e) => e.type);
+    expect(types.filter((type) => type === 'meeting.ended')).toHaveLength(1);
+    const join = await run(commandInteraction('kaltura-join', { 'meeting-id': meetingId }));
+    expect(join.content).toMatch(/has ended/);
+  });
+
+  it('searches videos in Kaltura', async () => {
+    const reply = await run(
+      commandInteraction('kaltura-video-search', { query: 'welcome', limit: 2 }),
+    );
+    expect(reply.content).toMatch(/videos? found; the first \d:/);
+    expect(reply.embeds?.map((e) => e.title)).toContain('Welcome to Kaltura');
+    const none = await run(commandInteraction('kaltura-video-search', { query: 'zzqxnothing' }));
+    expect(none.content).toBe('No videos found.');
+  });
+
+  it('views, then resets a section only when confirmed', async () => {
+    const view = await run(commandInteraction('kaltura-config-view'));
+    expect(view.content).toContain(`\`roles.mapping.${mappedRole}\``);
+
+    const unconfirmed = commandInteraction('kaltura-config-reset', {
+      section: 'roles',
+      confirm: false,
+    });
+    expect((await run(unconfirmed)).content).toMatch(/Nothing was reset/);
+    expect((await executedOf(unconfirmed)).payload).toMatchObject({
+      outcome: 'invalid',
+      errorCode: 'COMMAND.NOT_CONFIRMED',
+    });
+
+    const reset = await run(
+      commandInteraction('kaltura-config-reset', { section: 'roles', confirm: true }),
+    );
+    expect(reset.content).toBe('Reset `roles` to the defaults.');
+    const after = await run(commandInteraction('kaltura-config-view'));
+    expect(after.content).toContain('none (all defaults)');
+  });
+
+  it('refuses an unknown configuration key with the reason, changing nothing', async () => {
+    const before = (await t.store.readAggregate('config', commandInteraction('x').guild_id)).length;
+    const reply = await run(
+      commandInteraction('kaltura-config-update', {
+        section: 'notifications',
+        key: 'colour',
+        value: 'blue',
+      }),
+    );
+    expect(reply.content).toMatch(/colour/);
+    expect((await t.store.readAggregate('config', commandInteraction('x').guild_id)).length).toBe(
+      before,
+    );
+  });
+});
