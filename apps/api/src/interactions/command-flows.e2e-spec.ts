@@ -104,10 +104,10 @@ describe('slash command flows over POST /interactions', () => {
   const executedOf = (interaction: { id: string }) =>
     waitFor(async () => {
       const [record] = await t.store.readAggregate('command', interaction.id);
-      return record?.event as DomainEvent | undefined;
+      return record?.event;
     });
   const meetingEvents = async (meetingId: string) =>
-    (await t.store.readAggregate('meeting', meetingId)).map((r) => r.event as DomainEvent);
+    (await t.store.readAggregate('meeting', meetingId)).map((r) => r.event);
   const meetingIdIn = (reply: ReplyData) => /meeting-id:([\w-]+)/.exec(reply.content ?? '')?.[1];
 
   let meetingId = '';
