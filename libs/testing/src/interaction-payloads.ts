@@ -38,7 +38,7 @@ export function commandInteraction(
     entitlements: [],
     authorizing_integration_owners: { '0': interactionGuildId },
     context: 0,
-    member: { user: who, roles: [], permissions },
+    member: { user: who, roles: [] as string[], permissions },
     data: {
       id: snowflakeFor(800),
       name,

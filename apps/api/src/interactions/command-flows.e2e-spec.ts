@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DomainEvent } from '@kd/events';
 import {
   createTestDatabase,
   createTestStream,
