@@ -2,12 +2,14 @@ import { eventLogProjection } from './event-log/event-log.projection.js';
 import type { Projection } from './projection.js';
 import { meetingsProjection } from './meetings/meetings.projection.js';
 import { guildConfigProjection } from './guild-config/guild-config.projection.js';
+import { analyticsProjection } from './analytics/analytics.projection.js';
 
 /** Every projection the projector runs, by name. */
 export const projections: readonly Projection[] = [
   eventLogProjection,
   meetingsProjection,
   guildConfigProjection,
+  analyticsProjection,
 ];
 
 export function projectionNamed(name: string): Projection {

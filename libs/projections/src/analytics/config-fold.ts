@@ -1,0 +1,85 @@
+/**
+ * A guild's configuration as docs/analytics-rules.md §3 defines it, written independently of the
+ * oracle in @kd/analytics so the equivalence test compares two implementations: a map of dotted
+ * leaf keys to canonical JSON, folded from the defaults through config.updated / config.reset.
+ */
+export type FlatConfig = Map<string, string>;
+
+export type ConfigChange =
+  { change: 'updated'; key: string; newValue: unknown } | { change: 'reset'; section: string };
+
+export interface OverrideFlags {
+  hasOverride: boolean;
+  hasTemplateOverride: boolean;
+  hasRoleMappingOverride: boolean;
+  hasNotificationOverride: boolean;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON text with object keys sorted at every depth, so equal values have equal text. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Leaves of `value` under `prefix`: objects recurse, anything else but null is a leaf. */
+export function flatten(value: unknown, prefix = '', into: FlatConfig = new Map()): FlatConfig {
+  if (value === null || value === undefined) return into;
+  if (!isObject(value)) return into.set(prefix, canonical(value));
+  for (const [key, child] of Object.entries(value))
+    flatten(child, prefix === '' ? key : `${prefix}.${key}`, into);
+  return into;
+}
+
+const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`);
+
+/** The configuration after one change (a new map; the input is left alone). */
+export function applyChange(config: FlatConfig, change: ConfigChange, defaults: FlatConfig) {
+  const everything = change.change === 'reset' && change.section === 'all';
+  const prefix = change.change === 'updated' ? change.key : change.section;
+  const hit = (key: string) => everything || under(key, prefix);
+  const next: FlatConfig = new Map();
+  for (const [key, value] of config) if (!hit(key)) next.set(key, value);
+  if (change.change === 'updated') return flatten(change.newValue, change.key, next);
+  for (const [key, value] of defaults) if (hit(key)) next.set(key, value);
+  return next;
+}
+
+/** Keys whose value differs from the defaults, a key missing on one side included. */
+export function overriddenKeys(config: FlatConfig, defaults: FlatConfig): string[] {
+  const keys = new Set([...config.keys(), ...defaults.keys()]);
+  return [...keys].filter((key) => config.get(key) !== defaults.get(key));
+}
+
+export function overrideFlags(overridden: readonly string[]): OverrideFlags {
+  const some = (test: (key: string) => boolean) => overridden.some(test);
+  return {
+    hasOverride: overridden.length > 0,
+    hasTemplateOverride: some((k) => k.startsWith('notifications.templates.')),
+    hasRoleMappingOverride: some((k) => k.startsWith('roles.mapping.')),
+    hasNotificationOverride: some(
+      (k) =>
+        under(k, 'notifications.enabled') ||
+        k.startsWith('notifications.types.') ||
+        k.startsWith('notifications.channels.'),
+    ),
+  };
+}
+
+/** The flags after each change, in the order given (occurred_at, seq). */
+export function flagsAfterEach(
+  changes: readonly ConfigChange[],
+  defaults: FlatConfig,
+): OverrideFlags[] {
+  let config = defaults;
+  return changes.map((change) => {
+    config = applyChange(config, change, defaults);
+    return overrideFlags(overriddenKeys(config, defaults));
+  });
+}
