@@ -123,6 +123,32 @@ describe('Discord REST fake', () => {
     expect(fake.messages.size).toBe(1);
   });
 
+  it('answers a repeated enforce_nonce with the message it created, storing one', async () => {
+    const body = { content: 'once', nonce: 'n-1', enforce_nonce: true };
+    const first = (await rest.post(`/channels/${channel}/messages`, { body })) as { id: string };
+    const again = (await rest.post(`/channels/${channel}/messages`, { body })) as { id: string };
+    expect(again.id).toBe(first.id);
+    expect(fake.messages.size).toBe(1);
+    await rest.post(`/channels/${channel}/messages`, { body: { content: 'x', nonce: 'n-1' } });
+    expect(fake.messages.size).toBe(2);
+    const long = { content: 'x', nonce: 'n'.repeat(26), enforce_nonce: true };
+    await expect(rest.post(`/channels/${channel}/messages`, { body: long })).rejects.toMatchObject({
+      status: 400,
+      code: 50035,
+    });
+  });
+
+  it('holds an answer back after acting on the request', async () => {
+    fake.holdNext(1, 300);
+    const started = Date.now();
+    const posting = rest.post(`/channels/${channel}/messages`, { body: { content: 'slow' } });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(fake.messages.size).toBe(1);
+    await posting;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(fake.requests.map((r) => r.status)).toEqual([200]);
+  });
+
   it('refuses an empty message and content over 2000 characters', async () => {
     const post = (body: object) => rest.post(`/channels/${channel}/messages`, { body });
     await expect(post({ content: '' })).rejects.toMatchObject({ code: 50006 });

@@ -16,6 +16,8 @@ export interface RecordedDiscordRequest {
   body: unknown;
   /** The status the fake answered with. */
   status: number;
+  /** When the request arrived (epoch milliseconds). */
+  receivedAt: number;
 }
 
 /** A scripted failure: a 429 (Retry-After in seconds, may be fractional) or a server error. */
@@ -35,6 +37,11 @@ export interface DiscordRestFake {
   commandsOf(applicationId: string, guildId?: string): Record<string, unknown>[];
   /** The next `count` requests (any route) fail this way before the fake answers normally again. */
   failNext(count: number, failure: DiscordFailure): void;
+  /**
+   * The next `count` requests are acted on at once (a message is stored) but answered only after
+   * `ms`: a slow Discord, or with a client that gives up or dies meanwhile, a lost response.
+   */
+  holdNext(count: number, ms: number): void;
   requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
   reset(): void;
   close(): Promise<void>;
@@ -68,8 +75,8 @@ const error = (status: number, code: number, message: string): Answer => ({
 
 /**
  * A local stand-in for Discord's REST API v10, enough for @discordjs/rest: commands, interaction
- * webhooks and callbacks, channel messages, gateway info. Records every request, sends realistic
- * rate-limit headers and plays scripted 429s and 5xx.
+ * webhooks and callbacks, channel messages (with `enforce_nonce`), gateway info. Records every
+ * request, sends realistic rate-limit headers, plays scripted 429s and 5xx and holds answers back.
  */
 export async function startDiscordRestFake(
   options: DiscordRestFakeOptions = {},
@@ -86,6 +93,7 @@ export async function startDiscordRestFake(
     commandsOf: (app, guild) => state.commands.get(commandKey(app, guild)) ?? [],
     failNext: (count, failure) =>
       state.failures.push(...Array<DiscordFailure>(count).fill(failure)),
+    holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
     reset: () => state.reset(),
@@ -104,7 +112,10 @@ class FakeState {
   readonly messages = new Map<string, FakeMessage>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly failures: DiscordFailure[] = [];
+  readonly holds: number[] = [];
   private readonly originals = new Map<string, string>();
+  /** Channel messages created with `enforce_nonce`, by nonce (Discord keeps them a few minutes). */
+  private readonly nonces = new Map<string, string>();
   private readonly buckets = new Map<string, { remaining: number; resetAt: number }>();
   private sequence = 0;
   private readonly routes: Route[] = [
@@ -121,7 +132,7 @@ class FakeState {
       true,
       (c) => this.putCommands(c),
     ],
-    ['POST', /^\/channels\/(\d+)\/messages$/, true, (c) => this.create(c.params[0] ?? '', c.body)],
+    ['POST', /^\/channels\/(\d+)\/messages$/, true, (c) => this.createInChannel(c)],
     ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (c) => this.callback(c)],
     ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (c) => this.followUp(c)],
     ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
@@ -131,6 +142,7 @@ class FakeState {
   constructor(private readonly options: DiscordRestFakeOptions) {}
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : url.pathname;
     const body = await readBody(req);
@@ -141,15 +153,20 @@ class FakeState {
     const answer = failure
       ? failureAnswer(failure, headers)
       : this.route(method, path, { body, query, params: [], authorized: this.authorized(req) });
-    this.requests.push({ method, path, query, headers: req.headers, body, status: answer.status });
+    const { status } = answer;
+    this.requests.push({ method, path, query, headers: req.headers, body, status, receivedAt });
+    const hold = this.holds.shift();
+    if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
+    if (res.destroyed) return;
     if (answer.status === 204) return void res.writeHead(204, headers).end();
     res.writeHead(answer.status, { ...headers, 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body ?? null));
   }
 
   reset(): void {
-    for (const collection of [this.requests, this.failures]) collection.length = 0;
-    for (const map of [this.messages, this.commands, this.originals, this.buckets]) map.clear();
+    for (const collection of [this.requests, this.failures, this.holds]) collection.length = 0;
+    for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
+      map.clear();
   }
 
   private route(method: string, path: string, call: Call): Answer {
@@ -190,6 +207,27 @@ class FakeState {
     }));
     this.commands.set(commandKey(app, guild), stored);
     return { status: 200, body: stored };
+  }
+
+  /**
+   * Like Discord: `nonce` is at most 25 characters; with `enforce_nonce`, a nonce this bot used
+   * before answers with the message it created then, and nothing new is stored.
+   */
+  private createInChannel({ params: [channelId = ''], body }: Call): Answer {
+    const { nonce, enforce_nonce: enforce } = (body ?? {}) as Record<string, unknown>;
+    const key =
+      typeof nonce === 'string' || (typeof nonce === 'number' && Number.isInteger(nonce))
+        ? String(nonce)
+        : undefined;
+    if ((nonce !== undefined && key === undefined) || (key?.length ?? 0) > 25)
+      return error(400, 50035, 'Invalid Form Body: nonce must be 25 or fewer in length.');
+    if (enforce !== true) return this.create(channelId, body);
+    const earlier = key === undefined ? undefined : this.messages.get(this.nonces.get(key) ?? '');
+    if (earlier) return { status: 200, body: earlier };
+    const answer = this.create(channelId, body);
+    if (key !== undefined && answer.status === 200)
+      this.nonces.set(key, (answer.body as FakeMessage).id);
+    return answer;
   }
 
   private create(channelId: string, body: unknown, extra: Record<string, unknown> = {}): Answer {

@@ -1,0 +1,27 @@
+import type { DomainEvent } from '@kd/events';
+import type { NotificationKind } from '@kd/guild-config';
+
+/**
+ * The events that notify, and the configuration kind each one is (config/default_config.json).
+ * `meeting.created` has no kind: the `/kaltura-start` reply already announces a new meeting.
+ */
+export const kindByEventType = {
+  'meeting.started': 'meeting_start',
+  'meeting.ended': 'meeting_end',
+  'meeting.recording_ready': 'recording_ready',
+  'meeting.participant_joined': 'participant_join',
+  'meeting.participant_left': 'participant_leave',
+} as const satisfies Record<string, NotificationKind>;
+
+export type NotifyingEventType = keyof typeof kindByEventType;
+export type NotifyingEvent = DomainEvent<NotifyingEventType>;
+
+export const notifyingEventTypes = Object.keys(kindByEventType) as NotifyingEventType[];
+
+export function kindOf(type: NotifyingEventType): NotificationKind {
+  return kindByEventType[type];
+}
+
+export function isNotifying(event: { type: string }): event is NotifyingEvent {
+  return Object.hasOwn(kindByEventType, event.type);
+}

@@ -1,0 +1,63 @@
+import { discordLimits, truncate } from '@kd/discord';
+import { renderTemplate, type GuildConfig, type NotificationKind } from '@kd/guild-config';
+import type { MeetingState } from '@kd/meetings';
+import { kindOf, type NotifyingEvent } from './notification-kind.js';
+import { placeholderValues, type LinkOptions } from './placeholder-values.js';
+
+export type SkipReason =
+  | 'no_guild'
+  | 'notifications_disabled'
+  | 'kind_disabled'
+  | 'feature_disabled'
+  | 'unknown_meeting'
+  | 'no_channel'
+  | 'empty_message';
+
+export interface NotificationSettings {
+  kind: NotificationKind;
+  template: string;
+  /** A channel id, or `default`: the channel the meeting was started from. */
+  channel: string;
+}
+
+export type NotificationPlan =
+  | { send: false; kind: NotificationKind; reason: SkipReason }
+  | { send: true; kind: NotificationKind; channelId: string; content: string };
+
+/** Whether a guild wants this kind at all; checked before anything is loaded. */
+export function notificationSettings(
+  config: GuildConfig,
+  kind: NotificationKind,
+): NotificationSettings | { skip: SkipReason } {
+  const n = config.notifications;
+  if (!n.enabled) return { skip: 'notifications_disabled' };
+  if (!n.types[kind]) return { skip: 'kind_disabled' };
+  if (kind === 'recording_ready' && !config.features.recordings)
+    return { skip: 'feature_disabled' };
+  return { kind, template: n.templates[kind], channel: n.channels[kind] };
+}
+
+export interface PlanInput {
+  event: NotifyingEvent;
+  settings: NotificationSettings;
+  meeting: MeetingState;
+  /** The channel the meeting was started from, when known. */
+  originChannelId: string | null;
+  links: LinkOptions;
+}
+
+/** Where the message goes and what it says, within Discord's 2,000 characters. */
+export function planNotification(input: PlanInput): NotificationPlan {
+  const { event, settings, meeting } = input;
+  const kind = kindOf(event.type);
+  if (meeting.status === 'none') return { send: false, kind, reason: 'unknown_meeting' };
+  const channelId = settings.channel === 'default' ? input.originChannelId : settings.channel;
+  if (!channelId) return { send: false, kind, reason: 'no_channel' };
+  const rendered = renderTemplate(
+    settings.template,
+    placeholderValues(event, meeting, input.links),
+  );
+  const content = truncate(rendered, discordLimits.content);
+  if (!content.trim()) return { send: false, kind, reason: 'empty_message' };
+  return { send: true, kind, channelId, content };
+}

@@ -1,0 +1,97 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { register } from 'prom-client';
+import { createDiscordRest } from '@kd/discord';
+import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
+import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
+import type { Logger } from '@kd/observability';
+import { HealthModule, MetricsModule } from '@kd/platform';
+import { ownRetries, postChannelMessage } from './delivery/discord-poster.js';
+import { defaultRetryLimits } from './delivery/retry-policy.js';
+import type { NotifierConfig } from './notifier.config.js';
+import { NotifierController } from './notifier.controller.js';
+import { NotifierTransport } from './notifier.transport.js';
+import { LOGGER, NOTIFIER_CONFIG } from './notifier.tokens.js';
+import { createNotificationMetrics } from './service/notification-metrics.js';
+import { NotificationService } from './service/notification.service.js';
+
+/**
+ * The notifier reads everything it needs from the event log (guild configuration, meetings,
+ * outcomes): NATS is its only dependency besides Discord, so readiness checks NATS alone.
+ */
+@Module({})
+export class NotifierModule {
+  static forRoot(config: NotifierConfig, logger: Logger): DynamicModule {
+    const nats = new NatsClients({
+      url: config.NATS_URL,
+      name: 'kd-notifier',
+      logger,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+    });
+    const store = new EventStore({
+      nats,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+      metrics: createEventStoreMetrics(register),
+    });
+    const guildConfig = new GuildConfigService({
+      store,
+      defaults: loadDefaultConfig(),
+      logger,
+      metrics: createGuildConfigMetrics(register),
+    });
+    return {
+      module: NotifierModule,
+      imports: [
+        MetricsModule.forRoot({
+          service: 'notifier',
+          enabled: config.METRICS_ENABLED,
+          basicAuth: config.METRICS_BASIC_AUTH,
+        }),
+        HealthModule.forRoot({ nats: () => checkJetStream(nats) }),
+      ],
+      controllers: [NotifierController],
+      providers: [
+        { provide: NOTIFIER_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: NatsClients, useValue: nats },
+        { provide: GuildConfigService, useValue: guildConfig },
+        {
+          provide: NotificationService,
+          useValue: notificationService(config, store, guildConfig, logger),
+        },
+        NotifierTransport,
+      ],
+    };
+  }
+}
+
+function notificationService(
+  config: NotifierConfig,
+  store: EventStore,
+  guildConfig: GuildConfigService,
+  logger: Logger,
+): NotificationService {
+  const rest = ownRetries(
+    createDiscordRest({
+      token: config.DISCORD_TOKEN,
+      apiUrl: config.DISCORD_API_URL,
+      registry: register,
+      logger,
+    }),
+    config.NOTIFY_REQUEST_TIMEOUT_MS,
+  );
+  return new NotificationService({
+    store,
+    guildConfig,
+    post: (message, signal) => postChannelMessage(rest, message, signal),
+    policy: {
+      maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+      backoffMs: config.NOTIFY_BACKOFF_MS,
+      ...defaultRetryLimits,
+    },
+    links: { recordingUrl: config.NOTIFY_RECORDING_URL },
+    logger,
+    metrics: createNotificationMetrics(register),
+  });
+}

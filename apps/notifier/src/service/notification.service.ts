@@ -1,0 +1,140 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EventStore } from '@kd/event-store';
+import type { GuildConfigService, NotificationKind } from '@kd/guild-config';
+import { withCorrelation, type Logger } from '@kd/observability';
+import { deliverWithRetry, type DeliveryResult } from '../delivery/deliver-with-retry.js';
+import { classifyDiscordError } from '../delivery/discord-failure.js';
+import { messageNonce, type ChannelMessage } from '../delivery/discord-poster.js';
+import type { RetryPolicy } from '../delivery/retry-policy.js';
+import { kindOf, type NotifyingEvent } from '../notifications/notification-kind.js';
+import {
+  notificationSettings,
+  planNotification,
+  type NotificationSettings,
+  type SkipReason,
+} from '../notifications/plan-notification.js';
+import type { LinkOptions } from '../notifications/placeholder-values.js';
+import { MeetingContextLoader } from './meeting-context.loader.js';
+import type { NotificationMetrics, NotificationOutcome } from './notification-metrics.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
+
+export interface NotificationServiceOptions {
+  store: Pick<EventStore, 'append' | 'lastSeqOf' | 'readAggregate'>;
+  guildConfig: Pick<GuildConfigService, 'get'>;
+  /** Posts one message (one HTTP attempt) and resolves with its id. */
+  post(message: ChannelMessage, signal: AbortSignal): Promise<string>;
+  policy: RetryPolicy;
+  links: LinkOptions;
+  logger: Logger;
+  metrics: NotificationMetrics;
+  now?: () => number;
+}
+
+/** One notifiable event → at most one message and exactly one recorded outcome. */
+export class NotificationService {
+  private readonly meetings: MeetingContextLoader;
+  private readonly outcomes: OutcomeRecorder;
+  private readonly stopping = new AbortController();
+  private readonly logger: Logger;
+
+  constructor(private readonly options: NotificationServiceOptions) {
+    this.meetings = new MeetingContextLoader(options.store);
+    this.outcomes = new OutcomeRecorder(options.store);
+    this.logger = options.logger.child({ context: 'NotificationService' });
+  }
+
+  /** Throws only when the event must be handled again (the log unreachable, or stopping). */
+  async handle(event: NotifyingEvent): Promise<void> {
+    const context = { correlationId: event.correlationId, eventId: event.id };
+    await withCorrelation(context, () => this.notify(event, kindOf(event.type)));
+  }
+
+  /** Abandons waits between attempts, so shutdown does not sit out a backoff. */
+  stop(): void {
+    this.stopping.abort();
+  }
+
+  private async notify(event: NotifyingEvent, kind: NotificationKind): Promise<void> {
+    const pending = await this.outcomes.flush(event.id);
+    if (pending) return this.count(kind, pending.type === 'notification.sent' ? 'sent' : 'failed');
+    if (!event.guildId) return this.skip(kind, 'no_guild');
+    const settings = notificationSettings(await this.options.guildConfig.get(event.guildId), kind);
+    if ('skip' in settings) return this.skip(kind, settings.skip);
+    if (await this.outcomes.alreadyRecorded(event.id)) {
+      this.logger.info({ kind }, 'already notified, not posting again');
+      return this.count(kind, 'duplicate');
+    }
+    await this.planAndDeliver(event, settings);
+  }
+
+  private async planAndDeliver(event: NotifyingEvent, settings: NotificationSettings) {
+    const needOrigin = settings.channel === 'default';
+    const { meeting, originChannelId } = await this.meetings.load(
+      event.payload.meetingId,
+      needOrigin,
+    );
+    const plan = planNotification({
+      event,
+      settings,
+      meeting,
+      originChannelId,
+      links: this.options.links,
+    });
+    if (!plan.send) return this.skip(plan.kind, plan.reason);
+    const { kind, channelId, content } = plan;
+    const message = { channelId, content, nonce: messageNonce(event.id) };
+    const result = await this.deliver(kind, message);
+    const duplicate = await this.outcomes.record(event, plan, result);
+    this.logOutcome({ kind, channelId }, result, duplicate);
+    if (result.ok) {
+      const lagSeconds = (this.now() - Date.parse(event.recordedAt)) / 1000;
+      this.options.metrics.lag.observe({ kind }, Math.max(0, lagSeconds));
+    }
+    this.count(kind, result.ok ? 'sent' : 'failed');
+  }
+
+  private async deliver(kind: NotificationKind, message: ChannelMessage) {
+    const { metrics, policy } = this.options;
+    const signal = this.stopping.signal;
+    const started = this.now();
+    const result = await deliverWithRetry(policy, {
+      send: () => this.options.post(message, signal),
+      classify: classifyDiscordError,
+      sleep: (ms) => sleep(ms, undefined, { signal }),
+      onFailedAttempt: (failure, attempt) => {
+        metrics.attempts.inc({ kind, result: failure.kind });
+        const { channelId } = message;
+        this.logger.warn({ kind, channelId, attempt, failure }, 'Discord delivery attempt failed');
+      },
+    });
+    if (result.ok) {
+      metrics.attempts.inc({ kind, result: 'ok' });
+      metrics.deliveryDuration.observe({ kind }, (this.now() - started) / 1000);
+    }
+    return result;
+  }
+
+  private logOutcome(
+    plan: { kind: NotificationKind; channelId: string },
+    result: DeliveryResult,
+    duplicate: boolean,
+  ): void {
+    const fields = { ...plan, attempts: result.attempts, duplicate };
+    if (result.ok)
+      this.logger.info({ ...fields, messageId: result.messageId }, 'notification sent');
+    else this.logger.error({ ...fields, reason: result.reason }, 'notification failed');
+  }
+
+  private skip(kind: NotificationKind, reason: SkipReason): void {
+    this.logger.debug({ kind, reason }, 'not notifying');
+    this.count(kind, 'skipped');
+  }
+
+  private count(kind: NotificationKind, outcome: NotificationOutcome): void {
+    this.options.metrics.notifications.inc({ kind, outcome });
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+}
