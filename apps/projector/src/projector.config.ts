@@ -8,6 +8,10 @@ export const projectorConfigSchema = z.object({
   PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
   /** Comma-separated projection names to run (default: all). */
   PROJECTIONS: z.string().optional(),
+  /** How long the business gauges' summary is reused between scrapes. */
+  BUSINESS_METRICS_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** Statement timeout of the summary queries behind the business gauges. */
+  BUSINESS_METRICS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
 });
 
 export type ProjectorConfig = z.output<typeof projectorConfigSchema>;

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { register } from 'prom-client';
 import { NatsClients, checkJetStream } from '@kd/event-store';
+import { createBusinessMetrics } from '@kd/insights';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
@@ -23,6 +25,15 @@ export class ProjectorModule {
       logger,
       migrate: true,
     });
+    // Business gauges live here, beside the read models they are computed from.
+    if (config.METRICS_ENABLED)
+      createBusinessMetrics({
+        dataSource: () => db.dataSource,
+        registry: register,
+        logger,
+        ttlMs: config.BUSINESS_METRICS_TTL_MS,
+        timeoutMs: config.BUSINESS_METRICS_TIMEOUT_MS,
+      });
     return {
       module: ProjectorModule,
       imports: [
