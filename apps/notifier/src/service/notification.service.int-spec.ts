@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { Registry } from 'prom-client';
+import { createDiscordRest } from '@kd/discord';
+import { EventStoreUnavailableError, type EventStore } from '@kd/event-store';
+import { newEvent } from '@kd/events';
+import { GuildConfigService, loadDefaultConfig } from '@kd/guild-config';
+import {
+  createTestStream,
+  snowflakeFor,
+  startDiscordRestFake,
+  testLogger,
+  type DiscordRestFake,
+  type TestStream,
+} from '@kd/testing';
+import { ownRetries, postChannelMessage } from '../delivery/discord-poster.js';
+import type { NotifyingEvent } from '../notifications/notification-kind.js';
+import { createNotificationMetrics } from './notification-metrics.js';
+import { NotificationService } from './notification.service.js';
+
+const guildId = snowflakeFor(7_200_001);
+const ownerId = snowflakeFor(7_200_002);
+const channelId = snowflakeFor(7_200_003);
+const admin = { kind: 'user' as const, id: ownerId };
+const meetingId = 'm0notifyint01';
+
+let fake: DiscordRestFake;
+let t: TestStream;
+let registry: Registry;
+
+beforeAll(async () => {
+  fake = await startDiscordRestFake({ botToken: 'int-token' });
+});
+afterAll(() => fake.close());
+beforeEach(async () => {
+  fake.reset();
+  registry = new Registry();
+  t = await createTestStream();
+});
+afterEach(() => t.cleanup());
+
+/** The service on the test stream; `store` lets a test break appends, `token` be refused. */
+function notifier(
+  store: Pick<EventStore, 'append' | 'lastSeqOf' | 'readAggregate'> = t.store,
+  token = 'int-token',
+) {
+  const logger = testLogger('notifier');
+  const rest = ownRetries(createDiscordRest({ token, apiUrl: fake.apiUrl, logger }), 2000);
+  return new NotificationService({
+    store,
+    guildConfig: new GuildConfigService({ store: t.store, defaults: loadDefaultConfig(), logger }),
+    post: (message, signal) => postChannelMessage(rest, message, signal),
+    policy: { maxAttempts: 2, backoffMs: 10, maxBackoffMs: 100, maxRetryAfterMs: 1000 },
+    links: {},
+    logger,
+    metrics: createNotificationMetrics(registry),
+  });
+}
+
+async function given(channel: string, enabled = true): Promise<NotifyingEvent> {
+  const config = new GuildConfigService({
+    store: t.store,
+    defaults: loadDefaultConfig(),
+    logger: testLogger('config'),
+  });
+  await config.update(guildId, 'notifications.channels.meeting_start', channel, admin, 'int');
+  if (!enabled) await config.update(guildId, 'notifications.enabled', false, admin, 'int');
+  const context = { actor: admin, correlationId: 'int', guildId };
+  const created = { meetingId, kalturaResourceId: '1', type: 'meeting' as const };
+  await t.store.append(
+    newEvent(
+      'meeting.created',
+      { ...created, title: 'Int', ownerUserId: ownerId, description: null },
+      context,
+    ),
+  );
+  return (await t.store.append(newEvent('meeting.started', { meetingId }, context))).event;
+}
+
+async function count(outcome: string): Promise<number> {
+  const metric = await registry.getSingleMetric('kd_notifications_total')?.get();
+  return (
+    metric?.values.find((v) => v.labels.kind === 'meeting_start' && v.labels.outcome === outcome)
+      ?.value ?? 0
+  );
+}
+
+describe('NotificationService', () => {
+  it('keeps an outcome it could not record, and records it without posting when the event comes again', async () => {
+    const event = await given(channelId);
+    let failAppends = true;
+    const flaky = {
+      readAggregate: t.store.readAggregate.bind(t.store),
+      lastSeqOf: t.store.lastSeqOf.bind(t.store),
+      append: ((e, o) => {
+        if (failAppends) throw new EventStoreUnavailableError('NATS is down');
+        return t.store.append(e, o);
+      }) as EventStore['append'],
+    };
+    const service = notifier(flaky);
+
+    await expect(service.handle(event)).rejects.toThrow('NATS is down');
+    failAppends = false;
+    await service.handle(event);
+
+    expect(fake.requests).toHaveLength(1);
+    const [outcome] = await t.store.readAggregate('notification', event.id);
+    const [message] = [...fake.messages.values()];
+    expect(outcome?.event).toMatchObject({
+      type: 'notification.sent',
+      payload: { messageId: message?.id },
+    });
+    expect(await count('sent')).toBe(1);
+  });
+
+  it('posts nothing and records nothing for a guild that turned notifications off', async () => {
+    const event = await given(channelId, false);
+    await notifier().handle(event);
+    expect(fake.requests).toHaveLength(0);
+    expect(await t.store.readAggregate('notification', event.id)).toEqual([]);
+    expect(await count('skipped')).toBe(1);
+  });
+
+  it('records notification.failed after one attempt when Discord refuses the request', async () => {
+    const event = await given(channelId);
+    await notifier(t.store, 'revoked-token').handle(event);
+    expect(fake.requests.map((r) => r.status)).toEqual([401]);
+    const [outcome] = await t.store.readAggregate('notification', event.id);
+    expect(outcome?.event).toMatchObject({
+      type: 'notification.failed',
+      payload: { attempts: 1, reason: expect.stringMatching(/^rejected: HTTP 401 /) },
+    });
+  });
+});
