@@ -10,7 +10,7 @@
 //      (<APP>_HTTP_PORT, else the default below; the api also honours HTTP_PORT):
 //        kaltura-sim 4010 (first, only while KALTURA_PARTNER_ID / KALTURA_ADMIN_SECRET are unset;
 //                          the other apps are then pointed at it), api 3000, projector 3001,
-//        notifier 3002, bot 3003 (these two only when built).
+//        notifier 3002 (consumes events only with DISCORD_TOKEN), bot 3003 (only when built).
 //      KD_APPS=api,projector picks the apps to run.
 //   5. Passes the apps' output through line by line, restarts an app that exits (1 s backoff,
 //      doubling to 30 s), and on SIGINT/SIGTERM stops them all (SIGTERM, then SIGKILL after
@@ -43,7 +43,7 @@ const APPS = [
   { name: SIM, port: 4010, optional: true },
   { name: 'api', port: 3000, optional: false },
   { name: 'projector', port: 3001, optional: false },
-  { name: 'notifier', port: 3002, optional: true },
+  { name: 'notifier', port: 3002, optional: false },
   { name: 'bot', port: 3003, optional: true },
 ];
 const MIGRATE = 'dist/libs/projections/src/cli/migrate.js';
