@@ -3,9 +3,9 @@ import type { DomainEvent } from '@kd/events';
 const interactionCorrelation = /^interaction-(\d{17,20})$/;
 
 /**
- * A command served over HTTP runs with correlation id `interaction-<interaction id>` (see
- * @kd/commands `correlationOf`), so the events it appends (`meeting.created`) lead back to its
- * `command.executed`, which names the channel it was used in. Other correlation ids (gateway,
+ * A slash command (over HTTP or the gateway) runs with correlation id `interaction-<interaction
+ * id>` (see @kd/commands `correlationOf`), so the events it appends (`meeting.created`) lead back
+ * to its `command.executed`, which names the channel it was used in. Other correlation ids (the
  * REST API) have no channel.
  */
 export function originInteractionId(correlationId: string): string | undefined {
