@@ -15,6 +15,7 @@ import { CommandRegistrationService } from './interactions/command-registration.
 import { COMMAND_RUNTIME } from './interactions/interactions.tokens.js';
 import { GuildConfigController } from './rest/guild-config.controller.js';
 import { MeetingsController } from './rest/meetings.controller.js';
+import { InsightsController } from './rest/insights.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
 
 class ConnectionsCloser implements OnApplicationShutdown {
@@ -73,6 +74,7 @@ export class ApiModule {
         InteractionsController,
         GuildConfigController,
         MeetingsController,
+        InsightsController,
         OpenApiController,
       ],
       providers: [

@@ -4,6 +4,7 @@ import type { REST } from '@discordjs/rest';
 import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
 import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
+import { readGuildInsights } from '@kd/insights';
 import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
 import { MeetingQueries, MeetingService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
@@ -63,7 +64,15 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     : undefined;
   const meetingQueries = new MeetingQueries(lazyDataSource(db));
   const dispatcher = createCommandDispatcher(
-    { store, guildConfig, meetingQueries, meetings, kaltura, logger },
+    {
+      store,
+      guildConfig,
+      meetingQueries,
+      meetings,
+      kaltura,
+      logger,
+      insights: (guildId) => readGuildInsights(db.dataSource, guildId, 2_000),
+    },
     registry,
   );
   const rest = createDiscordRest({

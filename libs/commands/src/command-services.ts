@@ -1,5 +1,6 @@
 import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService } from '@kd/guild-config';
+import type { GuildInsights } from '@kd/insights';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
@@ -12,4 +13,6 @@ export interface CommandServices {
   meetings: MeetingService | undefined;
   kaltura: KalturaClient | undefined;
   logger: Logger;
+  /** A guild's own figures from the analytics read models; undefined when nothing is recorded. */
+  insights: (guildId: string) => Promise<GuildInsights | undefined>;
 }

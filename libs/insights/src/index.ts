@@ -7,3 +7,5 @@ export {
 export { businessGauges, registerBusinessGauges } from './business-gauges.js';
 export { createBusinessMetrics, type BusinessMetricsOptions } from './business-metrics.js';
 export { metricTargets, withTarget, type MetricName, type MetricValue } from './targets.js';
+export { readGuildInsights, type GuildInsights } from './guild-insights.query.js';
+export { installReport, type InstallReport } from './install-report.js';

@@ -88,4 +88,28 @@ export const apiRoutes: RouteDoc[] = [
       404: { description: 'unknown meeting' },
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/guilds/{guildId}/insights',
+    tag: 'insights',
+    summary:
+      "A guild's own engagement, retention and customization figures, each engagement metric with its target (docs/analytics.md)",
+    responses: {
+      200: { description: 'insights' },
+      404: { description: 'no events recorded for this guild' },
+      503: { description: 'the analytics read models cannot be read' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/metrics/summary',
+    tag: 'insights',
+    summary:
+      'The whole install: every DESIGN §4 metric with its target, installed guilds, live meetings (cached 15 s; needs a token not limited to guilds)',
+    responses: {
+      200: { description: 'summary' },
+      403: { description: 'the token is limited to some guilds' },
+      503: { description: 'the analytics read models cannot be read' },
+    },
+  },
 ];

@@ -1,0 +1,71 @@
+import { Controller, Get, Inject, Param, Req, UseGuards } from '@nestjs/common';
+import { KdError } from '@kd/events';
+import {
+  CachedSnapshot,
+  installReport,
+  readGuildInsights,
+  readInstallSummary,
+  type InstallSummary,
+} from '@kd/insights';
+import { DatabaseHolder } from '@kd/projections';
+import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
+import { assertGuildAccess, parseRequest } from './parse-request.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+import { guildParams } from './rest-schemas.js';
+
+const queryTimeoutMs = 5_000;
+
+const unavailable = (cause: unknown) =>
+  new KdError(
+    'ANALYTICS.UNAVAILABLE',
+    'the analytics read models cannot be read right now',
+    'unavailable',
+    {
+      cause,
+    },
+  );
+
+/** Engagement, retention and customization figures from the `analytics` views. */
+@Controller('api/v1')
+@UseGuards(JwtAuthGuard, RateLimitGuard)
+export class InsightsController {
+  /** The install-wide summary is the same for every caller: computed at most every 15 s. */
+  private readonly summary: CachedSnapshot<{ summary: InstallSummary; at: Date }>;
+
+  constructor(@Inject(DatabaseHolder) private readonly db: DatabaseHolder) {
+    this.summary = new CachedSnapshot({
+      load: async () => ({
+        summary: await readInstallSummary(this.db.dataSource, queryTimeoutMs),
+        at: new Date(),
+      }),
+      ttlMs: 15_000,
+    });
+  }
+
+  @Get('guilds/:guildId/insights')
+  async guild(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
+    const { guildId } = parseRequest(guildParams, params, 'path');
+    assertGuildAccess(request.claims, guildId);
+    const insights = await readGuildInsights(this.db.dataSource, guildId, queryTimeoutMs).catch(
+      (error: unknown) => {
+        throw unavailable(error);
+      },
+    );
+    if (!insights)
+      throw new KdError('GUILD.NOT_FOUND', `no events recorded for guild ${guildId}`, 'not_found');
+    return insights;
+  }
+
+  @Get('metrics/summary')
+  async install(@Req() request: AuthenticatedRequest) {
+    if (request.claims.guilds)
+      throw new KdError(
+        'AUTH.GUILD_FORBIDDEN',
+        'the install-wide summary needs a token that is not limited to some guilds',
+        'permission',
+      );
+    const { value, stale } = await this.summary.get();
+    if (!value) throw unavailable(new Error('no summary computed yet'));
+    return { ...installReport(value.summary, value.at), stale };
+  }
+}
