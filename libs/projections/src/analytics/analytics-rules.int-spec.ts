@@ -83,6 +83,14 @@ const events: DomainEvent[] = [
   f.meetingCreated(host, '2026-03-16T09:00:00.000Z', 'mtg_resent', snowflake(23)), // earlier: wins
   f.meetingEnded(host, '2026-03-16T09:30:00.000Z', 'mtg_resent'),
   f.joined(host, '2026-03-16T09:10:00.000Z', 'mtg_orphan', 'p9'), // never created
+  f.command(null, '2026-03-12T08:00:00.000Z', { command: 'kaltura-video-search' }), // a DM
+  {
+    ...f.meetingCreated(host, '2026-03-02T10:00:00.000Z', 'mtg_noguild', snowflake(24)),
+    guildId: null,
+  },
+  { ...f.joinLink(host, '2026-03-02T10:01:00.000Z', 'mtg_noguild', snowflake(25)), guildId: null },
+  { ...f.meetingEnded(host, '2026-03-02T11:00:00.000Z', 'mtg_noguild'), guildId: null },
+  f.command(g1, '2199-01-01T00:00:00.000Z', { command: 'kaltura-end' }), // far future: ignored
 ];
 
 describe('analytics rules on a hand-built history', () => {
@@ -102,7 +110,7 @@ describe('analytics rules on a hand-built history', () => {
       dataSource,
       logger,
     );
-    await publishRaw(t.js, t.subjectPrefix, events);
+    await publishRaw(t, events);
     await catchUp(runner, {
       nats: t,
       stream: t.stream,
@@ -184,16 +192,93 @@ describe('analytics rules on a hand-built history', () => {
   });
 
   it('counts live meetings started within 24 hours and the people in them now', async () => {
-    const { live, meetings } = await at();
+    const { live, meetings, liveMeetings, liveParticipants, guildCounts } = await at();
     expect(live).toMatchObject({ meetings_live: 1, meeting_participants_live: 1 });
+    expect(guildCounts).toEqual({ installed_guilds: 5, uninstalled_guilds: 0, unknown_guilds: 1 });
+    expect(liveMeetings).toEqual([
+      expect.objectContaining({
+        meeting_id: 'mtg_live',
+        guild_id: host,
+        live_seconds: 11 * 3600 - 5 * 60,
+        participants: 3,
+        live_participants: 1,
+      }),
+    ]);
+    expect(liveParticipants).toEqual([
+      {
+        meeting_id: 'mtg_live',
+        guild_id: host,
+        participant_id: 'p1',
+        joined_at: '2026-03-18T01:06:00.000Z',
+      },
+    ]);
     expect(meetings.map((m) => m.meeting_id).sort()).toEqual([
       'mtg_live',
+      'mtg_noguild',
       'mtg_resent',
       'mtg_stale',
     ]);
     expect(meetings.find((m) => m.meeting_id === 'mtg_resent')).toMatchObject({
       owner_user_id: snowflake(23),
       duration_seconds: 1800,
+    });
+  });
+
+  it('ignores a DM command, and keeps a meeting outside a guild out of the creation rate only', async () => {
+    const { meetings, engagementSummary } = await at();
+    expect(meetings.find((m) => m.meeting_id === 'mtg_noguild')).toMatchObject({
+      guild_id: null,
+      participants: 1,
+      duration_seconds: 3600,
+    });
+    // Last 30 days: 'kaltura-list' (g1, early), 'kaltura-join' (unknown); not the DM's video search.
+    expect(engagementSummary.feature_adoption).toBeCloseTo(2 / 9, 12);
+    // Ended in the last 30 days: mtg_resent (0 participants) and mtg_noguild (1).
+    expect(engagementSummary.meeting_join_rate).toBe(0.5);
+  });
+
+  it('gives each guild its own figures in analytics.guild_insights', async () => {
+    const { insights } = await at();
+    expect(insights.find((r) => r.guild_id === g1)).toEqual({
+      guild_id: g1,
+      installed: true,
+      install_day: '2025-12-01',
+      member_count: 10,
+      commands_7d: 1,
+      active_days_7d: 1,
+      command_usage_rate: 1,
+      unique_users_30d: 2,
+      unique_users_share: 0.2,
+      meetings_created_4w: 0,
+      active_weeks_4w: 1, // 03-10 and 03-11 are one ISO week
+      meeting_creation_rate: 0,
+      meetings_ended_30d: 0,
+      meeting_join_rate: null,
+      features_used_30d: 1,
+      feature_adoption: 1 / 9,
+      commands_30d: 2,
+      active_days_30d: 2,
+      weekly_active: true,
+      command_retained_30d: true,
+      server_retained_90d: true,
+      last_active_day: '2026-03-18',
+      has_override: false,
+      has_template_override: false,
+      has_role_mapping_override: false,
+      has_notification_override: false,
+    });
+    expect(insights.find((r) => r.guild_id === unknown)).toMatchObject({
+      installed: false,
+      install_day: null,
+      command_retained_30d: null,
+      server_retained_90d: null,
+      commands_7d: 1,
+    });
+    expect(insights.find((r) => r.guild_id === early)).toMatchObject({
+      install_day: '2026-02-24',
+      member_count: null,
+      unique_users_share: null,
+      command_retained_30d: null,
     });
   });
 });

@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { DomainEvent } from '@kd/events';
 import { subjectOf } from '@kd/event-store';
 import type { MetricsSnapshot } from '@kd/analytics';
+import type { TestStream } from '@kd/testing';
+import {
+  expectedGuildCounts,
+  expectedInsights,
+  expectedLiveMeetings,
+  mean,
+  median,
+} from './oracle-derived.js';
 
 /*
  * Helpers of the analytics int-specs (not part of the projection): publish a history as it was
@@ -12,30 +19,62 @@ import type { MetricsSnapshot } from '@kd/analytics';
 const encoder = new TextEncoder();
 
 /**
- * Publishes events in order without Nats-Msg-Id, so repeated ids reach the stream as they would
- * after the duplicate window; a window of publishes is in flight at once (one connection keeps
- * their order). Returns the stream sequence of each event.
+ * Appends events to a test stream in order, as recorded: plain (core) publishes on one
+ * connection, which keep their order and carry no Nats-Msg-Id, so repeated ids reach the stream
+ * as they would after the duplicate window. Core publishes are five times faster than awaiting
+ * an ack each; a chunk at a time is published, then the stream must hold all of them before the
+ * next (nothing can be lost silently). Returns the stream's last sequence.
  */
 export async function publishRaw(
-  js: JetStreamClient,
-  subjectPrefix: string,
+  stream: Pick<TestStream, 'nc' | 'jsm' | 'stream' | 'subjectPrefix'>,
   events: readonly DomainEvent[],
-  window = 2_000,
-): Promise<number[]> {
-  const seqs: number[] = [];
-  for (let i = 0; i < events.length; i += window) {
-    const acks = await Promise.all(
-      events
-        .slice(i, i + window)
-        .map((e) => js.publish(subjectOf(subjectPrefix, e), encoder.encode(JSON.stringify(e)))),
-    );
-    seqs.push(...acks.map((a) => a.seq));
+  chunk = 5_000,
+): Promise<number> {
+  const { seq: start } = await lastSeq(stream);
+  for (let i = 0; i < events.length; i += chunk) {
+    const slice = events.slice(i, i + chunk);
+    for (const e of slice)
+      stream.nc.publish(subjectOf(stream.subjectPrefix, e), encoder.encode(JSON.stringify(e)));
+    await stream.nc.flush();
+    await waitForSeq(stream, start + i + slice.length);
   }
-  return seqs;
+  return (await lastSeq(stream)).seq;
+}
+
+async function lastSeq(stream: Pick<TestStream, 'jsm' | 'stream'>) {
+  const { state } = await stream.jsm.streams.info(stream.stream);
+  return { seq: state.last_seq, messages: state.messages };
+}
+
+async function waitForSeq(stream: Pick<TestStream, 'jsm' | 'stream'>, seq: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const last = await lastSeq(stream);
+    if (last.seq >= seq) return;
+    if (Date.now() > deadline)
+      throw new Error(`stream ${stream.stream} stopped at ${last.seq}, expected ${seq}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The event id stored at stream sequence `seq`. */
+export async function idAt(
+  stream: Pick<TestStream, 'jsm' | 'stream'>,
+  seq: number,
+): Promise<string> {
+  const message = await stream.jsm.streams.getMessage(stream.stream, { seq });
+  return (message?.json<DomainEvent>() ?? { id: '' }).id;
 }
 
 type Row = Record<string, unknown>;
-export type ViewSnapshot = Omit<MetricsSnapshot, 'now'> & { now: string; featureUsage: Row[] };
+export type ViewSnapshot = Omit<MetricsSnapshot, 'now'> & {
+  now: string;
+  featureUsage: Row[];
+  guildCounts: Row;
+  liveMeetings: Row[];
+  liveParticipants: Row[];
+  insights: Row[];
+};
 
 const queries = {
   clock: `SELECT as_of, today::text, current_week::text FROM analytics.clock`,
@@ -61,6 +100,17 @@ const queries = {
                   has_role_mapping_override, has_notification_override
            FROM analytics.guilds`,
   featureUsage: `SELECT * FROM analytics.feature_usage`,
+  guildCounts: `SELECT * FROM analytics.installed_guilds`,
+  liveMeetings: `SELECT * FROM analytics.live_meetings`,
+  liveParticipants: `SELECT * FROM analytics.live_participants`,
+  insights: `SELECT guild_id, installed, install_day::text, member_count, commands_7d, active_days_7d,
+                    command_usage_rate, unique_users_30d, unique_users_share, meetings_created_4w,
+                    active_weeks_4w, meeting_creation_rate, meetings_ended_30d, meeting_join_rate,
+                    features_used_30d, feature_adoption, commands_30d, active_days_30d,
+                    weekly_active, command_retained_30d, server_retained_90d,
+                    last_active_day::text, has_override, has_template_override,
+                    has_role_mapping_override, has_notification_override
+             FROM analytics.guild_insights`,
 } as const;
 
 const plain = (row: Row): Row =>
@@ -96,6 +146,10 @@ export async function readViews(dataSource: DataSource, now: string): Promise<Vi
       live: one(r.live) as never,
       guilds: r.guilds as never,
       featureUsage: r.featureUsage,
+      guildCounts: one(r.guildCounts),
+      liveMeetings: r.liveMeetings,
+      liveParticipants: r.liveParticipants,
+      insights: r.insights,
     };
   } finally {
     await runner.release();
@@ -167,6 +221,47 @@ export function diffSnapshot(actual: ViewSnapshot, expected: MetricsSnapshot): s
     ...diffTable('lifecycle', actual.guildLifecycle, expected.guildLifecycle, ['week']),
     ...diffTable('meetings', actual.meetings, expected.meetings, ['meeting_id']),
     ...diffTable('guilds', actual.guilds, expected.guilds, ['guild_id']),
+    ...diffDerived(actual, expected),
+  ];
+}
+
+/** The views without an oracle table, against what follows from the oracle's rows. */
+function diffDerived(actual: ViewSnapshot, expected: MetricsSnapshot): string[] {
+  const installed = actual.insights.filter((r) => r.installed === true);
+  const shares = installed.flatMap((r) =>
+    typeof r.unique_users_share === 'number' ? [r.unique_users_share] : [],
+  );
+  const adoption = installed.flatMap((r) =>
+    Number(r.commands_30d) > 0 ? [Number(r.feature_adoption)] : [],
+  );
+  const livePeople = actual.liveMeetings.reduce((n, r) => n + Number(r.live_participants), 0);
+  return [
+    ...diffRow('guildCounts', actual.guildCounts, expectedGuildCounts(expected)),
+    ...diffTable('liveMeetings', actual.liveMeetings, expectedLiveMeetings(expected), [
+      'meeting_id',
+    ]),
+    ...diffRow(
+      'liveParticipants',
+      { rows: actual.liveParticipants.length, perMeeting: livePeople },
+      {
+        rows: expected.live.meeting_participants_live,
+        perMeeting: expected.live.meeting_participants_live,
+      },
+    ),
+    ...diffTable('insights', actual.insights, expectedInsights(expected), ['guild_id']),
+    ...diffRow(
+      'insights.aggregates',
+      {
+        unique_users_mean: mean(shares),
+        unique_users_median: median(shares),
+        feature_adoption_per_guild_mean: mean(adoption),
+      },
+      {
+        unique_users_mean: expected.engagementSummary.unique_users_mean,
+        unique_users_median: expected.engagementSummary.unique_users_median,
+        feature_adoption_per_guild_mean: expected.engagementSummary.feature_adoption_per_guild_mean,
+      },
+    ),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
 import { loadDefaultConfig } from '@kd/guild-config';
@@ -25,25 +26,44 @@ const tables = [
   'meeting_presence',
 ].map((t) => `kd.analytics_${t}`);
 
+/** Bump when the tables or `apply` change meaning. */
+const CODE_VERSION = 1;
+
+/**
+ * The projection's version: CODE_VERSION × 2^20 plus a 20-bit fingerprint of the defaults. The
+ * override flags compare each guild with the defaults, so a changed config/default_config.json
+ * changes the version and the runner rebuilds the projection at the next start.
+ */
+export function analyticsVersion(defaults: FlatConfig): number {
+  const text = [...defaults]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${JSON.stringify(key)}:${value}`)
+    .join('\n');
+  const fingerprint = createHash('sha256').update(text).digest().readUInt32BE(0) & 0xfffff;
+  return CODE_VERSION * 2 ** 20 + fingerprint;
+}
+
 /**
  * The facts behind the `analytics` views (docs/analytics.md): per-guild timelines, command
  * activity per day, configuration override flags and meetings, all keyed by occurred_at so the
  * views can evaluate any "as of" instant. Each event id is applied once (first copy wins).
- * The override flags compare with the defaults given: after changing
- * config/default_config.json, rebuild this projection.
+ * The defaults are loaded on first use (the version needs them).
  */
 export function createAnalyticsProjection(loadDefaults: () => unknown): Projection {
   let defaults: FlatConfig | undefined;
+  let version: number | undefined;
+  const flatDefaults = () => (defaults ??= flatten(loadDefaults()));
   return {
     name: 'analytics',
-    version: 1,
+    get version() {
+      return (version ??= analyticsVersion(flatDefaults()));
+    },
     handles: 'all',
     async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
       const fresh = await keepNewIds(tx, firstCopies(events.filter(isRelevant)));
       if (fresh.length === 0) return;
-      defaults ??= flatten(loadDefaults());
       await writeGuildState(tx, fresh);
-      await writeConfigState(tx, fresh, defaults);
+      await writeConfigState(tx, fresh, flatDefaults());
       await writeCommandActivity(tx, fresh);
       await writeMeetingState(tx, fresh);
     },

@@ -18,6 +18,7 @@ import {
   overrideFlags,
   type ConfigChange,
 } from './config-fold.js';
+import { analyticsVersion } from './analytics.projection.js';
 
 const defaults = flatten({
   notifications: {
@@ -130,5 +131,16 @@ describe('config fold (docs/analytics-rules.md §3)', () => {
         hasNotificationOverride: kinds.notification,
       });
     }
+  });
+});
+
+describe('analyticsVersion', () => {
+  it('changes with the defaults, not with their key order, and fits an integer column', () => {
+    const base = analyticsVersion(flatten({ a: 1, b: { c: 'x' } }));
+    expect(analyticsVersion(flatten({ b: { c: 'x' }, a: 1 }))).toBe(base);
+    expect(analyticsVersion(flatten({ a: 1, b: { c: 'y' } }))).not.toBe(base);
+    expect(analyticsVersion(flatten({ a: 1 }))).not.toBe(base);
+    expect(base).toBeGreaterThanOrEqual(2 ** 20);
+    expect(base).toBeLessThan(2 ** 31);
   });
 });

@@ -158,6 +158,7 @@ export class AnalyticsTables1763884800300 implements MigrationInterface {
        ended_at timestamptz,
        CONSTRAINT analytics_meetings_pk PRIMARY KEY (meeting_id))`,
     `CREATE INDEX analytics_meetings_created_at_ix ON kd.analytics_meetings (created_at)`,
+    `CREATE INDEX analytics_meetings_guild_ix ON kd.analytics_meetings (guild_id, created_at)`,
     `CREATE INDEX analytics_meetings_started_at_ix ON kd.analytics_meetings (started_at)`,
     `CREATE INDEX analytics_meetings_ended_at_ix ON kd.analytics_meetings (ended_at)`,
     `CREATE TABLE kd.analytics_meeting_participants (

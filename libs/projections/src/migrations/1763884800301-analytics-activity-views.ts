@@ -67,7 +67,7 @@ export class AnalyticsActivityViews1763884800301 implements MigrationInterface {
       sql: `
         SELECT g.guild_id, g.first_seen_at, f.first_installed_at,
                analytics.utc_day(f.first_installed_at) AS install_day,
-               coalesce(i.installed, false) AS installed, mc.member_count,
+               coalesce(i.installed, false) AS installed, mc.member_count::int AS member_count,
                coalesce(c.has_override, false) AS has_override,
                coalesce(c.has_template_override, false) AS has_template_override,
                coalesce(c.has_role_mapping_override, false) AS has_role_mapping_override,
@@ -121,11 +121,10 @@ export class AnalyticsActivityViews1763884800301 implements MigrationInterface {
                CASE WHEN s.ended_at IS NOT NULL THEN
                  greatest(0, extract(epoch FROM s.ended_at - coalesce(s.started_at, m.created_at)))::float8
                END AS duration_seconds,
-               coalesce(p.participants, 0) AS participants
+               (SELECT count(*)::int FROM kd.analytics_meeting_participants p
+                WHERE p.meeting_id = m.meeting_id AND p.first_seen_at <= analytics.as_of())
+                 AS participants
         FROM kd.analytics_meetings m
-        LEFT JOIN (
-          SELECT meeting_id, count(*)::int AS participants FROM kd.analytics_meeting_participants
-          WHERE first_seen_at <= analytics.as_of() GROUP BY meeting_id) p USING (meeting_id)
         CROSS JOIN LATERAL (
           SELECT CASE WHEN m.started_at <= analytics.as_of() THEN m.started_at END AS started_at,
                  CASE WHEN m.ended_at <= analytics.as_of() THEN m.ended_at END AS ended_at) s
@@ -145,6 +144,86 @@ export class AnalyticsActivityViews1763884800301 implements MigrationInterface {
           'ended_at − coalesce(started_at, created_at) in seconds (millisecond precision), never negative; NULL while not ended',
         participants:
           'distinct people among join links issued (userId) and Kaltura joins (participantId)',
+      },
+    },
+    {
+      name: 'analytics.installed_guilds',
+      sql: `
+        WITH latest AS (
+          SELECT DISTINCT ON (x.guild_id) x.guild_id, x.installed
+          FROM kd.analytics_guild_installs x
+          WHERE x.occurred_at <= analytics.as_of()
+          ORDER BY x.guild_id, x.occurred_at DESC, x.seq DESC),
+        ever AS (
+          SELECT guild_id FROM kd.analytics_guilds WHERE first_installed_at <= analytics.as_of())
+        SELECT (SELECT count(*)::int FROM latest WHERE installed) AS installed_guilds,
+               (SELECT count(*)::int FROM ever JOIN latest USING (guild_id) WHERE NOT installed)
+                 AS uninstalled_guilds,
+               (SELECT count(*)::int FROM kd.analytics_guilds
+                WHERE first_seen_at <= analytics.as_of()
+                  AND (first_installed_at IS NULL OR first_installed_at > analytics.as_of()))
+                 AS unknown_guilds`,
+      comment:
+        'Guild counts in one row, as of analytics.as_of() (the kd_installed_guilds gauge): installed now, installed once but not now, and seen without ever being installed.',
+      columns: {
+        installed_guilds:
+          'guilds whose latest guild.installed / guild.uninstalled (by occurred_at, then stream position) is an install',
+        uninstalled_guilds: 'guilds installed at some point but uninstalled now',
+        unknown_guilds:
+          'guild ids seen in events (commands, configuration, …) that were never installed',
+      },
+    },
+    {
+      name: 'analytics.live_participants',
+      sql: `
+        SELECT x.meeting_id, x.guild_id, x.participant_id, x.joined_at
+        FROM (
+          SELECT DISTINCT ON (p.meeting_id, p.participant_id) p.meeting_id, m.guild_id,
+                 p.participant_id, p.occurred_at AS joined_at, p.joined
+          FROM kd.analytics_meeting_presence p
+          JOIN kd.analytics_meetings m USING (meeting_id)
+          WHERE m.created_at <= analytics.as_of() AND m.started_at <= analytics.as_of()
+            AND m.started_at > analytics.as_of() - interval '24 hours'
+            AND (m.ended_at IS NULL OR m.ended_at > analytics.as_of())
+            AND p.occurred_at <= analytics.as_of()
+          ORDER BY p.meeting_id, p.participant_id, p.occurred_at DESC, p.seq DESC) x
+        WHERE x.joined`,
+      comment:
+        'People in live meetings (analytics.live_meetings) at analytics.as_of(): their latest meeting.participant_joined / participant_left (by occurred_at, then stream position) is a join. A join link alone is not presence. Order: meeting_id, participant_id.',
+      columns: {
+        meeting_id: 'live meeting id',
+        guild_id: 'guild of the meeting; NULL for a meeting outside a guild',
+        participant_id:
+          'participant id as Kaltura reports it (a Discord user id for our join links)',
+        joined_at: 'occurred_at of their latest join',
+      },
+    },
+    {
+      name: 'analytics.live_meetings',
+      sql: `
+        SELECT m.meeting_id, m.guild_id, m.type, m.owner_user_id, m.created_at, m.started_at,
+               extract(epoch FROM analytics.as_of() - m.started_at)::float8 AS live_seconds,
+               (SELECT count(*)::int FROM kd.analytics_meeting_participants p
+                WHERE p.meeting_id = m.meeting_id AND p.first_seen_at <= analytics.as_of())
+                 AS participants,
+               (SELECT count(*)::int FROM analytics.live_participants l
+                WHERE l.meeting_id = m.meeting_id) AS live_participants
+        FROM kd.analytics_meetings m
+        WHERE m.created_at <= analytics.as_of() AND m.started_at <= analytics.as_of()
+          AND m.started_at > analytics.as_of() - interval '24 hours'
+          AND (m.ended_at IS NULL OR m.ended_at > analytics.as_of())`,
+      comment:
+        'Meetings live at analytics.as_of(): created, started, not ended, and started less than 24 hours before (a meeting whose end webhook was lost stops being live after a day). Order: started_at.',
+      columns: {
+        meeting_id: 'meeting id',
+        guild_id: 'guild of the meeting; NULL for a meeting outside a guild',
+        type: 'meeting, webinar or classroom',
+        owner_user_id: 'Discord user id of the owner',
+        created_at: 'occurred_at of its first meeting.created',
+        started_at: 'occurred_at of its earliest meeting.started',
+        live_seconds: 'seconds since started_at, at as_of',
+        participants: 'distinct people so far: join links issued and Kaltura joins',
+        live_participants: 'people in the room now (rows of analytics.live_participants)',
       },
     },
     {

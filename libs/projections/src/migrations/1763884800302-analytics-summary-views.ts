@@ -29,7 +29,7 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
             WHERE u.day >= c.today - 30 AND u.day < c.today) d
           GROUP BY guild_id),
         user_shares AS (
-          SELECT least(1, coalesce(u.users, 0)::float8 / i.member_count) AS share
+          SELECT least(1, coalesce(u.users, 0)::numeric / i.member_count) AS share
           FROM installed i LEFT JOIN users30 u USING (guild_id) WHERE i.member_count > 0),
         guild_features AS (
           SELECT x.guild_id, count(f.command) AS used
@@ -43,8 +43,8 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
           (SELECT sum(d.commands)::float8 / nullif(count(*), 0)
            FROM kd.analytics_guild_days d, clock c
            WHERE d.day >= c.today - 7 AND d.day < c.today) AS command_usage_rate,
-          (SELECT avg(share) FROM user_shares) AS unique_users_mean,
-          (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY share) FROM user_shares)
+          (SELECT avg(share)::float8 FROM user_shares) AS unique_users_mean,
+          (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY share::float8) FROM user_shares)
             AS unique_users_median,
           (SELECT (SELECT count(*) FROM kd.analytics_meetings m
                    WHERE m.guild_id IS NOT NULL AND m.created_at <= analytics.as_of()
@@ -62,7 +62,7 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
              GROUP BY p.meeting_id) p USING (meeting_id)) AS meeting_join_rate,
           (SELECT count(DISTINCT x.command) / (SELECT n FROM features)
            FROM commands30 x JOIN kd.analytics_user_facing_commands USING (command)) AS feature_adoption,
-          (SELECT avg(g.used / (SELECT n FROM features))
+          (SELECT avg(g.used)::float8 / (SELECT n FROM features)
            FROM installed i JOIN guild_features g USING (guild_id)) AS feature_adoption_per_guild_mean`,
       comment:
         'Engagement metrics of DESIGN §4 in one row, as of analytics.as_of() (rules: docs/analytics-rules.md §6). "Last N days" = the N complete UTC days before today.',
@@ -190,27 +190,115 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
     {
       name: 'analytics.live_summary',
       sql: `
-        WITH live AS (
-          SELECT m.meeting_id FROM kd.analytics_meetings m
-          WHERE m.created_at <= analytics.as_of() AND m.started_at <= analytics.as_of()
-            AND m.started_at > analytics.as_of() - interval '24 hours'
-            AND (m.ended_at IS NULL OR m.ended_at > analytics.as_of())),
-        presence AS (
-          SELECT DISTINCT ON (p.meeting_id, p.participant_id) p.joined
-          FROM kd.analytics_meeting_presence p JOIN live USING (meeting_id)
-          WHERE p.occurred_at <= analytics.as_of()
-          ORDER BY p.meeting_id, p.participant_id, p.occurred_at DESC, p.seq DESC)
-        SELECT (SELECT count(*)::int FROM analytics.guilds WHERE installed) AS installed_guilds,
-               (SELECT count(*)::int FROM live) AS meetings_live,
-               (SELECT count(*)::int FROM presence WHERE joined) AS meeting_participants_live`,
+        SELECT (SELECT installed_guilds FROM analytics.installed_guilds) AS installed_guilds,
+               (SELECT count(*)::int FROM analytics.live_meetings) AS meetings_live,
+               (SELECT count(*)::int FROM analytics.live_participants) AS meeting_participants_live`,
       comment:
-        'Live gauges in one row, as of analytics.as_of(): installed guilds, meetings in progress and people in them (docs/analytics-rules.md §4).',
+        'Live gauges in one row, as of analytics.as_of(): installed guilds, meetings in progress and people in them (docs/analytics-rules.md §4; kd_installed_guilds, kd_meetings_live, kd_meeting_participants_live).',
       columns: {
-        installed_guilds: 'guilds installed at as_of',
+        installed_guilds: 'guilds installed at as_of (analytics.installed_guilds)',
         meetings_live:
-          'meetings started, not ended, and started less than 24 hours before as_of (a lost end webhook stops counting after a day)',
+          'meetings started, not ended, and started less than 24 hours before as_of (rows of analytics.live_meetings)',
         meeting_participants_live:
-          'over live meetings: people whose latest participant_joined / participant_left is a join (a join link alone is not presence)',
+          'people in live meetings: latest participant event a join (rows of analytics.live_participants)',
+      },
+    },
+    {
+      name: 'analytics.guild_insights',
+      sql: `
+        WITH clock AS (
+          SELECT analytics.as_of_day() AS today, analytics.as_of_week() AS week,
+                 (SELECT count(*) FROM kd.analytics_user_facing_commands)::float8 AS features)
+        SELECT g.guild_id, g.installed, g.install_day, g.member_count,
+               d.commands_7d, d.active_days_7d,
+               d.commands_7d::float8 / nullif(d.active_days_7d, 0) AS command_usage_rate,
+               u.unique_users_30d,
+               CASE WHEN g.member_count > 0
+                    THEN least(1, u.unique_users_30d::float8 / g.member_count) END AS unique_users_share,
+               m.meetings_created_4w, w.active_weeks_4w,
+               m.meetings_created_4w::float8 / nullif(w.active_weeks_4w, 0) AS meeting_creation_rate,
+               e.meetings_ended_30d, e.meeting_join_rate,
+               f.features_used_30d, f.features_used_30d / c.features AS feature_adoption,
+               d.commands_30d, d.active_days_30d, d.active_days_7d > 0 AS weekly_active,
+               CASE WHEN g.install_day <= c.today - 30 THEN EXISTS (
+                 SELECT 1 FROM kd.analytics_guild_days_as_of x
+                 WHERE x.guild_id = g.guild_id AND x.day >= g.install_day + 30) END
+                 AS command_retained_30d,
+               CASE WHEN g.install_day <= c.today - 90 THEN g.installed AND d.active_days_30d > 0 END
+                 AS server_retained_90d,
+               l.last_active_day,
+               g.has_override, g.has_template_override, g.has_role_mapping_override,
+               g.has_notification_override
+        FROM analytics.guilds g
+        CROSS JOIN clock c
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(x.commands) FILTER (WHERE x.day >= c.today - 7), 0)::int AS commands_7d,
+                 count(*) FILTER (WHERE x.day >= c.today - 7)::int AS active_days_7d,
+                 coalesce(sum(x.commands), 0)::int AS commands_30d, count(*)::int AS active_days_30d
+          FROM kd.analytics_guild_days x
+          WHERE x.guild_id = g.guild_id AND x.day >= c.today - 30 AND x.day < c.today) d
+        CROSS JOIN LATERAL (
+          SELECT count(DISTINCT x.user_id)::int AS unique_users_30d
+          FROM kd.analytics_guild_day_users x
+          WHERE x.guild_id = g.guild_id AND x.day >= c.today - 30 AND x.day < c.today) u
+        CROSS JOIN LATERAL (
+          SELECT count(DISTINCT x.command)::int AS features_used_30d
+          FROM kd.analytics_guild_day_commands x
+          JOIN kd.analytics_user_facing_commands USING (command)
+          WHERE x.guild_id = g.guild_id AND x.day >= c.today - 30 AND x.day < c.today) f
+        CROSS JOIN LATERAL (
+          SELECT count(DISTINCT analytics.iso_week(x.day))::int AS active_weeks_4w
+          FROM kd.analytics_guild_days x
+          WHERE x.guild_id = g.guild_id AND x.day >= c.week - 28 AND x.day < c.week) w
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS meetings_created_4w FROM kd.analytics_meetings x
+          WHERE x.guild_id = g.guild_id AND x.created_at >= analytics.utc_start(c.week - 28)
+            AND x.created_at < analytics.utc_start(c.week)) m
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS meetings_ended_30d,
+                 avg((SELECT count(*) FROM kd.analytics_meeting_participants p
+                      WHERE p.meeting_id = x.meeting_id AND p.first_seen_at <= analytics.as_of()))::float8
+                   AS meeting_join_rate
+          FROM kd.analytics_meetings x
+          WHERE x.guild_id = g.guild_id AND x.created_at <= analytics.as_of()
+            AND x.ended_at >= analytics.utc_start(c.today - 30)
+            AND x.ended_at < analytics.utc_start(c.today)) e
+        CROSS JOIN LATERAL (
+          SELECT max(x.day) AS last_active_day FROM kd.analytics_guild_days_as_of x
+          WHERE x.guild_id = g.guild_id) l`,
+      comment:
+        "One row per guild seen up to as_of (as analytics.guilds): the guild's own engagement, retention and customization figures, for /kaltura-stats and GET /api/v1/guilds/{id}/insights. Windows as in the summaries (last N complete UTC days, last 4 complete ISO weeks). Order: guild_id.",
+      columns: {
+        guild_id: 'Discord guild (server) id',
+        installed: 'installed at as_of',
+        install_day: 'UTC day of its first guild.installed; NULL if never installed',
+        member_count: 'latest known member count; NULL if never known',
+        commands_7d: 'commands in the last 7 days, whatever their outcome',
+        active_days_7d: 'days with ≥1 command among the last 7 (0–7)',
+        command_usage_rate: 'commands_7d / active_days_7d; NULL without commands',
+        unique_users_30d: 'distinct command users in the last 30 days',
+        unique_users_share:
+          'min(1, unique_users_30d / member_count); NULL when the member count is unknown or 0',
+        meetings_created_4w: 'meetings of this guild created in the last 4 complete ISO weeks',
+        active_weeks_4w: 'weeks with ≥1 command among the last 4 complete ISO weeks (0–4)',
+        meeting_creation_rate: 'meetings_created_4w / active_weeks_4w; NULL without an active week',
+        meetings_ended_30d: 'meetings of this guild whose meeting.ended falls in the last 30 days',
+        meeting_join_rate: 'mean distinct participants over those meetings; NULL when none ended',
+        features_used_30d: 'distinct user-facing commands run in the last 30 days (0–9)',
+        feature_adoption: 'features_used_30d / 9 (0–1)',
+        commands_30d: 'commands in the last 30 days',
+        active_days_30d: 'days with ≥1 command among the last 30 (stickiness, 0–30)',
+        weekly_active: 'true with ≥1 command in the last 7 days (weekly active server)',
+        command_retained_30d:
+          'for a guild installed ≥ 30 days before today: whether it ran a command on or after install day + 30 (up to as_of); NULL otherwise',
+        server_retained_90d:
+          'for a guild installed ≥ 90 days before today: installed now and ≥1 command in the last 30 days; NULL otherwise',
+        last_active_day: 'latest UTC day with a command up to as_of (today included); NULL if none',
+        has_override: 'any effective setting differs from config/default_config.json',
+        has_template_override: 'a custom message template (notifications.templates.*)',
+        has_role_mapping_override: 'a custom role mapping (roles.mapping.*)',
+        has_notification_override:
+          'custom notification settings (notifications.enabled, .types.*, .channels.*)',
       },
     },
   ];
