@@ -131,3 +131,14 @@ export {
   type RecordExecution,
 } from './dispatch/execution-record.js';
 export { createCommandMetrics, type CommandMetrics } from './dispatch/command-metrics.js';
+export {
+  startDiscordRestFake,
+  createDiscordRestFakeHandler,
+  type DiscordRestFake,
+  type DiscordRestFakeHandler,
+  type DiscordRestFakeState,
+  type DiscordRestFakeOptions,
+  type DiscordFailure,
+  type RecordedDiscordRequest,
+  type FakeMessage,
+} from './fake/discord-rest-fake.js';
