@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@kd/testing';
 import { createDataSource } from '../data-source.js';
 import { AnalyticsRole1763884800304 } from '../migrations/1763884800304-analytics-role.js';
+import { setAnalyticsPassword } from './analytics-role.js';
 
 /** DESIGN §4's stable views and columns, plus the views this read model adds. */
 const contract: Record<string, string[]> = {
@@ -173,5 +174,21 @@ describe('analytics schema: contract, comments and the read-only kd_analytics ro
     await asAnalyst(async (q) => {
       await expect(q.query(`SELECT * FROM analytics.guilds`)).resolves.toEqual([]);
     });
+  });
+
+  it('sets the login password of kd_analytics, quotes and all (npm run migrations:run)', async () => {
+    const verifier = async () =>
+      (
+        await dataSource.query<{ scram: boolean | null }[]>(
+          `SELECT rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = 'kd_analytics'`,
+        )
+      )[0]?.scram;
+    try {
+      await setAnalyticsPassword(dataSource, `it's a long 'password'; DROP ROLE x`);
+      expect(await verifier()).toBe(true);
+    } finally {
+      await dataSource.query(`ALTER ROLE kd_analytics PASSWORD NULL`);
+    }
+    expect(await verifier()).toBeNull();
   });
 });

@@ -142,6 +142,16 @@ describe('analytics rules on a hand-built history', () => {
     }
   });
 
+  it('counts whole UTC days whatever the session time zone', async () => {
+    const expected = computeMetrics(
+      events.filter((e) => e !== poison),
+      new Date(now),
+      defaults,
+    );
+    for (const zone of ['Pacific/Kiritimati', 'America/Los_Angeles'])
+      expect(diffSnapshot(await readViews(dataSource, now, zone), expected)).toEqual([]);
+  });
+
   it('counts a repeated event id once and ignores what occurred after now', async () => {
     const days = (await at()).guildDailyActivity.filter((r) => r.guild_id === g1);
     expect(days.map((r) => [r.day, r.commands, r.errors]).sort()).toEqual([

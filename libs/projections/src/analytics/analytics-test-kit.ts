@@ -118,12 +118,19 @@ const plain = (row: Row): Row =>
     Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
   );
 
-/** Every view, evaluated with `kd.now` set to `now` on one connection. */
-export async function readViews(dataSource: DataSource, now: string): Promise<ViewSnapshot> {
+/** Every view, evaluated with `kd.now` set to `now` on one connection (in a session time zone). */
+export async function readViews(
+  dataSource: DataSource,
+  now: string,
+  timeZone = 'UTC',
+): Promise<ViewSnapshot> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query(`SELECT set_config('kd.now', $1, false)`, [now]);
+    await runner.query(
+      `SELECT set_config('kd.now', $1, false), set_config('TimeZone', $2, false)`,
+      [now, timeZone],
+    );
     const read = async (sql: string) => ((await runner.query(sql)) as Row[]).map(plain);
     const r = {} as Record<keyof typeof queries, Row[]>;
     for (const [key, sql] of Object.entries(queries) as [keyof typeof queries, string][])
@@ -152,6 +159,7 @@ export async function readViews(dataSource: DataSource, now: string): Promise<Vi
       insights: r.insights,
     };
   } finally {
+    await runner.query(`RESET kd.now; RESET TimeZone`);
     await runner.release();
   }
 }

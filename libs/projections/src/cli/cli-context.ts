@@ -9,6 +9,8 @@ const cliSchema = z.object({
   ...commonEnv,
   PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(100),
+  /** migrate: the password kd_analytics (Grafana, analysts) logs in with; unset = leave it. */
+  KD_ANALYTICS_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
 });
 export type CliConfig = z.output<typeof cliSchema>;
 
