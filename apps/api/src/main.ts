@@ -4,10 +4,22 @@ import { createLogger } from '@kd/observability';
 import { createHttpApp, listen } from '@kd/platform';
 import { apiConfigSchema } from './api.config.js';
 import { ApiModule } from './api.module.js';
+import { jsonBodiesOnly } from './rest/json-only.middleware.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('api', apiConfigSchema);
-  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: 'api',
+    level: config.LOG_LEVEL,
+    secrets: [
+      config.JWT_SECRET,
+      config.DISCORD_TOKEN,
+      config.KALTURA_ADMIN_SECRET,
+      config.KALTURA_WEBHOOK_SECRET,
+      config.METRICS_BASIC_AUTH?.slice(config.METRICS_BASIC_AUTH.indexOf(':') + 1),
+      passwordOf(config.DATABASE_URL),
+    ],
+  });
   const options = {
     logger,
     port: config.HTTP_PORT,
@@ -15,7 +27,16 @@ async function main(): Promise<void> {
     bodyLimit: config.HTTP_BODY_LIMIT,
   };
   const app = await createHttpApp(ApiModule.forRoot(config, logger), options);
+  app.use('/api/v1', jsonBodiesOnly());
   await listen(app, options);
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 export { createLogger, redactedPaths, type Logger, type LoggerOptions } from './logger.js';
+export { createRedactor, censor, type Redactor } from './redaction.js';
 export {
   withCorrelation,
   currentCorrelation,

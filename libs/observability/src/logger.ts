@@ -1,32 +1,48 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 import { currentCorrelation } from './correlation.js';
+import { censor, createRedactor } from './redaction.js';
 
 export type { Logger } from 'pino';
 
-/** Field paths whose values never reach a log line (tokens, secrets, credentials). */
+/**
+ * Field paths pino itself censors (bindings and the mixin included). Every log call is also
+ * scrubbed by `createRedactor`: sensitive names at any depth, credentials in text, known secrets.
+ */
 export const redactedPaths = [
   'password',
   'secret',
   'token',
   'authorization',
+  'cookie',
+  'ks',
   '*.password',
   '*.secret',
   '*.token',
   '*.authorization',
-  '*.headers.authorization',
-  '*.headers["x-signature-ed25519"]',
-  'ks',
+  '*.cookie',
   '*.ks',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["x-signature-ed25519"]',
+  '*.headers["x-kaltura-signature"]',
 ];
 
 export interface LoggerOptions {
   service: string;
   level?: LevelWithSilent;
   destination?: pino.DestinationStream;
+  /** The configured secret values (JWT secret, bot token, admin secret…): never printed. */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** JSON lines: timestamp, level, service, message, the correlation context, structured fields. */
-export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+export function createLogger({
+  service,
+  level = 'info',
+  destination,
+  secrets = [],
+}: LoggerOptions): Logger {
+  const redactor = createRedactor(secrets);
   return pino(
     {
       level,
@@ -34,7 +50,13 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: redactedPaths, censor: '[redacted]' },
+      redact: { paths: redactedPaths, censor },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = (args as unknown[]).map((arg) => redactor.value(arg));
+          method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
       mixin: () => ({ ...currentCorrelation() }),
     },
     destination ?? pino.destination({ sync: false }),

@@ -4,6 +4,7 @@ import { NestPinoLogger, type Logger } from '@kd/observability';
 import { JsonExceptionFilter } from './http/json-exception.filter.js';
 import { httpMetricsMiddleware } from './http/http-metrics.js';
 import { correlationMiddleware } from './http/correlation.middleware.js';
+import { bodyHeaderGuard, bodyShapeGuard } from './http/body-guards.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -13,7 +14,11 @@ export interface HttpAppOptions {
   bodyLimit?: string;
 }
 
-/** Creates a Nest HTTP app with our logger, JSON errors, shutdown hooks and a body size limit. */
+/**
+ * Creates a Nest HTTP app with our logger, JSON errors, shutdown hooks and guarded bodies: a size
+ * limit (answered before reading when the declared length is over it), UTF-8 only, at most
+ * 32 levels deep and no text PostgreSQL cannot store.
+ */
 export async function createHttpApp(
   module: unknown,
   options: HttpAppOptions,
@@ -25,8 +30,11 @@ export async function createHttpApp(
   });
   app.use(correlationMiddleware());
   app.use(httpMetricsMiddleware());
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb' });
-  app.useBodyParser('urlencoded', { limit: options.bodyLimit ?? '64kb', extended: false });
+  const limit = options.bodyLimit ?? '64kb';
+  app.use(bodyHeaderGuard(limit));
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: false });
+  app.use(bodyShapeGuard());
   app.useGlobalFilters(new JsonExceptionFilter(options.logger));
   app.enableShutdownHooks();
   return app;

@@ -11,3 +11,12 @@ export { HealthModule } from './health/health.module.js';
 export { HealthController, HEALTH_CHECKS, type HealthChecks } from './health/health.controller.js';
 export { httpMetricsMiddleware } from './http/http-metrics.js';
 export { correlationMiddleware } from './http/correlation.middleware.js';
+export {
+  assertStorableJson,
+  jsonShapeProblem,
+  bodyHeaderGuard,
+  bodyShapeGuard,
+  limitInBytes,
+  maxBodyDepth,
+  type JsonShapeProblem,
+} from './http/body-guards.js';

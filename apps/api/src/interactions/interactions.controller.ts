@@ -1,4 +1,12 @@
-import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  HttpCode,
+  HttpException,
+  Post,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { InteractionsService } from './interactions.service.js';
 
@@ -14,6 +22,17 @@ export class InteractionsController {
     @Headers('x-signature-ed25519') signature: string | undefined,
     @Headers('x-signature-timestamp') timestamp: string | undefined,
   ): Promise<unknown> {
+    // Discord sends JSON; anything else has no raw body to verify and would read as "unsigned".
+    if (!request.is('application/json'))
+      throw new HttpException(
+        {
+          error: {
+            code: 'INTERACTION.UNSUPPORTED_MEDIA_TYPE',
+            message: 'send the interaction as application/json',
+          },
+        },
+        415,
+      );
     return this.interactions.handle(request.rawBody, signature, timestamp);
   }
 }

@@ -7,6 +7,7 @@ import {
   type KalturaHttpNotification,
 } from '@kd/kaltura';
 import { currentCorrelationId, type Logger } from '@kd/observability';
+import { jsonShapeProblem } from '@kd/platform';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import { authFailures } from '../rest/jwt-auth.guard.js';
@@ -74,9 +75,15 @@ export class KalturaWebhookService {
       );
       return { duplicate: result.duplicate, jobId };
     } catch (error) {
-      this.count(
-        error instanceof KdError && error.category === 'validation' ? 'invalid' : 'unavailable',
-      );
+      const invalid = error instanceof KdError && error.category === 'validation';
+      this.count(invalid ? 'invalid' : 'unavailable');
+      // Ids and names Kaltura would never send (a path, 5,000 digits) fail the event's schema.
+      if (invalid && error.code === 'EVENT.INVALID')
+        throw new WebhookRejectedError(
+          'WEBHOOK.INVALID',
+          `notification cannot be stored: ${error.message}`,
+          'validation',
+        );
       throw error;
     }
   }
@@ -150,11 +157,24 @@ export class KalturaWebhookService {
         'unauthenticated',
       );
     }
+    let notification: KalturaHttpNotification;
     try {
-      return parseKalturaNotification(incoming.rawBody, incoming.contentType);
+      notification = parseKalturaNotification(incoming.rawBody, incoming.contentType);
     } catch (error) {
       throw this.reject('invalid', 'WEBHOOK.INVALID', (error as Error).message, 'validation');
     }
+    // The data= form carries JSON the body guard never saw parsed.
+    const problem = jsonShapeProblem(notification);
+    if (problem)
+      throw this.reject(
+        'invalid',
+        'WEBHOOK.INVALID',
+        problem === 'too_deep'
+          ? 'notification is nested too deeply'
+          : 'notification holds text that cannot be stored (a NUL character or an unpaired UTF-16 surrogate)',
+        'validation',
+      );
+    return notification;
   }
 
   private reject(

@@ -28,13 +28,16 @@ export class JsonExceptionFilter implements ExceptionFilter {
         {
           error: {
             code: exception.code,
-            message: exception.message,
+            message: brief(exception.message),
             ...(details ? { details } : {}),
           },
         },
       ];
     }
     if (exception instanceof HttpException) {
+      // Body-parser and Express errors arrive wrapped; their own messages quote the input.
+      const wrapped = asClientError(exception.cause);
+      if (wrapped) return wrapped;
       const status = exception.getStatus();
       const body = exception.getResponse();
       if (
@@ -44,7 +47,7 @@ export class JsonExceptionFilter implements ExceptionFilter {
         typeof body.error === 'object'
       )
         return [status, body as ErrorBody];
-      return [status, { error: { code: httpCode(status), message: exception.message } }];
+      return [status, { error: { code: httpCode(status), message: brief(exception.message) } }];
     }
     const bodyParserError = asClientError(exception);
     if (bodyParserError) return bodyParserError;
@@ -52,18 +55,36 @@ export class JsonExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Errors of the body parsers (malformed JSON, too large, bad charset) carry a 4xx `status`. */
+const clientErrorMessages: Record<string, string> = {
+  'entity.parse.failed': 'request body is not valid JSON',
+  'entity.too.large': 'request body is too large',
+  'entity.verify.failed': 'request body could not be verified',
+  'charset.unsupported': 'unsupported charset: send UTF-8',
+  'encoding.unsupported': 'unsupported content encoding',
+  'request.aborted': 'request aborted',
+  'request.size.invalid': 'request body size does not match Content-Length',
+  'stream.encoding.set': 'bad request',
+};
+
+/**
+ * Errors of the body parsers (malformed JSON, too large, bad charset) and of Express's path
+ * decoding carry a 4xx `status`; their own messages quote the input, so they get ours.
+ */
 function asClientError(exception: unknown): [number, ErrorBody] | undefined {
   const { status, type } = (exception ?? {}) as { status?: unknown; type?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
-  const messages: Record<string, string> = {
-    'entity.parse.failed': 'request body is not valid JSON',
-    'entity.too.large': 'request body is too large',
-    'charset.unsupported': 'unsupported charset',
-    'encoding.unsupported': 'unsupported content encoding',
-  };
-  const key = typeof type === 'string' ? type : '';
-  return [status, { error: { code: httpCode(status), message: messages[key] ?? 'bad request' } }];
+  const message =
+    exception instanceof URIError
+      ? 'the request path has an invalid percent-encoding'
+      : (clientErrorMessages[typeof type === 'string' ? type : ''] ?? 'bad request');
+  return [status, { error: { code: httpCode(status), message } }];
+}
+
+/** Messages may quote the input (a path, a value): a clear message never needs more than this. */
+const maxMessageLength = 300;
+
+function brief(message: string): string {
+  return message.length > maxMessageLength ? `${message.slice(0, maxMessageLength - 1)}…` : message;
 }
 
 function httpCode(status: number): string {

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { expect } from '@jest/globals';
+import { generateDiscordKeys, type DiscordTestKeys } from '@kd/discord';
+import {
+  createTestDatabase,
+  createTestStream,
+  startApp,
+  startDiscordRestFake,
+  type ChildApp,
+  type DiscordRestFake,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
+import { interactionApplicationId } from '@kd/testing';
+
+/**
+ * Shared kit of the hostile-input suites: an api child process wired like production (test DB,
+ * own stream, kaltura-sim, Discord REST fake), a raw HTTP client that sends exactly the bytes and
+ * headers a case needs, and the checks every rejected case must pass.
+ */
+
+const random = (bytes = 12) => randomBytes(bytes).toString('hex');
+
+/** Secrets the api is started with; none of them may ever show up in its log lines. */
+export interface HostileSecrets {
+  jwtSecret: string;
+  botToken: string;
+  kalturaAdminSecret: string;
+  kalturaWebhookSecret: string;
+  metricsUser: string;
+  metricsPassword: string;
+}
+
+export interface HostileApi {
+  api: ChildApp;
+  sim: ChildApp;
+  discord: DiscordRestFake;
+  db: TestDatabase;
+  t: TestStream;
+  keys: DiscordTestKeys;
+  secrets: HostileSecrets;
+  /** Authorization header value that opens /metrics. */
+  metricsAuth: string;
+  stop(): Promise<void>;
+}
+
+export async function startHostileApi(
+  env: Record<string, string> = {},
+  keys: DiscordTestKeys = generateDiscordKeys(),
+): Promise<HostileApi> {
+  const secrets: HostileSecrets = {
+    jwtSecret: `hostile-jwt-${random(20)}`,
+    botToken: `hostile-bot-${random(16)}`,
+    kalturaAdminSecret: `hostile-admin-${random(8)}`,
+    kalturaWebhookSecret: `hostile-hook-${random(8)}`,
+    metricsUser: 'prom',
+    metricsPassword: `metrics-${random(8)}`,
+  };
+  const [db, t, discord] = await Promise.all([
+    createTestDatabase(),
+    createTestStream(),
+    startDiscordRestFake({ botToken: secrets.botToken }),
+  ]);
+  const sim = await startApp('kaltura-sim', {
+    KALTURA_PARTNER_ID: '100',
+    KALTURA_ADMIN_SECRET: secrets.kalturaAdminSecret,
+  });
+  const api = await startApp('api', {
+    DATABASE_URL: db.url,
+    KD_STREAM: t.stream,
+    KD_SUBJECT_PREFIX: t.subjectPrefix,
+    JWT_SECRET: secrets.jwtSecret,
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_APPLICATION_ID: interactionApplicationId,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_TOKEN: secrets.botToken,
+    KALTURA_SERVICE_URL: sim.url,
+    KALTURA_PARTNER_ID: '100',
+    KALTURA_ADMIN_SECRET: secrets.kalturaAdminSecret,
+    KALTURA_WEBHOOK_SECRET: secrets.kalturaWebhookSecret,
+    METRICS_BASIC_AUTH: `${secrets.metricsUser}:${secrets.metricsPassword}`,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const metricsAuth = `Basic ${Buffer.from(`${secrets.metricsUser}:${secrets.metricsPassword}`).toString('base64')}`;
+  return {
+    api,
+    sim,
+    discord,
+    db,
+    t,
+    keys,
+    secrets,
+    metricsAuth,
+    async stop() {
+      await Promise.all([api.stop(), sim.stop()]);
+      await Promise.all([db.drop(), t.cleanup(), discord.close()]);
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface RawRequest {
+  method?: string;
+  /** Sent as is (no URL normalisation): `..`, `%2e` and friends reach the server untouched. */
+  path: string;
+  headers?: OutgoingHttpHeaders;
+  body?: string | Buffer;
+}
+
+/** One HTTP request with exactly these bytes; resolves with the whole answer. */
+export function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = req.body === undefined ? undefined : Buffer.from(req.body);
+  const headers: OutgoingHttpHeaders = {
+    ...(body ? { 'content-length': body.length } : {}),
+    ...req.headers,
+  };
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: hostname, port, method: req.method ?? 'POST', path: req.path, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    // A server may answer (413) before reading all of a large body and close: keep the answer.
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** A table row: a readable name, how to send it, and the 4xx and error code it must get. */
+export interface HostileCase {
+  name: string;
+  send: () => Promise<RawResponse>;
+  status: number;
+  code: string | RegExp;
+}
+
+/** `{error: {code, message}}`, JSON, the expected 4xx, a short human message, no internals. */
+export function expectClearError(response: RawResponse, status: number, code: string | RegExp) {
+  expect({ status: response.status, text: response.text.slice(0, 300) }).toMatchObject({ status });
+  expect(String(response.headers['content-type'])).toMatch(/^application\/json/);
+  const body = JSON.parse(response.text) as { error?: { code?: unknown; message?: unknown } };
+  expect(Object.keys(body)).toEqual(['error']);
+  const { code: given, message } = body.error ?? {};
+  expect(typeof given).toBe('string');
+  expect(given).toMatch(/^[A-Z][A-Z_]*(\.[A-Z0-9_]+)+$/);
+  if (typeof code === 'string') expect(given).toBe(code);
+  else expect(given).toMatch(code);
+  expect(typeof message).toBe('string');
+  const text = message as string;
+  expect(text.length).toBeGreaterThan(5);
+  expect(text.length).toBeLessThanOrEqual(500);
+  expect(text).not.toMatch(/\n\s+at |node_modules|Error: |\[object Object\]/);
+  return body.error as { code: string; message: string };
+}
+
+/** How many messages the test stream holds (every recorded event is one). */
+export async function storedEvents(t: TestStream): Promise<number> {
+  return (await t.jsm.streams.info(t.stream)).state.messages;
+}
+
+/** Runs one rejected case: the clear error, and nothing recorded in the stream. */
+export async function expectRejectedWithoutEvents(t: TestStream, c: HostileCase): Promise<void> {
+  const before = await storedEvents(t);
+  const response = await c.send();
+  expectClearError(response, c.status, c.code);
+  expect(await storedEvents(t)).toBe(before);
+}
+
+/** Resident set size of a child process, from /proc (bytes). */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for ${pid}`);
+  return Number(kb) * 1024;
+}
+
+/**
+ * Sends the whole table `rounds` times after a warm-up round and returns how much the api's RSS
+ * grew meanwhile: leaks grow with every round, a warmed-up heap does not.
+ */
+export async function rssGrowthOver(
+  app: ChildApp,
+  cases: HostileCase[],
+  rounds: number,
+): Promise<number> {
+  const pid = app.process.pid ?? 0;
+  const round = async () => {
+    for (const c of cases) {
+      const response = await c.send();
+      expect({ name: c.name, status: response.status }).toEqual({ name: c.name, status: c.status });
+    }
+  };
+  await round();
+  const before = residentBytes(pid);
+  for (let i = 0; i < rounds; i++) await round();
+  return residentBytes(pid) - before;
+}
+
+/** Still the same process, never restarted, and live. */
+export async function expectStillHealthy(app: ChildApp, pid: number): Promise<void> {
+  expect(app.process.pid).toBe(pid);
+  expect(app.process.exitCode).toBeNull();
+  expect(app.process.signalCode).toBeNull();
+  const live = await fetch(`${app.url}/health/live`);
+  expect(live.status).toBe(200);
+  expect(await live.json()).toEqual({ status: 'live' });
+  expect(app.logs.filter((l) => /"level":"fatal"/.test(l))).toEqual([]);
+}
+
+/** No log line holds any of these values (secrets, tokens sent by the tests). */
+export function expectLogsFree(app: ChildApp, values: string[]): void {
+  const leaks = values
+    .filter((v) => v.length >= 8)
+    .flatMap((v) => app.logs.filter((line) => line.includes(v)).map((line) => [v, line]));
+  expect(leaks).toEqual([]);
+}
+
+/**
+ * DESIGN §5: labels are bounded; never an id or free text. Every label value of every series
+ * must look like a name from a small set (route templates, outcomes, enum values, versions).
+ */
+export function personalLabelValues(metricsText: string, knownIds: string[]): string[] {
+  const suspicious: string[] = [];
+  for (const line of metricsText.split('\n')) {
+    if (line.startsWith('#') || !line.includes('{')) continue;
+    const labels = line.slice(line.indexOf('{') + 1, line.lastIndexOf('}'));
+    for (const match of labels.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) {
+      const [, name = '', value = ''] = match;
+      const looksPersonal =
+        /\d{10,}/.test(value) || // snowflakes, Kaltura job ids, timestamps
+        /\s/.test(value) || // free text
+        !/^[\w.:/@+\-]{0,80}$/.test(value) || // anything outside names, templates and numbers
+        knownIds.some((id) => value.includes(id));
+      if (looksPersonal) suspicious.push(`${name}="${value}" in ${line.slice(0, 120)}`);
+    }
+  }
+  return suspicious;
+}
+
+export async function scrapeMetrics(h: HostileApi): Promise<string> {
+  const response = await fetch(`${h.api.url}/metrics`, {
+    headers: { authorization: h.metricsAuth },
+  });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+/** Nested JSON text, `depth` levels deep, built without recursion. */
+export function deeplyNested(depth: number, leaf = '1'): string {
+  return '['.repeat(depth) + leaf + ']'.repeat(depth);
+}
+
+/** Nested objects (`{"a":{"a":…}}`), `depth` levels deep. */
+export function deeplyNestedObject(depth: number, leaf = '1'): string {
+  return '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
+}
+
+export { generateDiscordKeys };

@@ -1,0 +1,578 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signJwt } from '@kd/auth';
+import type { DomainEvent } from '@kd/events';
+import { snowflakeFor } from '@kd/testing';
+import {
+  deeplyNestedObject,
+  expectLogsFree,
+  expectRejectedWithoutEvents,
+  expectStillHealthy,
+  personalLabelValues,
+  rssGrowthOver,
+  scrapeMetrics,
+  send,
+  startHostileApi,
+  storedEvents,
+  type HostileApi,
+  type HostileCase,
+  type RawRequest,
+} from './hostile-kit.js';
+
+const guild = snowflakeFor(9_100);
+const otherGuild = snowflakeFor(9_101);
+const owner = snowflakeFor(9_102);
+const config = `/api/v1/guilds/${guild}/config`;
+const meetings = `/api/v1/guilds/${guild}/meetings`;
+const json = { 'content-type': 'application/json' };
+const invalidToken = 'AUTH.INVALID_TOKEN';
+const invalidRequest = 'HTTP.INVALID_REQUEST';
+const inAMinute = () => Math.floor(Date.now() / 1000) + 600;
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+describe('hostile input: REST API v1', () => {
+  let h: HostileApi;
+  let pid: number;
+  /** Every bearer token the suite sent: none may reach a log line. */
+  const sentTokens = new Set<string>();
+
+  beforeAll(async () => {
+    h = await startHostileApi();
+    pid = h.api.process.pid ?? 0;
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const claims = (extra: Record<string, unknown> = {}) => ({
+    sub: 'hostile-suite',
+    exp: inAMinute(),
+    ...extra,
+  });
+  const token = (extra: Record<string, unknown> = {}) =>
+    signJwt(claims(extra), h.secrets.jwtSecret);
+  /** A JWT with any header, signed with HMAC-SHA256 or -SHA512 and the real secret. */
+  const forged = (header: object, body: object, hash = 'sha256', secret = h.secrets.jwtSecret) => {
+    const input = `${b64(header)}.${b64(body)}`;
+    return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
+  };
+  const call = (req: RawRequest & { bearer?: string | null }) => {
+    const bearer = req.bearer === undefined ? token() : req.bearer;
+    if (bearer) sentTokens.add(bearer);
+    return send(h.api.url, {
+      method: req.method ?? 'GET',
+      path: req.path,
+      ...(req.body === undefined ? {} : { body: req.body }),
+      headers: {
+        ...(req.body === undefined ? {} : json),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...req.headers,
+      },
+    });
+  };
+  const withBearer = (bearer: () => string | null) => () =>
+    call({ path: config, bearer: bearer() });
+  const patch =
+    (body: unknown, headers: Record<string, string> = json) =>
+    () =>
+      call({
+        method: 'PATCH',
+        path: config,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers,
+      });
+  const create = (body: Record<string, unknown>) => () =>
+    call({
+      method: 'POST',
+      path: meetings,
+      body: JSON.stringify({
+        type: 'meeting',
+        title: 'Weekly',
+        ownerUserId: owner,
+        ownerName: 'Ada',
+        ...body,
+      }),
+    });
+  const flipped = (jwt: string) => {
+    const [head, payload, signature = ''] = jwt.split('.');
+    const i = Math.floor(signature.length / 2);
+    const swapped = signature[i] === 'A' ? 'B' : 'A';
+    return `${head}.${payload}.${signature.slice(0, i)}${swapped}${signature.slice(i + 1)}`;
+  };
+
+  const cases: HostileCase[] = [
+    // Tokens: missing, in the wrong place, expired, forged
+    {
+      name: 'no Authorization header',
+      send: withBearer(() => null),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'Basic credentials instead of a bearer token',
+      send: () =>
+        call({
+          path: config,
+          bearer: null,
+          headers: { authorization: `Basic ${b64('admin:admin')}` },
+        }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: '"Bearer" with no token',
+      send: () => call({ path: config, bearer: null, headers: { authorization: 'Bearer ' } }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the token in the query string',
+      send: () => call({ path: `${config}?access_token=${token()}`, bearer: null }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the token in a cookie',
+      send: () => call({ path: config, bearer: null, headers: { cookie: `token=${token()}` } }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the token in an X-Api-Key header',
+      send: () => call({ path: config, bearer: null, headers: { 'x-api-key': token() } }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the token in the JSON body',
+      send: () =>
+        call({
+          method: 'PATCH',
+          path: config,
+          bearer: null,
+          body: JSON.stringify({ token: token(), key: 'notifications.enabled', value: false }),
+        }),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the JWT secret itself as the token',
+      send: withBearer(() => h.secrets.jwtSecret),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an expired token',
+      send: withBearer(() => token({ exp: Math.floor(Date.now() / 1000) - 3600 })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token not valid for another hour (nbf)',
+      send: withBearer(() => token({ nbf: inAMinute() + 3600 })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an alg:none token without signature',
+      send: withBearer(() => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an alg:none token with a signature',
+      send: withBearer(() => forged({ alg: 'none' }, claims())),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an RS256 header over an HMAC signature (key confusion)',
+      send: withBearer(() => forged({ alg: 'RS256', typ: 'JWT' }, claims())),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an HS512 token signed with the right secret',
+      send: withBearer(() => forged({ alg: 'HS512', typ: 'JWT' }, claims(), 'sha512')),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'alg spelled "hs256"',
+      send: withBearer(() => forged({ alg: 'hs256' }, claims())),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a signature with one character changed',
+      send: withBearer(() => flipped(token())),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token signed with another secret',
+      send: withBearer(() =>
+        forged({ alg: 'HS256' }, claims(), 'sha256', `${h.secrets.jwtSecret}-other`),
+      ),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'the signature stripped off',
+      send: withBearer(() => `${token().split('.').slice(0, 2).join('.')}.`),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token without exp',
+      send: withBearer(() => forged({ alg: 'HS256' }, { sub: 'x' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'exp given as a string',
+      send: withBearer(() => forged({ alg: 'HS256' }, { sub: 'x', exp: 'never' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'an empty sub',
+      send: withBearer(() => forged({ alg: 'HS256' }, { sub: '', exp: inAMinute() })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a 5,000-character token',
+      send: withBearer(() => `${token()}${'A'.repeat(5000)}`),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token of two parts',
+      send: withBearer(() => token().split('.').slice(0, 2).join('.')),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a header that is not JSON',
+      send: withBearer(() => `${b64('{"alg":')}.${b64(claims())}.sig`),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token limited to another guild',
+      send: withBearer(() => token({ guilds: [otherGuild] })),
+      status: 403,
+      code: 'AUTH.GUILD_FORBIDDEN',
+    },
+    // Ids in the path
+    {
+      name: 'SQL injection as the guild id',
+      send: () => call({ path: `/api/v1/guilds/1%20OR%201%3D1/config` }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'an encoded path traversal as the guild id',
+      send: () => call({ path: `/api/v1/guilds/..%2F..%2F..%2Fetc%2Fpasswd/config` }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a raw ../ path traversal',
+      send: () => call({ path: `/api/v1/guilds/${guild}/../../../../etc/passwd` }),
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+    },
+    {
+      name: 'an oversized guild id (5,000 digits)',
+      send: () => call({ path: `/api/v1/guilds/${'9'.repeat(5000)}/config` }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a broken percent-encoding in the guild id',
+      send: () => call({ path: `/api/v1/guilds/%E0%A4%A/config` }),
+      status: 400,
+      code: 'HTTP.BAD_REQUEST',
+    },
+    {
+      name: 'a NUL in the meeting id',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `${meetings}/m%00/end`,
+          body: JSON.stringify({ byUserId: owner }),
+        }),
+      status: 404,
+      code: 'MEETING.NOT_FOUND',
+    },
+    {
+      name: 'an encoded path traversal as the meeting id',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `${meetings}/..%2F..%2Fconfig/end`,
+          body: JSON.stringify({ byUserId: owner }),
+        }),
+      status: 404,
+      code: 'MEETING.NOT_FOUND',
+    },
+    {
+      name: 'an oversized meeting id (3,000 characters)',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `${meetings}/${'m'.repeat(3000)}/join-url`,
+          body: JSON.stringify({ userId: owner, displayName: 'Ada' }),
+        }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a well-formed but unknown meeting id',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `${meetings}/m0000000000/join-url`,
+          body: JSON.stringify({ userId: owner, displayName: 'Ada' }),
+        }),
+      status: 404,
+      code: 'MEETING.NOT_FOUND',
+    },
+    // Bodies: malformed, wrong content type, wrong types, oversized, deep, unstorable text
+    {
+      name: 'malformed JSON',
+      send: patch('{"key": "notifications.enabled",'),
+      status: 400,
+      code: 'HTTP.BAD_REQUEST',
+    },
+    {
+      name: 'a text/plain body',
+      send: patch('key=notifications.enabled', { 'content-type': 'text/plain' }),
+      status: 415,
+      code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a form-encoded body',
+      send: patch('key=notifications.enabled&value=false', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      status: 415,
+      code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'an empty body',
+      send: () => call({ method: 'PATCH', path: config, headers: { 'content-length': '0' } }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a JSON array body',
+      send: patch([{ key: 'notifications.enabled', value: false }]),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a number as the key',
+      send: patch({ key: 42, value: false }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'an object for a boolean setting',
+      send: patch({ key: 'notifications.enabled', value: { $ne: null } }),
+      status: 400,
+      code: 'CONFIG.INVALID_VALUE',
+    },
+    {
+      name: 'a 60 kB string for a boolean setting',
+      send: patch({ key: 'notifications.enabled', value: 'y'.repeat(60_000) }),
+      status: 400,
+      code: 'CONFIG.INVALID_VALUE',
+    },
+    {
+      name: 'SQL injection as the key',
+      send: patch({ key: "notifications.enabled'; DROP TABLE kd.guild_config; --", value: false }),
+      status: 400,
+      code: 'CONFIG.UNKNOWN_KEY',
+    },
+    {
+      name: 'a prototype-pollution key',
+      send: patch({ key: '__proto__.polluted', value: true }),
+      status: 400,
+      code: /^CONFIG\.UNKNOWN_(KEY|SECTION)$/,
+    },
+    {
+      name: 'a template that evaluates code',
+      send: patch({
+        key: 'notifications.templates.meeting_start',
+        value: '{{constructor.constructor("return process")()}}',
+      }),
+      status: 400,
+      code: 'CONFIG.INVALID_VALUE',
+    },
+    {
+      name: 'a template with an unknown placeholder',
+      send: patch({
+        key: 'notifications.templates.meeting_start',
+        value: 'Hi {{process.env.JWT_SECRET}}',
+      }),
+      status: 400,
+      code: 'CONFIG.INVALID_VALUE',
+    },
+    {
+      name: 'a value nested 10,000 levels deep',
+      send: patch(`{"key":"notifications.enabled","value":${deeplyNestedObject(10_000)}}`),
+      status: 400,
+      code: 'HTTP.BODY_TOO_DEEP',
+    },
+    {
+      name: 'a NUL in a config value',
+      send: patch({ key: 'notifications.templates.meeting_start', value: 'Live: {{title}}\u0000' }),
+      status: 400,
+      code: 'HTTP.INVALID_TEXT',
+    },
+    {
+      name: 'a body over the 64 kB limit',
+      send: patch({ key: 'notifications.enabled', value: 'x'.repeat(100_000) }),
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a Content-Length of 10 GB',
+      send: () =>
+        call({
+          method: 'PATCH',
+          path: config,
+          body: '{}',
+          headers: { ...json, 'content-length': '10000000000' },
+        }),
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a lone surrogate in a meeting title',
+      send: create({ title: 'Weekly \udc00' }),
+      status: 400,
+      code: 'HTTP.INVALID_TEXT',
+    },
+    {
+      name: 'a title over 200 characters',
+      send: create({ title: 't'.repeat(201) }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a title of spaces only',
+      send: create({ title: '   ' }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a number as the title',
+      send: create({ title: 12345 }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'an owner id that is not a snowflake',
+      send: create({ ownerUserId: "' OR '1'='1" }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a meeting type we do not have',
+      send: create({ type: 'townhall' }),
+      status: 400,
+      code: invalidRequest,
+    },
+    {
+      name: 'a Kaltura role that is injection',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `${meetings}/m0000000000/join-url`,
+          body: JSON.stringify({ userId: owner, displayName: 'Ada', kalturaRole: "adminRole'--" }),
+        }),
+      status: 400,
+      code: invalidRequest,
+    },
+    // Routes that do not exist
+    {
+      name: 'PUT on the configuration',
+      send: () => call({ method: 'PUT', path: config, body: '{}' }),
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+    },
+    {
+      name: 'an API version that does not exist',
+      send: () => call({ path: `/api/v2/guilds/${guild}/config` }),
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+    },
+  ];
+
+  it.each(cases)('rejects $name with $status and records nothing', async (c) => {
+    await expectRejectedWithoutEvents(h.t, c);
+  });
+
+  const eventsOf = async (type: string): Promise<DomainEvent[]> => {
+    const info = await h.t.jsm.streams.info(h.t.stream);
+    const found: DomainEvent[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const message = await h.t.jsm.direct.getMessage(h.t.stream, { seq });
+      const event = message
+        ? (JSON.parse(new TextDecoder().decode(message.data)) as DomainEvent)
+        : undefined;
+      if (event?.type === type) found.push(event);
+    }
+    return found;
+  };
+
+  // Text that only looks dangerous is data: stored verbatim, never evaluated or interpolated.
+  it.each([
+    ['SQL injection', "Robert'); DROP TABLE kd.meetings; --"],
+    ['a template expression', '{{7*7}} ${process.env.JWT_SECRET} <%= 7*7 %>'],
+    ['an RTL override and zero-width characters', 'weekly \u202Egnitteem\u200B sync'],
+    ['emoji', '🚀 launch review 👩🏽‍💻'],
+  ])('creates a meeting titled with %s, stored verbatim', async (_label, title) => {
+    const response = await create({ title })();
+    expect(response.status).toBe(201);
+    expect(JSON.parse(response.text)).toMatchObject({ meeting: { title } });
+    const created = (await eventsOf('meeting.created')).map(
+      (e) => (e.payload as { title: string }).title,
+    );
+    expect(created).toContain(title);
+  });
+
+  it('stores a template with ${…} verbatim and renders only its known placeholders', async () => {
+    const value = 'Live: {{title}} ${process.env.JWT_SECRET} `whoami`';
+    const response = await patch({ key: 'notifications.templates.meeting_start', value })();
+    expect(response.status).toBe(200);
+    const view = await call({ path: config });
+    const effective = JSON.parse(view.text) as {
+      effective: { notifications: { templates: { meeting_start: string } } };
+    };
+    expect(effective.effective.notifications.templates.meeting_start).toBe(value);
+  });
+
+  it('stays healthy, with steady memory, clean logs and labels free of personal data', async () => {
+    const before = await storedEvents(h.t);
+    const growth = await rssGrowthOver(h.api, cases, 3);
+    expect(growth).toBeLessThan(64 * 1024 * 1024);
+    expect(await storedEvents(h.t)).toBe(before);
+    await expectStillHealthy(h.api, pid);
+    expectLogsFree(h.api, [
+      h.secrets.jwtSecret,
+      h.secrets.botToken,
+      h.secrets.kalturaAdminSecret,
+      h.secrets.metricsPassword,
+      ...[...sentTokens].flatMap((t) => [t, t.split('.')[2] ?? '']),
+    ]);
+    expect(
+      personalLabelValues(await scrapeMetrics(h), [guild, otherGuild, owner, 'hostile-suite']),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,355 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signKalturaNotification } from '@kd/kaltura';
+import {
+  deeplyNested,
+  deeplyNestedObject,
+  expectLogsFree,
+  expectRejectedWithoutEvents,
+  expectStillHealthy,
+  personalLabelValues,
+  rssGrowthOver,
+  scrapeMetrics,
+  send,
+  startHostileApi,
+  storedEvents,
+  type HostileApi,
+  type HostileCase,
+} from './hostile-kit.js';
+
+const json = 'application/json';
+const form = 'application/x-www-form-urlencoded';
+const badSignature = 'WEBHOOK.BAD_SIGNATURE';
+let job = 7_000_000 + Math.floor(Math.random() * 1_000_000);
+
+function notification(extra: Record<string, unknown> = {}) {
+  return JSON.stringify({
+    objectType: 'KalturaHttpNotification',
+    object: { objectType: 'KalturaMediaEntry', id: '0_rec1', status: 2 },
+    eventObjectType: 1,
+    eventType: 3,
+    eventNotificationJobId: ++job,
+    templateSystemName: 'ENTRY_READY',
+    partnerId: 100,
+    ...extra,
+  });
+}
+
+describe('hostile input: POST /webhooks/kaltura', () => {
+  let h: HostileApi;
+  let pid: number;
+
+  beforeAll(async () => {
+    h = await startHostileApi();
+    pid = h.api.process.pid ?? 0;
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const post = (body: string | Buffer, headers: Record<string, string | number>) =>
+    send(h.api.url, { path: '/webhooks/kaltura', body, headers });
+  /** Signed as Kaltura signs (hash of secret + raw bytes), with these headers on top. */
+  const signed =
+    (
+      body: string | Buffer,
+      headers: Record<string, string | number> = { 'content-type': json },
+      secret?: string,
+    ) =>
+    () =>
+      post(body, {
+        'x-kaltura-signature': signKalturaNotification(
+          body,
+          secret ?? h.secrets.kalturaWebhookSecret,
+          'sha256',
+        ),
+        'x-kaltura-hash-algo': 'sha256',
+        ...headers,
+      });
+  const unsigned =
+    (body: string | Buffer, headers: Record<string, string | number> = {}) =>
+    () =>
+      post(body, { 'content-type': json, ...headers });
+
+  const cases: HostileCase[] = [
+    // Signatures
+    { name: 'no signature', send: unsigned(notification()), status: 401, code: badSignature },
+    {
+      name: 'a forged signature (random hex)',
+      send: unsigned(notification(), {
+        'x-kaltura-signature': 'ab'.repeat(32),
+        'x-kaltura-hash-algo': 'sha256',
+      }),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'a signature made with the admin secret, not the webhook secret',
+      send: () => signed(notification(), undefined, h.secrets.kalturaAdminSecret)(),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'a genuine signature over another body (tampered)',
+      send: () => {
+        const genuine = notification();
+        return post(notification(), {
+          'content-type': json,
+          'x-kaltura-signature': signKalturaNotification(
+            genuine,
+            h.secrets.kalturaWebhookSecret,
+            'sha256',
+          ),
+          'x-kaltura-hash-algo': 'sha256',
+        });
+      },
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'an md5 algorithm',
+      send: signed(notification(), { 'content-type': json, 'x-kaltura-hash-algo': 'md5' }),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'algorithm "none" with an empty signature',
+      send: unsigned(notification(), { 'x-kaltura-hash-algo': 'none', 'x-kaltura-signature': '' }),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'a signature that is not hex',
+      send: unsigned(notification(), {
+        'x-kaltura-signature': 'zz'.repeat(32),
+        'x-kaltura-hash-algo': 'sha256',
+      }),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'an 8 kB signature header',
+      send: unsigned(notification(), { 'x-kaltura-signature': 'a'.repeat(8192) }),
+      status: 401,
+      code: badSignature,
+    },
+    {
+      name: 'the signature in the query string',
+      send: () =>
+        send(h.api.url, {
+          path: `/webhooks/kaltura?signature=${signKalturaNotification(notification(), h.secrets.kalturaWebhookSecret)}`,
+          body: notification(),
+          headers: { 'content-type': json },
+        }),
+      status: 401,
+      code: badSignature,
+    },
+    // Malformed bodies and content types (correctly signed)
+    {
+      name: 'malformed JSON',
+      send: signed('{"eventType": 3,'),
+      status: 400,
+      code: 'HTTP.BAD_REQUEST',
+    },
+    {
+      name: 'a text/plain body',
+      send: signed(notification(), { 'content-type': 'text/plain' }),
+      status: 400,
+      code: 'WEBHOOK.UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'no content type',
+      send: signed(notification(), {}),
+      status: 400,
+      code: 'WEBHOOK.UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a UTF-16 charset',
+      send: signed(notification(), { 'content-type': `${json}; charset=utf-16le` }),
+      status: 415,
+      code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'JSON that is not a notification',
+      send: signed('{"hello":"world"}'),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    { name: 'a JSON array', send: signed('[1,2,3]'), status: 400, code: 'WEBHOOK.INVALID' },
+    {
+      name: 'eventType as an object',
+      send: signed(notification({ eventType: { $gt: 0 } })),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'a form body without data=',
+      send: signed('other=1', { 'content-type': form }),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'a form body whose data= is not JSON',
+      send: signed('data=%7Bnope', { 'content-type': form }),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    // Size and depth
+    {
+      name: 'a body over the 64 kB limit',
+      send: signed(notification({ pad: 'x'.repeat(100_000) })),
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a Content-Length of 10 GB',
+      send: unsigned('{}', { 'content-length': 10_000_000_000 }),
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a gzip bomb',
+      send: unsigned(gzipSync(`{"pad":"${' '.repeat(10_000_000)}"}`), {
+        'content-encoding': 'gzip',
+      }),
+      status: 413,
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'JSON nested 10,000 levels deep',
+      send: signed(deeplyNested(10_000)),
+      status: 400,
+      code: 'HTTP.BODY_TOO_DEEP',
+    },
+    {
+      name: 'an object nested 5,000 levels deep inside the notification',
+      send: signed(notification({ extra: '§' }).replace('"§"', deeplyNestedObject(5_000))),
+      status: 400,
+      code: 'HTTP.BODY_TOO_DEEP',
+    },
+    {
+      name: 'a data= form nested 5,000 levels deep',
+      send: () =>
+        signed(
+          `data=${encodeURIComponent(notification().replace('"partnerId":100', `"partnerId":100,"x":${deeplyNested(5_000)}`))}`,
+          { 'content-type': form },
+        )(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    // Ids and text that cannot be stored
+    {
+      name: 'a path traversal as the job id',
+      send: () => signed(notification({ eventNotificationJobId: '../../../etc/passwd' }))(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'an oversized job id (5,000 digits)',
+      send: () => signed(notification({ eventNotificationJobId: '9'.repeat(5000) }))(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'a fractional job id',
+      send: () => signed(notification({ eventNotificationJobId: 1.5 }))(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'an oversized object id',
+      send: () =>
+        signed(
+          notification({
+            object: { objectType: 'KalturaMediaEntry', id: `0_${'a'.repeat(3000)}` },
+          }),
+        )(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    {
+      name: 'a NUL in the template name',
+      send: () => signed(notification({ templateSystemName: 'ENTRY\u0000READY' }))(),
+      status: 400,
+      code: 'HTTP.INVALID_TEXT',
+    },
+    {
+      name: 'a lone surrogate in the object id',
+      send: () =>
+        signed(notification({ object: { objectType: 'KalturaMediaEntry', id: '0_\ud800' } }))(),
+      status: 400,
+      code: 'HTTP.INVALID_TEXT',
+    },
+    {
+      name: 'a NUL inside a data= form',
+      send: () =>
+        signed(`data=${encodeURIComponent(notification({ templateSystemName: 'A\u0000B' }))}`, {
+          'content-type': form,
+        })(),
+      status: 400,
+      code: 'WEBHOOK.INVALID',
+    },
+    // Wrong method
+    {
+      name: 'GET instead of POST',
+      send: () => send(h.api.url, { method: 'GET', path: '/webhooks/kaltura' }),
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+    },
+  ];
+
+  it.each(cases)('rejects $name with $status and records nothing', async (c) => {
+    await expectRejectedWithoutEvents(h.t, c);
+  });
+
+  it('stores a replayed notification once (same bytes, same signature)', async () => {
+    const body = notification();
+    const headers = {
+      'content-type': json,
+      'x-kaltura-signature': signKalturaNotification(
+        body,
+        h.secrets.kalturaWebhookSecret,
+        'sha256',
+      ),
+      'x-kaltura-hash-algo': 'sha256',
+    };
+    const before = await storedEvents(h.t);
+    const first = await post(body, headers);
+    expect(JSON.parse(first.text)).toEqual({ status: 'stored', jobId: String(job) });
+    for (let i = 0; i < 3; i++) {
+      const again = await post(body, headers);
+      expect(again.status).toBe(200);
+      expect(JSON.parse(again.text)).toEqual({ status: 'duplicate', jobId: String(job) });
+    }
+    expect(await storedEvents(h.t)).toBe(before + 1);
+  });
+
+  // Text that only looks dangerous is data: stored verbatim.
+  it.each([
+    ['SQL injection', "ENTRY_READY'); DROP TABLE kd.event_log; --"],
+    ['a template expression', '{{7*7}}${process.exit(1)}'],
+    ['an RTL override and emoji', 'ready \u202E🎬'],
+  ])('stores a notification whose template name is %s, verbatim', async (_label, name) => {
+    const body = notification({ templateSystemName: name });
+    const response = await signed(body)();
+    expect(response.status).toBe(200);
+    const [stored] = await h.t.store.readAggregate('kaltura', String(job));
+    expect(stored?.event.payload).toMatchObject({ templateSystemName: name });
+  });
+
+  it('stays healthy, with steady memory, clean logs and labels free of personal data', async () => {
+    const before = await storedEvents(h.t);
+    const growth = await rssGrowthOver(h.api, cases, 3);
+    expect(growth).toBeLessThan(64 * 1024 * 1024);
+    expect(await storedEvents(h.t)).toBe(before);
+    await expectStillHealthy(h.api, pid);
+    expectLogsFree(h.api, [
+      h.secrets.kalturaWebhookSecret,
+      h.secrets.kalturaAdminSecret,
+      h.secrets.jwtSecret,
+      h.secrets.botToken,
+      h.secrets.metricsPassword,
+    ]);
+    expect(personalLabelValues(await scrapeMetrics(h), [String(job), '0_rec1'])).toEqual([]);
+  });
+});
