@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { Rng } from '@kd/analytics';
+import { commandDefinitions } from '@kd/discord';
+import { planCommand, type PlannedCommand } from '../../tools/demo/command-mix.js';
+import { DemoWorld } from '../../tools/demo/demo-world.js';
+import { interactionPayload } from '../../tools/demo/interaction-payload.js';
+
+function plans(count: number): { world: DemoWorld; planned: PlannedCommand[] } {
+  const world = new DemoWorld(new Rng(7));
+  for (let i = 0; i < 6; i++) world.addGuild(10);
+  const meeting = world.guilds[0]!;
+  world.meetings.set('mtg_open', {
+    id: 'mtg_open',
+    guildId: meeting.id,
+    ownerId: meeting.users[0]!.id,
+    resourceId: '10001',
+    phase: 'live',
+    present: new Set(),
+  });
+  const rng = new Rng(11);
+  const planned = Array.from({ length: count }, () => planCommand(world, rng)!);
+  return { world, planned };
+}
+
+describe('the demo command mix', () => {
+  const { world, planned } = plans(3_000);
+
+  it('uses every slash command, and sends some denied and invalid ones', () => {
+    const used = new Set(planned.map((p) => p.command));
+    expect([...used].sort()).toEqual(commandDefinitions.map((d) => d.name).sort());
+    const expectations = planned.map((p) => p.expect);
+    for (const e of ['ok', 'denied', 'invalid'] as const) expect(expectations).toContain(e);
+  });
+
+  it('has members try the admin commands they may not use, and admins run the admin commands', () => {
+    for (const p of planned.filter((x) => x.expect === 'denied')) expect(p.user.admin).toBe(false);
+    const admin = ['kaltura-config-view', 'kaltura-config-update', 'kaltura-stats', 'kaltura-end'];
+    for (const p of planned.filter((x) => x.expect === 'ok' && admin.includes(x.command)))
+      expect(p.user.admin).toBe(true);
+  });
+
+  it('joins and ends only meetings still open in the same guild', () => {
+    for (const p of planned.filter((x) => x.meeting)) {
+      expect(p.meeting?.guildId).toBe(p.guild.id);
+      expect(p.options['meeting-id']).toBe(p.meeting?.id);
+    }
+    expect(planned.some((p) => p.meeting?.id === 'mtg_open')).toBe(true);
+  });
+
+  it('spreads the traffic over the guilds, busier ones first', () => {
+    const per = world.guilds.map((g) => planned.filter((p) => p.guild === g).length);
+    expect(per.every((n) => n > 0)).toBe(true);
+    expect(per[0]).toBeGreaterThan(per[5]!);
+  });
+
+  it('builds the interaction Discord would send, options typed, permissions by role', () => {
+    const start = planned.find((p) => p.command === 'kaltura-video-search' && 'limit' in p.options);
+    const payload = interactionPayload(start!) as {
+      guild_id: string;
+      member: { user: { id: string }; permissions: string };
+      data: { name: string; options: { name: string; type: number }[] };
+    };
+    expect(payload.guild_id).toBe(start!.guild.id);
+    expect(payload.member.user.id).toBe(start!.user.id);
+    expect(payload.data.name).toBe('kaltura-video-search');
+    expect(payload.data.options).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'query', type: 3 }),
+        expect.objectContaining({ name: 'limit', type: 4 }),
+      ]),
+    );
+    expect(BigInt(payload.member.permissions) & (1n << 5n)).toBe(0n);
+  });
+});

@@ -1,0 +1,162 @@
+import type { Rng } from '@kd/analytics';
+import type { DemoGuild, DemoMeeting, DemoUser, DemoWorld } from './demo-world.js';
+
+export type Expectation = 'ok' | 'denied' | 'invalid';
+export type OptionValue = string | number | boolean;
+
+/** One slash command the demo is about to send, and the outcome it is meant to have. */
+export interface PlannedCommand {
+  command: string;
+  options: Record<string, OptionValue>;
+  guild: DemoGuild;
+  user: DemoUser;
+  expect: Expectation;
+  meeting?: DemoMeeting;
+}
+
+type Scenario =
+  | 'list'
+  | 'start'
+  | 'join'
+  | 'end'
+  | 'search'
+  | 'config-view'
+  | 'config-update'
+  | 'config-reset'
+  | 'stats'
+  | 'denied'
+  | 'invalid';
+
+/** How often each scenario comes up: mostly members listing and joining meetings. */
+export const scenarioWeights: readonly (readonly [Scenario, number])[] = [
+  ['list', 16],
+  ['start', 9],
+  ['join', 26],
+  ['end', 4],
+  ['search', 11],
+  ['config-view', 5],
+  ['config-update', 8],
+  ['config-reset', 1.5],
+  ['stats', 3],
+  ['denied', 2.5],
+  ['invalid', 2.5],
+];
+
+const searches = ['classroom', 'webinar', 'recording', 'intro', 'moderation', 'kaltura', 'quantum'];
+const titles = ['Weekly sync', 'Office hours', 'Study group', 'Guest talk', 'Workshop', 'Q&A'];
+const kinds = ['meeting', 'meeting', 'webinar', 'classroom'] as const;
+
+/** The next command: a scenario by weight, played by a plausible person of a busy guild. */
+export function planCommand(world: DemoWorld, rng: Rng): PlannedCommand | undefined {
+  const guild = world.pickGuild();
+  if (!guild) return undefined;
+  const scenario = rng.weighted(scenarioWeights);
+  const open = world.openMeetings(guild.id);
+  const member = () => world.pickUser(guild, false);
+  const admin = () => world.pickUser(guild, true);
+  const ok = (command: string, user: DemoUser, options: Record<string, OptionValue> = {}) =>
+    ({ command, options, guild, user, expect: 'ok' }) as PlannedCommand;
+  switch (scenario) {
+    case 'list':
+      return ok('kaltura-list', world.pickUser(guild));
+    case 'start':
+      return startCommand(guild, world.pickUser(guild), rng);
+    case 'join': {
+      if (open.length === 0) return startCommand(guild, world.pickUser(guild), rng);
+      const meeting = rng.pick(open);
+      return {
+        ...ok('kaltura-join', world.pickUser(guild), { 'meeting-id': meeting.id }),
+        meeting,
+      };
+    }
+    case 'end': {
+      const meeting = open.find((m) => m.phase === 'live') ?? open[0];
+      if (!meeting) return ok('kaltura-list', world.pickUser(guild));
+      return { ...ok('kaltura-end', admin(), { 'meeting-id': meeting.id }), meeting };
+    }
+    case 'search':
+      return ok('kaltura-video-search', member(), {
+        query: rng.pick(searches),
+        ...(rng.chance(0.3) ? { limit: rng.int(1, 10) } : {}),
+      });
+    case 'config-view':
+      return ok('kaltura-config-view', admin());
+    case 'config-update':
+      return ok('kaltura-config-update', admin(), configChange(guild, rng));
+    case 'config-reset':
+      return ok('kaltura-config-reset', admin(), {
+        section: rng.pick(['notifications', 'roles', 'all']),
+        confirm: true,
+      });
+    case 'stats':
+      return ok('kaltura-stats', admin());
+    case 'denied':
+      return deniedCommand(guild, member(), rng);
+    case 'invalid':
+      return invalidCommand(guild, world.pickUser(guild), admin(), rng);
+  }
+}
+
+function startCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedCommand {
+  const title = `${rng.pick(titles)} #${rng.int(1, 99)}`;
+  const options = { type: rng.pick(kinds), title };
+  return { command: 'kaltura-start', options, guild, user, expect: 'ok' };
+}
+
+/** Settings people change: templates, role mappings, notification switches and channels. */
+export function configChange(guild: DemoGuild, rng: Rng): Record<string, OptionValue> {
+  const [, teachers, students] = guild.roleIds;
+  const choices: [string, string, string][] = [
+    ['notifications', 'templates.meeting_start', '📣 **{{title}}** is live: {{joinUrl}}'],
+    ['notifications', 'templates.meeting_end', '✅ {{title}} ended after {{duration}}.'],
+    ['notifications', 'templates.recording_ready', '🎞️ Watch {{title}} again: {{recordingUrl}}'],
+    ['notifications', 'enabled', rng.chance(0.7) ? 'true' : 'false'],
+    ['notifications', 'types.participant_join', 'true'],
+    ['notifications', 'channels.meeting_start', guild.channelId],
+    ['roles', `mapping.${teachers}`, 'adminRole'],
+    ['roles', `mapping.${students}`, 'viewerRole'],
+  ];
+  const [section, key, value] = rng.pick(choices);
+  return { section, key, value };
+}
+
+function deniedCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedCommand {
+  const command = rng.pick(['kaltura-config-update', 'kaltura-config-view', 'kaltura-stats']);
+  const options = command === 'kaltura-config-update' ? configChange(guild, rng) : {};
+  return { command, options, guild, user, expect: 'denied' };
+}
+
+function invalidCommand(
+  guild: DemoGuild,
+  user: DemoUser,
+  admin: DemoUser,
+  rng: Rng,
+): PlannedCommand {
+  const base = { guild, user, expect: 'invalid' as const };
+  switch (rng.int(0, 2)) {
+    case 0:
+      return {
+        ...base,
+        command: 'kaltura-join',
+        options: { 'meeting-id': `mtg_gone${rng.int(1, 999)}` },
+      };
+    case 1:
+      return {
+        ...base,
+        command: 'kaltura-config-reset',
+        options: { section: 'roles', confirm: false },
+        user: admin,
+      };
+    default:
+      return {
+        ...base,
+        command: 'kaltura-config-update',
+        options: {
+          section: 'notifications',
+          key: 'templates.meeting_start',
+          value: 'Hi {{nobody}}',
+        },
+        user: admin,
+      };
+  }
+}

@@ -1,0 +1,41 @@
+import type { OptionValue, PlannedCommand } from './command-mix.js';
+import { adminPermissions, memberPermissions } from './demo-world.js';
+
+/** Discord's option types: string 3, integer 4, boolean 5. */
+const optionType = (value: OptionValue) =>
+  typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3;
+
+/**
+ * An APPLICATION_COMMAND interaction in a guild as Discord sends it, without `id`, `token` and
+ * `application_id`: discord-sim fills those in, as Discord does, and signs the result.
+ */
+export function interactionPayload(planned: PlannedCommand): Record<string, unknown> {
+  const { guild, user } = planned;
+  return {
+    type: 2,
+    version: 1,
+    guild_id: guild.id,
+    channel_id: guild.channelId,
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': guild.id },
+    context: 0,
+    member: {
+      user: { id: user.id, username: user.name.toLowerCase(), global_name: user.name },
+      roles: user.roles,
+      permissions: user.admin ? adminPermissions : memberPermissions,
+      joined_at: '2024-01-01T00:00:00.000Z',
+    },
+    data: {
+      name: planned.command,
+      type: 1,
+      options: Object.entries(planned.options).map(([name, value]) => ({
+        name,
+        type: optionType(value),
+        value,
+      })),
+    },
+  };
+}
