@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  commandInteraction,
+  createTestDatabase,
+  createTestStream,
+  startApp,
+  startDiscordRestFake,
+  type ChildApp,
+  type DiscordRestFake,
+  type TestDatabase,
+  type TestStream,
+} from '@kd/testing';
+import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
+import type { DomainEvent } from '@kd/events';
+
+const keys = generateDiscordKeys();
+const applicationId = commandInteraction('x').application_id;
+const simSecret = 'command-faults-sim-secret';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Interaction = ReturnType<typeof commandInteraction>;
+
+/**
+ * Slash commands while Kaltura is slow, failing or hanging and Discord answers follow-ups with
+ * 429 storms: every interaction is acknowledged within Discord's 3 s, gets exactly one final
+ * reply (an error reply when Kaltura failed) and exactly one command.executed.
+ */
+describe('command faults: Kaltura slow or failing, Discord rate limiting', () => {
+  let db: TestDatabase;
+  let t: TestStream;
+  let discord: DiscordRestFake;
+  let sim: ChildApp;
+  let api: ChildApp;
+
+  beforeAll(async () => {
+    [db, t, discord] = await Promise.all([
+      createTestDatabase(),
+      createTestStream(),
+      startDiscordRestFake(),
+    ]);
+    sim = await startApp('kaltura-sim', {
+      KALTURA_PARTNER_ID: '100',
+      KALTURA_ADMIN_SECRET: simSecret,
+    });
+    api = await startApp('api', {
+      DATABASE_URL: db.url,
+      KD_STREAM: t.stream,
+      KD_SUBJECT_PREFIX: t.subjectPrefix,
+      JWT_SECRET: 'c'.repeat(40),
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_APPLICATION_ID: applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_TOKEN: 'bot-token-for-command-faults',
+      KALTURA_SERVICE_URL: sim.url,
+      KALTURA_PARTNER_ID: '100',
+      KALTURA_ADMIN_SECRET: simSecret,
+      KALTURA_TIMEOUT_MS: '1500',
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([api?.stop(), sim?.stop()]);
+    await Promise.all([db?.drop(), t?.cleanup(), discord?.close()]);
+  });
+
+  const setFaults = async (faults: Record<string, unknown>) => {
+    const response = await fetch(`${sim.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+    expect(response.status).toBe(200);
+  };
+
+  /** Sends the interaction as Discord does; returns how long the acknowledgement took. */
+  async function send(interaction: Interaction): Promise<{ ms: number; type: number }> {
+    const body = JSON.stringify(interaction);
+    const signed = signDiscordRequest(body, keys.privateKey);
+    const started = Date.now();
+    const response = await fetch(`${api.url}/interactions`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...signed.headers },
+    });
+    const { type } = (await response.json()) as { type: number };
+    return { ms: Date.now() - started, type };
+  }
+
+  const finalReplies = (interaction: Interaction) =>
+    discord
+      .requestsTo(
+        'PATCH',
+        new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
+      )
+      .filter((r) => r.status === 200);
+  const executed = async (interaction: Interaction) =>
+    (await t.store.readAggregate('command', interaction.id)).map((r) => r.event as DomainEvent);
+
+  async function settle(interactions: Interaction[], timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const pending = [];
+      for (const i of interactions)
+        if (finalReplies(i).length === 0 || (await executed(i)).length === 0) pending.push(i.id);
+      if (pending.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`no final reply/record for ${pending.join(', ')}`);
+      await sleep(100);
+    }
+  }
+
+  async function burst(make: (n: number) => Interaction, count: number) {
+    const interactions = Array.from({ length: count }, (_, n) => make(n));
+    const acks = await Promise.all(interactions.map(send));
+    for (const ack of acks) {
+      expect(ack.ms).toBeLessThan(3000);
+      expect([4, 5]).toContain(ack.type);
+    }
+    await settle(interactions);
+    for (const interaction of interactions) {
+      expect(finalReplies(interaction)).toHaveLength(1);
+      expect(await executed(interaction)).toHaveLength(1);
+    }
+    return interactions;
+  }
+
+  const start = (label: string) => (n: number) =>
+    commandInteraction('kaltura-start', { type: 'meeting', title: `${label} ${n}` });
+
+  it('acknowledges at once and completes every meeting while Kaltura answers slowly', async () => {
+    await setFaults({ latencyMs: 1000, failMode: 'none', failRate: 0, failNext: null });
+    const done = await burst(start('slow'), 8);
+    for (const interaction of done)
+      expect((await executed(interaction))[0]?.payload).toMatchObject({ outcome: 'ok' });
+  });
+
+  it.each([
+    ['failing with HTTP 500', 'http500'],
+    ['answering with API errors', 'api_error'],
+    ['hanging past the client timeout', 'hang'],
+  ])('answers with an error reply, outcome error, while Kaltura is %s', async (_label, mode) => {
+    await setFaults({ latencyMs: 0, failMode: mode, failRate: 1, failNext: null });
+    const done = await burst(start(mode), 6);
+    for (const interaction of done) {
+      expect((await executed(interaction))[0]?.payload).toMatchObject({ outcome: 'error' });
+      expect(JSON.stringify(finalReplies(interaction)[0]?.body)).toMatch(/KALTURA\./);
+    }
+    await setFaults({ failMode: 'none', failRate: 0 });
+  });
+
+  it('delivers every follow-up exactly once through a 429 storm', async () => {
+    await setFaults({ latencyMs: 0, failMode: 'none', failRate: 0, failNext: null });
+    discord.failNext(12, { status: 429, retryAfter: 0.2 });
+    const done = await burst(start('storm'), 8);
+    const limited = discord
+      .requestsTo('PATCH', /messages\/@original/)
+      .filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    for (const interaction of done)
+      expect((await executed(interaction))[0]?.payload).toMatchObject({ outcome: 'ok' });
+  });
+});
