@@ -93,7 +93,7 @@ describe('command faults: Kaltura slow or failing, Discord rate limiting', () =>
       )
       .filter((r) => r.status === 200);
   const executed = async (interaction: Interaction) =>
-    (await t.store.readAggregate('command', interaction.id)).map((r) => r.event as DomainEvent);
+    (await t.store.readAggregate('command', interaction.id)).map((r) => r.event);
 
   async function settle(interactions: Interaction[], timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
