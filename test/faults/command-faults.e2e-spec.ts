@@ -11,7 +11,6 @@ import {
   type TestStream,
 } from '@kd/testing';
 import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
-import type { DomainEvent } from '@kd/events';
 
 const keys = generateDiscordKeys();
 const applicationId = commandInteraction('x').application_id;
