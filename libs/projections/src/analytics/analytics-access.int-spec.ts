@@ -127,6 +127,20 @@ describe('analytics schema: contract, comments and the read-only kd_analytics ro
     expect(columns.filter((c) => !c.comment || !c.view_comment)).toEqual([]);
   });
 
+  it('comments every view, column and function of schema analytics, not only the contract', async () => {
+    const uncommented = await dataSource.query(
+      `SELECT c.relname, a.attname FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'analytics'
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE obj_description(c.oid, 'pg_class') IS NULL OR col_description(c.oid, a.attnum) IS NULL
+       UNION ALL
+       SELECT p.proname, NULL FROM pg_proc p
+       JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'analytics'
+       WHERE obj_description(p.oid, 'pg_proc') IS NULL`,
+    );
+    expect(uncommented).toEqual([]);
+  });
+
   it('lets kd_analytics read the views (they run with their owner rights) but not schema kd', async () => {
     await asAnalyst(async (q) => {
       for (const view of [...views, 'analytics.event_log'])
