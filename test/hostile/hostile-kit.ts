@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { expect } from '@jest/globals';
 import { generateDiscordKeys, type DiscordTestKeys } from '@kd/discord';
 import {
@@ -143,6 +144,33 @@ export function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
     // A server may answer (413) before reading all of a large body and close: keep the answer.
     outgoing.on('error', reject);
     outgoing.end(body);
+  });
+}
+
+/**
+ * Bytes straight onto a socket, for requests no HTTP client would send (a garbage request line,
+ * a header without a colon); the server answers and closes.
+ */
+export function sendBytes(baseUrl: string, bytes: string): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer within 5 s')));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [
+          l.slice(0, l.indexOf(':')).toLowerCase(),
+          l.slice(l.indexOf(':') + 1).trim(),
+        ]),
+      );
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, text: rest.join('\r\n\r\n') });
+    });
   });
 }
 

@@ -12,6 +12,7 @@ import {
   rssGrowthOver,
   scrapeMetrics,
   send,
+  sendBytes,
   startHostileApi,
   storedEvents,
   type HostileApi,
@@ -498,6 +499,26 @@ describe('hostile input: REST API v1', () => {
         }),
       status: 400,
       code: invalidRequest,
+    },
+    // HTTP framing Node's parser refuses before Express sees it
+    {
+      name: 'a 20 kB Authorization header',
+      send: withBearer(() => 'a'.repeat(20_000)),
+      status: 431,
+      code: 'HTTP.HEADERS_TOO_LARGE',
+    },
+    {
+      name: 'a garbage request line',
+      send: () => sendBytes(h.api.url, 'GARBAGE\r\n\r\n'),
+      status: 400,
+      code: 'HTTP.BAD_REQUEST',
+    },
+    {
+      name: 'a header line without a colon',
+      send: () =>
+        sendBytes(h.api.url, `GET ${config} HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n`),
+      status: 400,
+      code: 'HTTP.BAD_REQUEST',
     },
     // Routes that do not exist
     {

@@ -5,6 +5,7 @@ import { JsonExceptionFilter } from './http/json-exception.filter.js';
 import { httpMetricsMiddleware } from './http/http-metrics.js';
 import { correlationMiddleware } from './http/correlation.middleware.js';
 import { bodyHeaderGuard, bodyShapeGuard } from './http/body-guards.js';
+import { jsonClientErrors } from './http/client-errors.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -44,6 +45,7 @@ export async function listen(
   app: NestExpressApplication,
   options: HttpAppOptions,
 ): Promise<string> {
+  jsonClientErrors(app.getHttpServer());
   await app.listen(options.port, '0.0.0.0');
   const url = await app.getUrl();
   options.logger.info({ url }, 'listening');
