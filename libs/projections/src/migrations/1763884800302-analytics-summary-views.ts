@@ -208,7 +208,11 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
       sql: `
         WITH clock AS (
           SELECT analytics.as_of_day() AS today, analytics.as_of_week() AS week,
-                 (SELECT count(*) FROM kd.analytics_user_facing_commands)::float8 AS features)
+                 (SELECT count(*) FROM kd.analytics_user_facing_commands)::float8 AS features),
+        active_today AS MATERIALIZED (
+          SELECT DISTINCT x.guild_id FROM kd.analytics_commands x
+          WHERE x.occurred_at >= analytics.utc_start(analytics.as_of_day())
+            AND x.occurred_at <= analytics.as_of())
         SELECT g.guild_id, g.installed, g.install_day, g.member_count,
                d.commands_7d, d.active_days_7d,
                d.commands_7d::float8 / nullif(d.active_days_7d, 0) AS command_usage_rate,
@@ -220,13 +224,15 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
                e.meetings_ended_30d, e.meeting_join_rate,
                f.features_used_30d, f.features_used_30d / c.features AS feature_adoption,
                d.commands_30d, d.active_days_30d, d.active_days_7d > 0 AS weekly_active,
-               CASE WHEN g.install_day <= c.today - 30 THEN EXISTS (
-                 SELECT 1 FROM kd.analytics_guild_days_as_of x
-                 WHERE x.guild_id = g.guild_id AND x.day >= g.install_day + 30) END
+               CASE WHEN g.install_day <= c.today - 30 THEN t.guild_id IS NOT NULL OR EXISTS (
+                 SELECT 1 FROM kd.analytics_guild_days x
+                 WHERE x.guild_id = g.guild_id AND x.day >= g.install_day + 30 AND x.day < c.today) END
                  AS command_retained_30d,
                CASE WHEN g.install_day <= c.today - 90 THEN g.installed AND d.active_days_30d > 0 END
                  AS server_retained_90d,
-               l.last_active_day,
+               CASE WHEN t.guild_id IS NOT NULL THEN c.today ELSE (
+                 SELECT max(x.day) FROM kd.analytics_guild_days x
+                 WHERE x.guild_id = g.guild_id AND x.day < c.today) END AS last_active_day,
                g.has_override, g.has_template_override, g.has_role_mapping_override,
                g.has_notification_override
         FROM analytics.guilds g
@@ -263,9 +269,7 @@ export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {
           WHERE x.guild_id = g.guild_id AND x.created_at <= analytics.as_of()
             AND x.ended_at >= analytics.utc_start(c.today - 30)
             AND x.ended_at < analytics.utc_start(c.today)) e
-        CROSS JOIN LATERAL (
-          SELECT max(x.day) AS last_active_day FROM kd.analytics_guild_days_as_of x
-          WHERE x.guild_id = g.guild_id) l`,
+        LEFT JOIN active_today t ON t.guild_id = g.guild_id`,
       comment:
         "One row per guild seen up to as_of (as analytics.guilds): the guild's own engagement, retention and customization figures, for /kaltura-stats and GET /api/v1/guilds/{id}/insights. Windows as in the summaries (last N complete UTC days, last 4 complete ISO weeks). Order: guild_id.",
       columns: {
