@@ -1,0 +1,60 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { subjectOf } from '@kd/event-store';
+import {
+  ProjectionRunner,
+  catchUp,
+  createDataSource,
+  eventLogProjection,
+  projectionNamed,
+} from '@kd/projections';
+import { createTestDatabase, createTestStream, testLogger, type TestDatabase } from '@kd/testing';
+import { endInstant, type Period } from '../period.js';
+import { inSnapshot, type Sql } from '../sql.js';
+import { history } from './report-history.js';
+
+export interface ProjectedHistory {
+  db: TestDatabase;
+  client: pg.Client;
+  /** Runs `fn` in a report snapshot at the period's end, as `role` when given. */
+  read<T>(period: Period, fn: (sql: Sql) => Promise<T>, role?: string): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The report history on its own stream, applied by the real event_log and analytics
+ * projections (the runner and consumer the projector uses) to a fresh test database.
+ */
+export async function projectedHistory(): Promise<ProjectedHistory> {
+  const [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
+  const logger = testLogger('reports');
+  const dataSource: DataSource = createDataSource({ url: db.url, applicationName: 'reports-int' });
+  await dataSource.initialize();
+  for (const e of history) await t.js.publish(subjectOf(t.subjectPrefix, e), JSON.stringify(e));
+  for (const projection of [eventLogProjection, projectionNamed('analytics')])
+    await catchUp(new ProjectionRunner(projection, dataSource, logger), {
+      nats: t,
+      stream: t.stream,
+      subjectPrefix: t.subjectPrefix,
+      logger,
+      batchSize: 16,
+      maxWaitMs: 50,
+      durable: `reports_${projection.name}`,
+    });
+  await dataSource.destroy();
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  return {
+    db,
+    client,
+    read: (period, fn, role) =>
+      inSnapshot(client, endInstant(period), async (sql) => {
+        if (role) await sql.query(`SET LOCAL ROLE ${role}`);
+        return fn(sql);
+      }),
+    async dispose() {
+      await client.end();
+      await Promise.all([db.drop(), t.cleanup()]);
+    },
+  };
+}
