@@ -1,0 +1,267 @@
+import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { Registry } from 'prom-client';
+import { EventStore, createEventStoreMetrics } from '@kd/event-store';
+import { readCheckpoint } from '@kd/projections';
+import { fillAnalytics } from './support/analytics-fill.js';
+import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
+import { measureProjectionLag } from './support/projection-lag.js';
+import { realisticEvents } from './support/realistic-events.js';
+import {
+  periodicScrape,
+  percentile,
+  sampleValue,
+  scrapeTimes,
+  timedScrape,
+} from './support/scrape.js';
+import { startBuiltApp } from './support/start-app.js';
+
+/**
+ * `npm run bench:metrics [-- --quick]` (BENCHMARKS.md, "metrics"): DESIGN §8's three metrics
+ * targets in one run, each on its own database and stream:
+ * (a) the projector's /metrics scrape with 10,000 guilds and 1,000,000 events in the analytics
+ *     read models, business gauges recomputed on every scrape (TTL 0) and with the default TTL;
+ * (b) publish → projector throughput with instrumentation on vs off, alternating rounds;
+ * (c) projection lag at a steady 5,000 events/s while /metrics is scraped.
+ */
+const quick = process.argv.includes('--quick');
+process.argv = process.argv.filter((a) => a !== '--quick');
+const args = parseArgs(
+  quick
+    ? {
+        guilds: 1_000,
+        events: 50_000,
+        days: 60,
+        scrapes: 30,
+        rounds: 2,
+        'pipeline-events': 10_000,
+        rate: 1_000,
+        seconds: 3,
+        'scrape-interval-ms': 1_000,
+      }
+    : {
+        guilds: 10_000,
+        events: 1_000_000,
+        days: 120,
+        scrapes: 200,
+        rounds: 4,
+        'pipeline-events': 100_000,
+        rate: 5_000,
+        seconds: 30,
+        'scrape-interval-ms': 1_000,
+      },
+);
+
+type Env = Awaited<ReturnType<typeof benchEnvironment>>;
+
+const projectorEnv = (env: Env, extra: Record<string, string> = {}) => ({
+  DATABASE_URL: env.databaseUrl,
+  NATS_URL: env.natsUrl,
+  KD_STREAM: env.streams.ours.stream,
+  KD_SUBJECT_PREFIX: env.streams.ours.subjectPrefix,
+  // As in bench:pipeline and bench:lag: the pipeline figures are for analytics.event_log.
+  PROJECTIONS: 'event_log',
+  ...extra,
+});
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+async function withEnv<T>(fn: (env: Env) => Promise<T>): Promise<T> {
+  const env = await benchEnvironment();
+  try {
+    return await fn(env);
+  } finally {
+    await env.dispose();
+  }
+}
+
+async function withProjector<T>(
+  env: Env,
+  extra: Record<string, string>,
+  fn: (url: string) => Promise<T>,
+) {
+  const app = await startBuiltApp('projector', projectorEnv(env, extra));
+  try {
+    while (
+      !(await env.nats.jsm.consumers
+        .info(env.streams.ours.stream, 'proj_event_log')
+        .catch(() => null))
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    return await fn(app.url);
+  } finally {
+    await stop(app.process);
+  }
+}
+
+/** (a) Scrape times of a projector whose database holds the filled analytics read models. */
+async function scrapeCost() {
+  return withEnv(async (env) => {
+    let reported = 0;
+    const fill = await fillAnalytics(env.dataSource, {
+      guilds: args.guilds,
+      events: args.events,
+      days: args.days,
+      now: new Date(),
+      batch: 2_000,
+      logger,
+      onProgress: (n) => {
+        if (n - reported < 100_000) return;
+        reported = n;
+        console.log(`  filled ${n} events`);
+      },
+    });
+    // What autovacuum would have done by the time anyone scrapes a database of this size.
+    await env.dataSource.query('ANALYZE');
+    const [guilds] = await env.dataSource.query<{ guilds: number; installed: number }[]>(
+      `SELECT (SELECT count(*)::int FROM kd.analytics_guilds) AS guilds,
+              (SELECT installed_guilds FROM analytics.installed_guilds) AS installed`,
+    );
+    console.log(
+      `filled ${fill.events} events (${fill.simulatedGuilds} simulated guilds over ${args.days} days, ` +
+        `${fill.idleGuilds} installed-only) in ${fill.seconds} s: ${fill.per_s} events/s; ` +
+        `${guilds?.guilds} guilds, ${guilds?.installed} installed`,
+    );
+    const measure = (extra: Record<string, string>) =>
+      withProjector(env, extra, async (url) => {
+        const times = await scrapeTimes(`${url}/metrics`, args.scrapes);
+        const { body } = await timedScrape(`${url}/metrics`);
+        return {
+          p50: percentile(times, 0.5),
+          p95: percentile(times, 0.95),
+          max: percentile(times, 1),
+          installedGauge: sampleValue(body, 'kd_installed_guilds'),
+          queryErrors: sampleValue(body, 'kd_business_metrics_errors_total'),
+          querySeconds:
+            sampleValue(body, 'kd_business_metrics_query_duration_seconds_sum') /
+            sampleValue(body, 'kd_business_metrics_query_duration_seconds_count'),
+        };
+      });
+    const noCache = await measure({ BUSINESS_METRICS_TTL_MS: '0' });
+    console.log(
+      `/metrics, TTL 0 (queries on every scrape): p50 ${noCache.p50} ms, p95 ${noCache.p95} ms, ` +
+        `max ${noCache.max} ms; summary query ${Math.round(noCache.querySeconds * 1000)} ms on average; ` +
+        `kd_installed_guilds ${noCache.installedGauge}, query errors ${noCache.queryErrors}`,
+    );
+    const cached = await measure({});
+    console.log(
+      `/metrics, default TTL (15 s): p50 ${cached.p50} ms, p95 ${cached.p95} ms, max ${cached.max} ms`,
+    );
+    return { fill, guilds, noCache, cached };
+  });
+}
+
+/** (b) One publish → event_log round: events/s from the first append to the last applied. */
+async function pipelineRound(
+  on: boolean,
+  n = args['pipeline-events'],
+  label = `instrumentation ${on ? 'on ' : 'off'}`,
+): Promise<number> {
+  return withEnv((env) =>
+    withProjector(env, { METRICS_ENABLED: String(on) }, async (url) => {
+      const store = new EventStore({
+        nats: env.nats,
+        ...env.streams.ours,
+        ...(on ? { metrics: createEventStoreMetrics(new Registry()) } : {}),
+      });
+      const scraper = on ? periodicScrape(`${url}/metrics`, args['scrape-interval-ms']) : undefined;
+      const events = realisticEvents(n);
+      const t0 = performance.now();
+      await pipelined(n, 256, (i) => store.append(events[i]!));
+      while (((await readCheckpoint(env.dataSource.manager, 'event_log'))?.lastSeq ?? 0) < n)
+        await new Promise((r) => setTimeout(r, 5));
+      const perS = rate(n, performance.now() - t0);
+      const scrapes = await scraper?.stop();
+      console.log(`  ${label}: ${perS} events/s${on ? ` (${scrapes} scrapes)` : ''}`);
+      return perS;
+    }),
+  );
+}
+
+async function overhead() {
+  // The first round of a run is slower whatever its mode (cold JIT, caches): warm up first.
+  await pipelineRound(true, Math.ceil(args['pipeline-events'] / 5), 'warm-up (not counted)');
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let round = 0; round < args.rounds; round++) {
+    // Alternate which goes first, so a drift of the shared machine hits both alike.
+    const order = round % 2 === 0 ? [true, false] : [false, true];
+    for (const mode of order) (mode ? on : off).push(await pipelineRound(mode));
+  }
+  const [onPerS, offPerS] = [median(on), median(off)];
+  return { on, off, onPerS, offPerS, pct: Math.round(((offPerS - onPerS) / offPerS) * 1000) / 10 };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : Math.round(((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2);
+}
+
+/** (c) bench:lag's measurement, with /metrics scraped meanwhile. */
+async function lag() {
+  return withEnv((env) =>
+    withProjector(env, {}, async (url) => {
+      const store = new EventStore({
+        nats: env.nats,
+        ...env.streams.ours,
+        metrics: createEventStoreMetrics(new Registry()),
+      });
+      const scraper = periodicScrape(`${url}/metrics`, args['scrape-interval-ms']);
+      const events = realisticEvents(args.rate * args.seconds);
+      const result = await measureProjectionLag(
+        store,
+        env.dataSource,
+        'event_log',
+        events,
+        args.rate,
+      );
+      await scraper.stop();
+      return result;
+    }),
+  );
+}
+
+console.log(`bench:metrics${quick ? ' --quick' : ''}: ${JSON.stringify(args)}`);
+console.log('(a) /metrics scrape with filled read models');
+const a = await scrapeCost();
+console.log(
+  `(b) pipeline throughput, instrumentation on vs off (${args.rounds} rounds of ${args['pipeline-events']} events)`,
+);
+const b = await overhead();
+console.log(`    median on ${b.onPerS} events/s, off ${b.offPerS} events/s: overhead ${b.pct}%`);
+console.log(`(c) projection lag at ${args.rate} events/s for ${args.seconds} s`);
+const c = await lag();
+console.log(
+  `    achieved ${c.achieved_rate} events/s: lag p50 ${c.lag_p50_s} s, p99 ${c.lag_p99_s} s, max ${c.lag_max_s} s`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'metrics',
+    quick,
+    guilds: a.guilds?.guilds,
+    installed_guilds: a.guilds?.installed,
+    events: a.fill.events,
+    fill_per_s: a.fill.per_s,
+    scrape_p50_ms: a.noCache.p50,
+    scrape_p95_ms: a.noCache.p95,
+    scrape_max_ms: a.noCache.max,
+    summary_query_ms: Math.round(a.noCache.querySeconds * 1000),
+    scrape_query_errors: a.noCache.queryErrors,
+    scrape_default_ttl_p50_ms: a.cached.p50,
+    scrape_default_ttl_p95_ms: a.cached.p95,
+    scrape_default_ttl_max_ms: a.cached.max,
+    pipeline_on_per_s: b.onPerS,
+    pipeline_off_per_s: b.offPerS,
+    pipeline_rounds_on: b.on,
+    pipeline_rounds_off: b.off,
+    overhead_pct: b.pct,
+    lag_rate: c.achieved_rate,
+    lag_p50_s: c.lag_p50_s,
+    lag_p99_s: c.lag_p99_s,
+  }),
+);
