@@ -25,7 +25,7 @@ export interface LoadResult {
  * after a warm-up at the same rate. The generator runs in this process, on the same machine.
  */
 export async function fixedRateLoad(options: LoadOptions): Promise<LoadResult> {
-  await run(options, options.warmupS);
+  if (options.warmupS > 0) await run(options, options.warmupS);
   return run(options, options.durationS);
 }
 

@@ -37,7 +37,9 @@ export function httpMetricsMiddleware() {
   const histogram = duration();
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
-    response.once('finish', () => {
+    // 'close', not 'finish': a request whose client went away before the answer was written was
+    // still handled (its event stored) and is counted with the status the server chose.
+    response.once('close', () => {
       const routePath = (request.route as { path?: string } | undefined)?.path;
       const route = routePath ? `${request.baseUrl}${routePath}` : 'unmatched';
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
