@@ -2,16 +2,12 @@ import { document, limitedTable, reportHeader, table } from '../format/document.
 import { heading, markdownTable } from '../format/markdown.js';
 import type { Column, RenderedReport, Row } from '../format/table.js';
 import { integer, milliseconds, percent } from '../format/values.js';
+import { count, ratio } from '../shared/columns.js';
 import { isUnavailable, type Unavailable } from '../sql.js';
 import type { ServiceHealthData } from './service-health.query.js';
 
-const n = (key: string, title: string): Column => ({ key, title, format: integer, align: 'right' });
-const pct = (key: string, title: string): Column => ({
-  key,
-  title,
-  format: (v) => percent(v),
-  align: 'right',
-});
+const n = count;
+const pct = ratio;
 const ms = (key: string, title: string): Column => ({
   key,
   title,
