@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@kd/config';
-import { createLogger } from '@kd/observability';
+import { configSecrets, createLogger } from '@kd/observability';
 import { createHttpApp, listen } from '@kd/platform';
 import { apiConfigSchema } from './api.config.js';
 import { ApiModule } from './api.module.js';
@@ -11,14 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger({
     service: 'api',
     level: config.LOG_LEVEL,
-    secrets: [
-      config.JWT_SECRET,
-      config.DISCORD_TOKEN,
-      config.KALTURA_ADMIN_SECRET,
-      config.KALTURA_WEBHOOK_SECRET,
-      config.METRICS_BASIC_AUTH?.slice(config.METRICS_BASIC_AUTH.indexOf(':') + 1),
-      passwordOf(config.DATABASE_URL),
-    ],
+    secrets: configSecrets(config),
   });
   const options = {
     logger,
@@ -29,14 +22,6 @@ async function main(): Promise<void> {
   const app = await createHttpApp(ApiModule.forRoot(config, logger), options);
   app.use('/api/v1', jsonBodiesOnly());
   await listen(app, options);
-}
-
-function passwordOf(url: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url).password) || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 main().catch((error: unknown) => {

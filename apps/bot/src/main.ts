@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@kd/config';
-import { createLogger } from '@kd/observability';
+import { configSecrets, createLogger } from '@kd/observability';
 import { createHttpApp, listen } from '@kd/platform';
 import { botConfigSchema } from './bot.config.js';
 import { BotModule } from './bot.module.js';
@@ -8,7 +8,11 @@ import { GatewayService } from './gateway/gateway.service.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('bot', botConfigSchema);
-  const logger = createLogger({ service: 'bot', level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: 'bot',
+    level: config.LOG_LEVEL,
+    secrets: configSecrets(config),
+  });
   const options = { logger, port: config.HTTP_PORT };
   const app = await createHttpApp(BotModule.forRoot(config, logger), options);
   await listen(app, options);

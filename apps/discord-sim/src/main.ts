@@ -1,11 +1,15 @@
 import { loadConfigOrExit } from '@kd/config';
-import { createLogger } from '@kd/observability';
+import { configSecrets, createLogger } from '@kd/observability';
 import { createDiscordSim } from './discord-sim.js';
 import { discordSimEnv, SIM_DEV_BOT_TOKEN } from './discord-sim.config.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('discord-sim', discordSimEnv);
-  const logger = createLogger({ service: 'discord-sim', level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: 'discord-sim',
+    level: config.LOG_LEVEL,
+    secrets: configSecrets(config),
+  });
   if (config.DISCORD_SIM_BOT_TOKEN === SIM_DEV_BOT_TOKEN)
     logger.warn('using the built-in development bot token (a local stand-in for Discord)');
   const sim = await createDiscordSim(config, { logger });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@kd/config';
-import { createLogger } from '@kd/observability';
+import { configSecrets, createLogger } from '@kd/observability';
 import { createHttpApp, listen } from '@kd/platform';
 import { notifierConfigSchema } from './notifier.config.js';
 import { NotifierModule } from './notifier.module.js';
@@ -8,7 +8,11 @@ import { NOTIFIER_DURABLE, NotifierTransport } from './notifier.transport.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('notifier', notifierConfigSchema);
-  const logger = createLogger({ service: 'notifier', level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: 'notifier',
+    level: config.LOG_LEVEL,
+    secrets: configSecrets(config),
+  });
   const options = { logger, port: config.HTTP_PORT };
   const app = await createHttpApp(NotifierModule.forRoot(config, logger), options);
   await listen(app, options);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@kd/config';
-import { createLogger } from '@kd/observability';
+import { configSecrets, createLogger } from '@kd/observability';
 import { createHttpApp, listen } from '@kd/platform';
 import { projectorConfigSchema } from './projector.config.js';
 import { ProjectorModule } from './projector.module.js';
@@ -8,7 +8,11 @@ import { ProjectorService } from './projector.service.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('projector', projectorConfigSchema);
-  const logger = createLogger({ service: 'projector', level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: 'projector',
+    level: config.LOG_LEVEL,
+    secrets: configSecrets(config),
+  });
   const options = { logger, port: config.HTTP_PORT };
   const app = await createHttpApp(ProjectorModule.forRoot(config, logger), options);
   await listen(app, options);

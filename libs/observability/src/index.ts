@@ -8,3 +8,4 @@ export {
 } from './correlation.js';
 export { NestPinoLogger } from './nest-logger.js';
 export { metricOnce } from './metric-once.js';
+export { configSecrets } from './config-secrets.js';
