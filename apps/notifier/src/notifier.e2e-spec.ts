@@ -236,6 +236,25 @@ describe('notifier process', () => {
     ]);
   });
 
+  it('skips a stored event it cannot decode, counts it, and goes on with the next one', async () => {
+    await givenChannel('meeting_start', channelId);
+    const meetingId = await givenMeeting('After the poison');
+    notifier = await startNotifier();
+    // On another meeting's subject: this one's history must stay readable.
+    const poisoned = newMeetingId();
+    await t.js.publish(`${t.subjectPrefix}.meeting.${poisoned}`, '{"type":"meeting.started"}');
+    await t.js.publish(`${t.subjectPrefix}.meeting.${poisoned}`, 'not json at all');
+    const cause = await started(meetingId);
+    await outcomeOf(cause);
+    expect(posts()).toHaveLength(1);
+    const skippedEvents = { durable: 'notifier' };
+    const running = notifier;
+    await waitFor(
+      async () => (await metric(running, 'kd_event_consumer_skipped_total', skippedEvents)) === 2,
+      'the skipped count',
+    );
+  });
+
   it('killed between posting and recording, records the message it posted without a second one', async () => {
     await givenChannel('meeting_start', channelId);
     const meetingId = await givenMeeting('Crash window');

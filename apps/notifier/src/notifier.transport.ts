@@ -4,14 +4,28 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { Counter, register } from 'prom-client';
 import { JetStreamServer, NatsClients } from '@kd/event-store';
-import type { Logger } from '@kd/observability';
+import { metricOnce, type Logger } from '@kd/observability';
 import type { NotifierConfig } from './notifier.config.js';
 import { LOGGER, NOTIFIER_CONFIG } from './notifier.tokens.js';
 import { NotificationService } from './service/notification.service.js';
 
 /** The durable consumer of the notifier's `@EventPattern` handlers. */
 export const NOTIFIER_DURABLE = 'notifier';
+
+const skipped = () =>
+  metricOnce(
+    register,
+    'kd_event_consumer_skipped_total',
+    (registers) =>
+      new Counter({
+        name: 'kd_event_consumer_skipped_total',
+        help: 'Stored events an event consumer could not decode and skipped (unknown type, invalid payload)',
+        labelNames: ['durable'],
+        registers,
+      }),
+  );
 
 /**
  * The JetStream transport the handlers run on, and the order things stop in: waits between
@@ -42,6 +56,7 @@ export class NotifierTransport implements BeforeApplicationShutdown, OnApplicati
       batchSize: 16,
       maxWaitMs: 20,
       eventDurable: NOTIFIER_DURABLE,
+      onUndecodable: () => skipped().inc({ durable: NOTIFIER_DURABLE }),
     });
     return this.transport;
   }

@@ -32,9 +32,11 @@ export async function readInstallSummary(
 ): Promise<InstallSummary> {
   return db.transaction('REPEATABLE READ', async (tx) => {
     await startReadOnly(tx, timeoutMs);
-    const [engagement, retention, customization, live] = await Promise.all(
-      Object.values(views).map((view) => oneRow(tx, view)),
-    );
+    // One query at a time: a transaction is one connection.
+    const engagement = await oneRow(tx, views.engagement);
+    const retention = await oneRow(tx, views.retention);
+    const customization = await oneRow(tx, views.customization);
+    const live = await oneRow(tx, views.live);
     return {
       engagement: engagement as unknown as EngagementSummary,
       retention: retention as unknown as RetentionSummary,

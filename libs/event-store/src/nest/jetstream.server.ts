@@ -28,6 +28,11 @@ export interface JetStreamServerOptions {
   maxWaitMs: number;
   /** Durable for `@EventPattern(type)` handlers: one consumer for all of them keeps stream order. */
   eventDurable?: string;
+  /**
+   * Called for a stored message the `@EventPattern` consumer cannot decode (an unknown type from
+   * a newer version, a payload failing its schema): it is skipped, never retried forever.
+   */
+  onUndecodable?: (seq: number, error: unknown) => void;
 }
 
 /**
@@ -113,12 +118,26 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       resumeAfter: () => consumerAckFloor(this.options.jsm, this.options.stream, durable),
       handle: async (batch) => {
         for (const message of batch) {
-          const { event } = decodeStored(message.seq, message.data);
+          const event = this.decodeOrSkip(message.seq, message.data, durable);
+          if (!event) continue;
           const handler = handlers.get(event.type);
           if (handler) await this.invoke(handler, event);
         }
       },
     });
+  }
+
+  private decodeOrSkip(seq: number, data: Uint8Array, durable: string) {
+    try {
+      return decodeStored(seq, data).event;
+    } catch (error) {
+      this.options.logger.error(
+        { seq, durable, err: error instanceof Error ? error.message : String(error) },
+        'stored event cannot be decoded: skipped',
+      );
+      this.options.onUndecodable?.(seq, error);
+      return undefined;
+    }
   }
 
   private consumerBase() {
