@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { businessGauges } from '@kd/insights';
 
 // Grafana does not run on the development machines: check the provisioning files and every
 // query offline here; dashboards.e2e-spec.ts runs the same queries against live data.
@@ -87,6 +88,23 @@ const catalogue: Record<string, [Kind, string[]]> = {
   kd_projection_dead_letters_total: ['counter', ['projection']],
   kd_projection_batch_duration_seconds: ['histogram', ['projection']],
   kd_dependency_up: ['gauge', ['dependency']],
+  // Business gauges (one per DESIGN §4 metric, plus the live ones), exported by the projector.
+  kd_command_usage_rate: ['gauge', []],
+  kd_unique_users_ratio: ['gauge', ['stat']],
+  kd_meeting_creation_rate: ['gauge', []],
+  kd_meeting_join_rate: ['gauge', []],
+  kd_feature_adoption_ratio: ['gauge', ['scope']],
+  kd_weekly_active_servers_ratio: ['gauge', []],
+  kd_command_retention_ratio: ['gauge', []],
+  kd_meeting_retention_ratio: ['gauge', []],
+  kd_server_retention_ratio: ['gauge', []],
+  kd_configuration_ratio: ['gauge', []],
+  kd_template_customization_ratio: ['gauge', []],
+  kd_role_mapping_customization_ratio: ['gauge', []],
+  kd_notification_customization_ratio: ['gauge', []],
+  kd_installed_guilds: ['gauge', []],
+  kd_meetings_live: ['gauge', []],
+  kd_meeting_participants_live: ['gauge', []],
   process_cpu_seconds_total: ['counter', []],
   process_resident_memory_bytes: ['gauge', []],
   process_start_time_seconds: ['gauge', []],
@@ -204,6 +222,24 @@ function analyse(expr: string): Analysis {
   return result;
 }
 
+/** Views evaluated as of now over a fixed window (or all time): no time column to filter on. */
+const asOfViews = new Set([
+  'engagement_summary',
+  'retention_summary',
+  'customization_summary',
+  'stickiness',
+  'feature_usage',
+]);
+/** Time-indexed views and the columns the dashboard time range may filter them on. */
+const timeColumns: Record<string, string[]> = {
+  event_log: ['occurred_at'],
+  guild_daily_activity: ['day'],
+  cohort_retention: ['cohort_week'],
+  guild_lifecycle: ['week'],
+  meetings: ['created_at', 'ended_at'],
+  guild_config_changes: ['occurred_at'],
+};
+
 const problemsOf = (check: (q: (typeof promql)[number], a: Analysis) => string[]) =>
   promql.flatMap((q) =>
     check(q, analyse(q.target.expr!)).map((p) => `${q.d.uid} / ${q.panel.title}: ${p}`),
@@ -250,10 +286,16 @@ describe('Grafana provisioning', () => {
 });
 
 describe('Grafana dashboards', () => {
-  it('has the operations, event pipeline and alerts dashboards, each with a uid and no numeric id', () => {
-    expect(files.sort()).toEqual(['alerts.json', 'event-pipeline.json', 'operations.json']);
+  it('has the operations, event pipeline, alerts and business dashboards, each with a uid and no numeric id', () => {
+    expect(files.sort()).toEqual([
+      'alerts.json',
+      'business.json',
+      'event-pipeline.json',
+      'operations.json',
+    ]);
     expect(dashboards.map((d) => d.uid).sort()).toEqual([
       'kd-alerts',
+      'kd-business',
       'kd-event-pipeline',
       'kd-operations',
     ]);
@@ -350,6 +392,24 @@ describe('dashboard PromQL', () => {
     expect(() => analyse('up{job=~}')).toThrow(/bad matcher/);
   });
 
+  it('knows every business gauge by the name and labels the projector exports', () => {
+    const exported = businessGauges.map((g) => [g.name, Object.keys(g.labels ?? {})] as const);
+    for (const [name, labels] of exported)
+      expect({ name, catalogued: catalogue[name] }).toEqual({
+        name,
+        catalogued: ['gauge', labels],
+      });
+  });
+
+  it('shows every business gauge on the business dashboard', () => {
+    const business = promql.filter((q) => q.d.uid === 'kd-business').map((q) => q.target.expr!);
+    for (const { name } of businessGauges)
+      expect({ name, shown: business.some((e) => e.includes(`${name}{`)) }).toEqual({
+        name,
+        shown: true,
+      });
+  });
+
   it('uses only DESIGN §5 metrics with the labels they carry', () => {
     const problems = problemsOf((_q, { selectors, groupings }) => {
       const known = selectors.map((s) => series(s.metric));
@@ -437,7 +497,41 @@ describe('dashboard SQL', () => {
     }
   });
 
-  it('limits every query to the dashboard time range', () => {
-    for (const { target } of sql) expect(target.rawSql).toMatch(/\$__timeFilter\(occurred_at\)/);
+  it('limits every query on a time-indexed view to the dashboard time range, by its time column', () => {
+    const problems = sql.flatMap(({ panel, target }) => {
+      const text = target.rawSql!;
+      const views = [...text.matchAll(/\b(?:from|join)\s+analytics\.(\w+)/gi)].map((m) => m[1]!);
+      const filtered = [...text.matchAll(/\$__timeFilter\((\w+)\)/g)].map((m) => m[1]!);
+      return views.flatMap((view) => {
+        if (asOfViews.has(view))
+          return filtered.length === 0 ? [] : [`${panel.title}: ${view} has no time column`];
+        const columns = timeColumns[view];
+        if (!columns) return [`${panel.title}: ${view} is in neither list of this test`];
+        return filtered.some((c) => columns.includes(c))
+          ? []
+          : [`${panel.title}: ${view} needs $__timeFilter(${columns.join(' | ')})`];
+      });
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('reads every DESIGN §4 analyst view on the business dashboard', () => {
+    const business = sql.filter((q) => q.d.uid === 'kd-business').map((q) => q.target.rawSql!);
+    for (const view of [
+      'engagement_summary',
+      'retention_summary',
+      'customization_summary',
+      'guild_daily_activity',
+      'cohort_retention',
+      'guild_lifecycle',
+      'meetings',
+    ])
+      expect({
+        view,
+        read: business.some((t) => new RegExp(`analytics\\.${view}\\b`).test(t)),
+      }).toEqual({
+        view,
+        read: true,
+      });
   });
 });
