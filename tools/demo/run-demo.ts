@@ -31,6 +31,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     'discord-sim': `${options.discordSimUrl}/health/ready`,
     'kaltura-sim': `${options.kalturaSimUrl}/__sim/state`,
   });
+  await checkApiTrustsDiscordSim(options);
   if (options.store) return new DemoRun(options, options.store).run();
   if (!options.nats) throw new Error('runDemo needs `nats` or `store`');
   const { url, stream, subjectPrefix } = options.nats;
@@ -44,6 +45,20 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
   } finally {
     await nc.drain().catch(() => undefined);
   }
+}
+
+/**
+ * Before anything is appended: the api must accept discord-sim's signature (a PING answered
+ * with a PONG), which only a development setup pointed at discord-sim does.
+ */
+async function checkApiTrustsDiscordSim(options: RunDemoOptions): Promise<void> {
+  const ping = await new DiscordSimClient(options.discordSimUrl).send({ type: 1 }, 0);
+  if (ping.status === 200 && (ping.body as { type?: unknown } | null)?.type === 1) return;
+  throw new Error(
+    `the api does not accept interactions signed by discord-sim (PING answered ${ping.status ?? 'nothing'}): ` +
+      'start it with DISCORD_PUBLIC_KEY = the key of GET /__sim/public-key, and discord-sim with ' +
+      'DISCORD_SIM_INTERACTIONS_URL = its /interactions (npm start does both)',
+  );
 }
 
 class DemoRun {
