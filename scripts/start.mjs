@@ -9,7 +9,10 @@
 //   4. Starts each app as `node dist/apps/<app>/src/main.js` with KD_APP=<app> and its own HTTP_PORT
 //      (<APP>_HTTP_PORT, else the default below; the api also honours HTTP_PORT):
 //        kaltura-sim 4010 (first, only while KALTURA_PARTNER_ID / KALTURA_ADMIN_SECRET are unset;
-//                          the other apps are then pointed at it), api 3000, projector 3001,
+//                          the other apps are then pointed at it),
+//        discord-sim 4011 (next, only while DISCORD_TOKEN and DISCORD_PUBLIC_KEY are unset: the
+//                          launcher makes it a key pair and points the api and notifier at it with
+//                          fake credentials; the bot gets none), api 3000, projector 3001,
 //        notifier 3002 (consumes events only with DISCORD_TOKEN), bot 3003 (only when built).
 //      KD_APPS=api,projector picks the apps to run.
 //   5. Passes the apps' output through line by line, restarts an app that exits (1 s backoff,
@@ -18,6 +21,7 @@
 //
 // Plain Node.js ESM without dependencies: it runs before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import {
   existsSync,
   readFileSync,
@@ -38,9 +42,14 @@ process.chdir(ROOT);
 const SIM = 'kaltura-sim';
 const SIM_SECRET = 'sim-admin-secret-not-for-production';
 const SIM_PARTNER_ID = '100';
+const DISCORD_SIM = 'discord-sim';
+/** The discord-sim defaults (apps/discord-sim): clearly fake, accepted only by the simulator. */
+const DISCORD_SIM_APPLICATION_ID = '100000000000004011';
+const DISCORD_SIM_BOT_TOKEN = 'discord-sim-bot-token-not-a-real-token';
 /** Start order; `optional` apps are skipped (with a note) when they are not built. */
 const APPS = [
   { name: SIM, port: 4010, optional: true },
+  { name: DISCORD_SIM, port: 4011, optional: true },
   { name: 'api', port: 3000, optional: false },
   { name: 'projector', port: 3001, optional: false },
   { name: 'notifier', port: 3002, optional: false },
@@ -97,7 +106,7 @@ function buildIfStale() {
   else if (!existsSync(BUILD_STAMP)) reason = `${BUILD_STAMP} is missing`;
   else {
     const stamp = statSync(BUILD_STAMP).mtimeMs;
-    const sources = ['apps', 'libs', 'bench', 'tsconfig.json', 'tsconfig.build.json'];
+    const sources = ['apps', 'libs', 'bench', 'tools', 'tsconfig.json', 'tsconfig.build.json'];
     const newest = Math.max(...sources.map(newestMtime));
     if (newest > stamp) reason = 'sources changed since the last build';
   }
@@ -313,6 +322,7 @@ function planApps() {
       fail(`KD_APPS names unknown apps: ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   }
   const kalturaConfigured = isSet(env.KALTURA_PARTNER_ID) && isSet(env.KALTURA_ADMIN_SECRET);
+  const discordConfigured = isSet(env.DISCORD_TOKEN) || isSet(env.DISCORD_PUBLIC_KEY);
 
   const selected = [];
   const skipped = [];
@@ -323,6 +333,8 @@ function planApps() {
       if (!built) fail(`KD_APPS asks for ${app.name}, but ${entryOf(app.name)} does not exist`);
     } else if (app.name === SIM && kalturaConfigured) {
       continue; // a real Kaltura account is configured
+    } else if (app.name === DISCORD_SIM && discordConfigured) {
+      continue; // a real Discord application is configured
     } else if (!built) {
       if (!app.optional)
         fail(`${entryOf(app.name)} does not exist: the build did not produce ${app.name}`);
@@ -373,23 +385,76 @@ function planApps() {
       'JWT_SECRET is not set: the api will refuse to start (set it in .env; `npm run up` creates one)',
     );
   }
-  return { selected, kaltura };
+  return { selected, kaltura, discord: discordSimEnv(selected, discordConfigured) };
+}
+
+/**
+ * Without Discord credentials: discord-sim gets a fresh key pair (or DISCORD_SIM_PRIVATE_KEY) and
+ * the api's interactions URL; the api and notifier get its public key, URL and fake credentials.
+ * The bot gets none (it would try Discord's real gateway with them).
+ */
+function discordSimEnv(selected, discordConfigured) {
+  const sim = selected.find((app) => app.name === DISCORD_SIM);
+  if (!sim || discordConfigured) return { sim: {}, apps: {} };
+  const env = process.env;
+  let privateKey;
+  try {
+    privateKey = isSet(env.DISCORD_SIM_PRIVATE_KEY)
+      ? createPrivateKey({
+          key: Buffer.from(env.DISCORD_SIM_PRIVATE_KEY, 'base64'),
+          format: 'der',
+          type: 'pkcs8',
+        })
+      : generateKeyPairSync('ed25519').privateKey;
+  } catch {
+    fail('DISCORD_SIM_PRIVATE_KEY must be an Ed25519 PKCS#8 private key, DER encoded, in base64');
+  }
+  const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  const api = selected.find((app) => app.name === 'api');
+  const simEnv = {
+    DISCORD_SIM_PRIVATE_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    DISCORD_SIM_HOST: env.DISCORD_SIM_HOST || '127.0.0.1',
+    DISCORD_SIM_INTERACTIONS_URL:
+      env.DISCORD_SIM_INTERACTIONS_URL || `http://127.0.0.1:${api?.port ?? 3000}/interactions`,
+    // Now and then a 429, so the rate-limit panels and alert have something to show.
+    DISCORD_SIM_RATE_LIMIT_EVERY: env.DISCORD_SIM_RATE_LIMIT_EVERY || '50',
+  };
+  const apps = {
+    DISCORD_API_URL: `http://127.0.0.1:${sim.port}/api`,
+    DISCORD_APPLICATION_ID: DISCORD_SIM_APPLICATION_ID,
+    DISCORD_TOKEN: DISCORD_SIM_BOT_TOKEN,
+    DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString('hex'),
+    DISCORD_SIM: '1',
+  };
+  log(
+    'info',
+    `Discord credentials not set: using discord-sim at http://127.0.0.1:${sim.port} (fake application ${DISCORD_SIM_APPLICATION_ID} and bot token; npm run demo drives it)`,
+  );
+  return { sim: simEnv, apps };
 }
 
 async function startApps() {
-  const { selected, kaltura } = planApps();
+  const { selected, kaltura, discord } = planApps();
   for (const app of selected) {
     if (shuttingDown) return;
-    const env = { ...process.env, ...kaltura, KD_APP: app.name, HTTP_PORT: String(app.port) };
+    const ownDiscord =
+      app.name === DISCORD_SIM ? discord.sim : app.name === 'bot' ? {} : discord.apps;
+    const env = {
+      ...process.env,
+      ...kaltura,
+      ...ownDiscord,
+      KD_APP: app.name,
+      HTTP_PORT: String(app.port),
+    };
     if (app.name === SIM && !isSet(env.KALTURA_SIM_HOST)) env.KALTURA_SIM_HOST = '127.0.0.1';
     const supervised = new Supervised(app.name, app.port, env);
     running.push(supervised);
     supervised.start();
-    if (app.name === SIM && app.port !== 0) {
+    if ((app.name === SIM || app.name === DISCORD_SIM) && app.port !== 0) {
       if (!(await waitForPort(app.port, 30_000)) && !shuttingDown) {
         log(
           'warn',
-          `${SIM} is not listening on 127.0.0.1:${app.port} after 30s; starting the other apps anyway`,
+          `${app.name} is not listening on 127.0.0.1:${app.port} after 30s; starting the other apps anyway`,
         );
       }
     }
