@@ -6,9 +6,6 @@ import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import type { CommandRuntime } from './command-runtime.js';
 import { COMMAND_RUNTIME } from './interactions.tokens.js';
 
-/** Commands whose handlers are not in this build yet are not offered to Discord users. */
-const notYetServed = new Set<string>();
-
 /**
  * Registers the command set with Discord at start-up when credentials are set: compares with
  * what Discord has (GET) and replaces it (PUT) only when it differs. A failure is logged, not
@@ -30,8 +27,7 @@ export class CommandRegistrationService implements OnApplicationBootstrap {
       );
       return;
     }
-    const definitions = commandDefinitions.filter((d) => !notYetServed.has(d.name));
-    syncCommands(this.runtime.rest, applicationId, definitions, this.logger).catch(
+    syncCommands(this.runtime.rest, applicationId, commandDefinitions, this.logger).catch(
       (error: unknown) =>
         this.logger.error({ err: String(error) }, 'could not register the Discord commands'),
     );

@@ -103,7 +103,7 @@ describe('POST /interactions', () => {
         )[0],
     );
 
-  it('registers the served commands with Discord at start-up', async () => {
+  it('registers every command with Discord at start-up', async () => {
     const put = await waitFor(
       async () =>
         discord.requestsTo('PUT', new RegExp(`/applications/${applicationId}/commands`))[0],
@@ -117,6 +117,7 @@ describe('POST /interactions', () => {
       'kaltura-join',
       'kaltura-list',
       'kaltura-start',
+      'kaltura-stats',
       'kaltura-video-search',
     ]);
     expect(
