@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY bench ./bench
+COPY tools ./tools
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20.20-bookworm-slim
