@@ -59,4 +59,29 @@ describe('CachedSnapshot', () => {
     const cache = new CachedSnapshot({ load: () => Promise.reject(new Error('down')), ttlMs: 10 });
     expect(await cache.get()).toEqual({ value: undefined, loadedAt: 0, stale: true });
   });
+
+  it('in background mode answers with the last value at once and reloads behind it', async () => {
+    let clock = 0;
+    let loads = 0;
+    const gates: { resolve: (v: number) => void }[] = [];
+    const cache = new CachedSnapshot<number>({
+      load: () => {
+        loads++;
+        return new Promise<number>((resolve) => gates.push({ resolve }));
+      },
+      ttlMs: 10,
+      now: () => clock,
+      background: true,
+    });
+    const first = cache.get(); // nothing yet: the first caller waits
+    gates[0]?.resolve(1);
+    expect((await first).value).toBe(1);
+    clock = 10;
+    expect((await cache.get()).value).toBe(1); // stale: answered at once, reload started
+    expect((await cache.get()).value).toBe(1); // reload still in flight: not a second one
+    expect(loads).toBe(2);
+    gates[1]?.resolve(2);
+    await cache.settled();
+    expect((await cache.get()).value).toBe(2);
+  });
 });

@@ -4,6 +4,12 @@ export interface CachedSnapshotOptions<T> {
   now?: () => number;
   onError?: (error: unknown) => void;
   onSuccess?: (value: T, durationMs: number) => void;
+  /**
+   * Once a value exists, answer with it at once and reload in the background when it is older
+   * than the TTL (stale-while-revalidate): callers never wait for a slow load, at the price of a
+   * value up to one TTL plus one load old. Only the very first call waits.
+   */
+  background?: boolean;
 }
 
 export interface Snapshot<T> {
@@ -29,13 +35,19 @@ export class CachedSnapshot<T> {
   constructor(private readonly options: CachedSnapshotOptions<T>) {}
 
   async get(): Promise<Snapshot<T>> {
-    if (this.inFlight) return this.inFlight;
+    const answerNow = this.options.background === true && this.current.value !== undefined;
+    if (this.inFlight) return answerNow ? this.current : this.inFlight;
     if (this.now() - this.attemptedAt < this.options.ttlMs) return this.current;
     this.attemptedAt = this.now();
     this.inFlight = this.load().finally(() => {
       this.inFlight = undefined;
     });
-    return this.inFlight;
+    return answerNow ? this.current : this.inFlight;
+  }
+
+  /** Resolves when no load is in flight (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.inFlight;
   }
 
   private async load(): Promise<Snapshot<T>> {

@@ -39,6 +39,7 @@ export class InsightsController {
         at: new Date(),
       }),
       ttlMs: 15_000,
+      background: true,
     });
   }
 
