@@ -56,6 +56,17 @@ describe('guild configuration cache across processes', () => {
         DISCORD_API_URL: gateway.apiUrl,
       }),
     ]);
+    // The bot takes interactions once its gateway session is up; the api hears config events
+    // once its NATS connection is (both come up in the background after "listening").
+    await waitFor(
+      async () =>
+        bot.logs.some((l) => l.includes('start-up reconciliation done')) ? true : undefined,
+      15_000,
+    );
+    await waitFor(
+      async () => ((await fetch(`${api.url}/health/ready`)).ok ? true : undefined),
+      15_000,
+    );
   });
   afterAll(async () => {
     await Promise.all([api?.stop(), bot?.stop()]);
