@@ -12,19 +12,10 @@ import {
   type DiscordGatewayFake,
   type TestDatabase,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 
 const secret = 'config-cache-e2e-secret-config-cache-e2e';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * A guild's configuration is cached in every process for up to a minute; a change made in one

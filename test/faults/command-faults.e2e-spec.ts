@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   commandInteraction,
-  createTestDatabase,
-  createTestStream,
-  startApp,
-  startDiscordRestFake,
+  startApiStack,
+  type ApiStack,
   type ChildApp,
   type DiscordRestFake,
-  type TestDatabase,
   type TestStream,
 } from '@kd/testing';
 import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
 
 const keys = generateDiscordKeys();
 const applicationId = commandInteraction('x').application_id;
-const simSecret = 'command-faults-sim-secret';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Interaction = ReturnType<typeof commandInteraction>;
@@ -25,41 +21,18 @@ type Interaction = ReturnType<typeof commandInteraction>;
  * reply (an error reply when Kaltura failed) and exactly one command.executed.
  */
 describe('command faults: Kaltura slow or failing, Discord rate limiting', () => {
-  let db: TestDatabase;
   let t: TestStream;
   let discord: DiscordRestFake;
   let sim: ChildApp;
   let api: ChildApp;
 
+  let stack: ApiStack;
+
   beforeAll(async () => {
-    [db, t, discord] = await Promise.all([
-      createTestDatabase(),
-      createTestStream(),
-      startDiscordRestFake(),
-    ]);
-    sim = await startApp('kaltura-sim', {
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
-    });
-    api = await startApp('api', {
-      DATABASE_URL: db.url,
-      KD_STREAM: t.stream,
-      KD_SUBJECT_PREFIX: t.subjectPrefix,
-      JWT_SECRET: 'c'.repeat(40),
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_APPLICATION_ID: applicationId,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_TOKEN: 'bot-token-for-command-faults',
-      KALTURA_SERVICE_URL: sim.url,
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
-      KALTURA_TIMEOUT_MS: '1500',
-    });
+    stack = await startApiStack({ keys, apiEnv: { KALTURA_TIMEOUT_MS: '1500' } });
+    ({ t, discord, sim, api } = stack);
   });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), sim?.stop()]);
-    await Promise.all([db?.drop(), t?.cleanup(), discord?.close()]);
-  });
+  afterAll(() => stack?.stop());
 
   const setFaults = async (faults: Record<string, unknown>) => {
     const response = await fetch(`${sim.url}/__sim/faults`, {

@@ -4,17 +4,7 @@ import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { expect } from '@jest/globals';
 import { generateDiscordKeys, type DiscordTestKeys } from '@kd/discord';
-import {
-  createTestDatabase,
-  createTestStream,
-  startApp,
-  startDiscordRestFake,
-  type ChildApp,
-  type DiscordRestFake,
-  type TestDatabase,
-  type TestStream,
-} from '@kd/testing';
-import { interactionApplicationId } from '@kd/testing';
+import { startApiStack, type ApiStack, type ChildApp, type TestStream } from '@kd/testing';
 
 /**
  * Shared kit of the hostile-input suites: an api child process wired like production (test DB,
@@ -34,17 +24,10 @@ export interface HostileSecrets {
   metricsPassword: string;
 }
 
-export interface HostileApi {
-  api: ChildApp;
-  sim: ChildApp;
-  discord: DiscordRestFake;
-  db: TestDatabase;
-  t: TestStream;
-  keys: DiscordTestKeys;
+export interface HostileApi extends Omit<ApiStack, 'secrets'> {
   secrets: HostileSecrets;
   /** Authorization header value that opens /metrics. */
   metricsAuth: string;
-  stop(): Promise<void>;
 }
 
 export async function startHostileApi(
@@ -59,48 +42,19 @@ export async function startHostileApi(
     metricsUser: 'prom',
     metricsPassword: `metrics-${random(8)}`,
   };
-  const [db, t, discord] = await Promise.all([
-    createTestDatabase(),
-    createTestStream(),
-    startDiscordRestFake({ botToken: secrets.botToken }),
-  ]);
-  const sim = await startApp('kaltura-sim', {
-    KALTURA_PARTNER_ID: '100',
-    KALTURA_ADMIN_SECRET: secrets.kalturaAdminSecret,
-  });
-  const api = await startApp('api', {
-    DATABASE_URL: db.url,
-    KD_STREAM: t.stream,
-    KD_SUBJECT_PREFIX: t.subjectPrefix,
-    JWT_SECRET: secrets.jwtSecret,
-    API_RATE_LIMIT_PER_MINUTE: '100000',
-    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    DISCORD_APPLICATION_ID: interactionApplicationId,
-    DISCORD_API_URL: discord.apiUrl,
-    DISCORD_TOKEN: secrets.botToken,
-    KALTURA_SERVICE_URL: sim.url,
-    KALTURA_PARTNER_ID: '100',
-    KALTURA_ADMIN_SECRET: secrets.kalturaAdminSecret,
-    KALTURA_WEBHOOK_SECRET: secrets.kalturaWebhookSecret,
-    METRICS_BASIC_AUTH: `${secrets.metricsUser}:${secrets.metricsPassword}`,
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
-  const metricsAuth = `Basic ${Buffer.from(`${secrets.metricsUser}:${secrets.metricsPassword}`).toString('base64')}`;
-  return {
-    api,
-    sim,
-    discord,
-    db,
-    t,
+  const stack = await startApiStack({
     keys,
     secrets,
-    metricsAuth,
-    async stop() {
-      await Promise.all([api.stop(), sim.stop()]);
-      await Promise.all([db.drop(), t.cleanup(), discord.close()]);
+    apiEnv: {
+      API_RATE_LIMIT_PER_MINUTE: '100000',
+      KALTURA_WEBHOOK_SECRET: secrets.kalturaWebhookSecret,
+      METRICS_BASIC_AUTH: `${secrets.metricsUser}:${secrets.metricsPassword}`,
+      LOG_LEVEL: 'debug',
+      ...env,
     },
-  };
+  });
+  const metricsAuth = `Basic ${Buffer.from(`${secrets.metricsUser}:${secrets.metricsPassword}`).toString('base64')}`;
+  return { ...stack, secrets, metricsAuth };
 }
 
 export interface RawResponse {

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signDiscordRequest } from '@kd/discord';
 import type { DomainEvent } from '@kd/events';
-import { commandInteraction, interactionApplicationId, snowflakeFor } from '@kd/testing';
+import { commandInteraction, interactionApplicationId, snowflakeFor, waitFor } from '@kd/testing';
 import {
   deeplyNested,
   expectLogsFree,
@@ -350,18 +350,6 @@ describe('hostile input: POST /interactions', () => {
       if (event?.type === type) found.push(event);
     }
     return found;
-  };
-  const waitFor = async <T>(
-    probe: () => Promise<T | undefined>,
-    timeoutMs = 10_000,
-  ): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 50));
-    }
   };
 
   it('records a replayed (byte-identical, re-signed) interaction once', async () => {

@@ -13,17 +13,8 @@ import {
   type DiscordGatewayFake,
   type TestDatabase,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface CallbackBody {
   type: number;
@@ -68,9 +59,7 @@ describe('bot process: slash commands over the gateway', () => {
   const executedFor = (interactionId: string) =>
     waitFor(async () => {
       const records = await t.store.readAggregate('command', interactionId);
-      const found = records
-        .map((r) => r.event)
-        .filter((e) => e.type === 'command.executed');
+      const found = records.map((r) => r.event).filter((e) => e.type === 'command.executed');
       return found.length ? found : undefined;
     });
 

@@ -8,19 +8,12 @@ import {
   type ChildApp,
   type DiscordGatewayFake,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 
 // Snowflakes whose timestamp bits differ, as real guild ids do.
 const guild = (n: number) => (BigInt(snowflakeFor(0)) + (BigInt(n) << 22n)).toString();
 const joinedAt = (n: number) => new Date(Date.UTC(2024, 0, n, 9, 30));
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Waits for a log line written after `from` (an index into app.logs). */
 const logged = (app: ChildApp, pattern: RegExp, from = 0) =>

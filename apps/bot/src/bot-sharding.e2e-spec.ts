@@ -8,19 +8,12 @@ import {
   type ChildApp,
   type DiscordGatewayFake,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 import { shardOf } from './gateway/sharding.js';
 
 const guild = (n: number) => (BigInt(snowflakeFor(0)) + (BigInt(n) << 22n)).toString();
 const guilds = [1, 2, 3, 4, 5, 6].map(guild);
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('bot processes sharing the guilds (SHARD_COUNT=2)', () => {
   let t: TestStream;

@@ -15,6 +15,7 @@ import {
   type DiscordRestFake,
   type RecordedDiscordRequest,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 
 const guildId = snowflakeFor(7_100_001);
@@ -55,20 +56,12 @@ const env = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** Starts the notifier and waits until its consumer listens (a new consumer starts at the head). */
 async function startNotifier(extra: Record<string, string> = {}): Promise<ChildApp> {
   const app = await startApp('notifier', env(extra));
-  await waitFor(() => app.logs.some((l) => l.includes('notifications running')), 'the consumer');
+  await waitFor(() => app.logs.some((l) => l.includes('notifications running')), {
+    what: 'the consumer',
+  });
   return app;
 }
 
@@ -122,7 +115,7 @@ const gaps = (requests: RecordedDiscordRequest[]) =>
 async function outcomeOf(cause: DomainEvent) {
   const recorded = await waitFor(
     async () => (await t.store.readAggregate('notification', cause.id))[0],
-    `the outcome of ${cause.type}`,
+    { what: `the outcome of ${cause.type}` },
   );
   return recorded.event;
 }
@@ -220,10 +213,9 @@ describe('notifier process', () => {
     await t.js.publish(subjectOf(t.subjectPrefix, cause), JSON.stringify(cause));
     const duplicates = { kind: 'meeting_start', outcome: 'duplicate' };
     const first = notifier;
-    await waitFor(
-      async () => (await metric(first, 'kd_notifications_total', duplicates)) === 1,
-      'the duplicate',
-    );
+    await waitFor(async () => (await metric(first, 'kd_notifications_total', duplicates)) === 1, {
+      what: 'the duplicate',
+    });
     await notifier.stop();
     notifier = await startNotifier();
     const end = await ended(meetingId);
@@ -251,7 +243,7 @@ describe('notifier process', () => {
     const running = notifier;
     await waitFor(
       async () => (await metric(running, 'kd_event_consumer_skipped_total', skippedEvents)) === 2,
-      'the skipped count',
+      { what: 'the skipped count' },
     );
   });
 
@@ -261,7 +253,7 @@ describe('notifier process', () => {
     notifier = await startNotifier();
     fake.holdNext(1, 3_000);
     const cause = await started(meetingId);
-    await waitFor(() => fake.messages.size === 1, 'the first post');
+    await waitFor(() => fake.messages.size === 1, { what: 'the first post' });
     await notifier.stop('SIGKILL');
 
     notifier = await startNotifier();
@@ -322,10 +314,13 @@ describe('notifier process', () => {
   it('without DISCORD_TOKEN serves health and metrics but consumes nothing', async () => {
     const app = await startApp('notifier', { ...env(), DISCORD_TOKEN: undefined });
     notifier = app;
-    const ready = await waitFor(async () => {
-      const response = await fetch(`${app.url}/health/ready`);
-      return response.ok && ((await response.json()) as object);
-    }, 'readiness');
+    const ready = await waitFor(
+      async () => {
+        const response = await fetch(`${app.url}/health/ready`);
+        return response.ok && ((await response.json()) as object);
+      },
+      { what: 'readiness' },
+    );
     expect(ready).toMatchObject({ status: 'ready', checks: { nats: 'ok' } });
     expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
     expect(app.logs.join('\n')).toContain('DISCORD_TOKEN is not set');

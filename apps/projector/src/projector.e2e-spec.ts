@@ -9,6 +9,7 @@ import {
   type ChildApp,
   type TestDatabase,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 
 describe('projector process', () => {
@@ -41,13 +42,6 @@ describe('projector process', () => {
         )
       ).rows[0].s,
     );
-  const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
 
   async function publish(n: number): Promise<void> {
     const pending: Promise<unknown>[] = [];
@@ -62,13 +56,13 @@ describe('projector process', () => {
     const total = 20_000;
     await publish(total);
     let projector: ChildApp = await startApp('projector', env());
-    await waitFor(async () => (await checkpoint()) >= 2_000);
+    await waitFor(async () => (await checkpoint()) >= 2_000, 30_000);
     await projector.stop('SIGKILL');
     const atKill = await checkpoint();
     expect(atKill).toBeLessThan(total);
     projector = await startApp('projector', env());
     try {
-      await waitFor(async () => (await checkpoint()) >= total);
+      await waitFor(async () => (await checkpoint()) >= total, 30_000);
       const { rows } = await client.query(
         `SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs, count(DISTINCT id)::int AS ids, min(seq)::int AS lo, max(seq)::int AS hi FROM analytics.event_log`,
       );

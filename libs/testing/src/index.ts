@@ -36,3 +36,5 @@ export {
   adminPermissions,
   memberPermissions,
 } from './interaction-payloads.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { startApiStack, sharedEnv, type ApiStack, type ApiStackOptions, type ApiStackSecrets } from './api-stack.js';

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestDatabase,
-  createTestStream,
   snowflakeFor,
-  startApp,
-  startDiscordRestFake,
+  startApiStack,
+  type ApiStack,
   type ChildApp,
   type DiscordRestFake,
-  type TestDatabase,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 import {
   applicationId,
@@ -19,7 +17,6 @@ import {
   post,
 } from './interaction-fixtures.js';
 
-const simSecret = 'command-flows-e2e-sim-secret';
 const mappedRole = snowflakeFor(990);
 
 interface ReplyData {
@@ -31,57 +28,16 @@ interface ReplyData {
 
 /** Every slash command's whole flow through the signed endpoint, the simulator and the read models. */
 describe('slash command flows over POST /interactions', () => {
-  let db: TestDatabase;
   let t: TestStream;
   let discord: DiscordRestFake;
-  let sim: ChildApp;
   let api: ChildApp;
-  let projector: ChildApp;
+  let stack: ApiStack;
 
   beforeAll(async () => {
-    [db, t, discord] = await Promise.all([
-      createTestDatabase(),
-      createTestStream(),
-      startDiscordRestFake(),
-    ]);
-    sim = await startApp('kaltura-sim', {
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
-    });
-    const shared = {
-      DATABASE_URL: db.url,
-      KD_STREAM: t.stream,
-      KD_SUBJECT_PREFIX: t.subjectPrefix,
-    };
-    [api, projector] = await Promise.all([
-      startApp('api', {
-        ...shared,
-        JWT_SECRET: 'f'.repeat(40),
-        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-        DISCORD_APPLICATION_ID: applicationId,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_TOKEN: 'bot-token-for-the-discord-fake-flows',
-        KALTURA_SERVICE_URL: sim.url,
-        KALTURA_PARTNER_ID: '100',
-        KALTURA_ADMIN_SECRET: simSecret,
-      }),
-      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }),
-    ]);
+    stack = await startApiStack({ keys, projectorEnv: { PROJECTION_MAX_WAIT_MS: '20' } });
+    ({ t, discord, api } = stack);
   });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), projector?.stop(), sim?.stop()]);
-    await Promise.all([db?.drop(), t?.cleanup(), discord?.close()]);
-  });
-
-  async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  afterAll(() => stack?.stop());
 
   /** Posts the interaction and returns the final reply: inline (type 4) or the deferred follow-up. */
   async function run(interaction: ReturnType<typeof commandInteraction>): Promise<ReplyData> {

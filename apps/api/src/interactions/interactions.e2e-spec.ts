@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateDiscordKeys } from '@kd/discord';
 import type { DomainEvent } from '@kd/events';
 import {
-  createTestDatabase,
-  createTestStream,
   snowflakeFor,
-  startApp,
-  startDiscordRestFake,
+  startApiStack,
+  type ApiStack,
   type ChildApp,
   type DiscordRestFake,
-  type TestDatabase,
   type TestStream,
+  waitFor,
 } from '@kd/testing';
 import {
   applicationId,
@@ -21,50 +19,18 @@ import {
   post,
 } from './interaction-fixtures.js';
 
-const simSecret = 'interactions-e2e-sim-secret';
-
 describe('POST /interactions', () => {
-  let db: TestDatabase;
   let t: TestStream;
   let discord: DiscordRestFake;
   let sim: ChildApp;
   let api: ChildApp;
-  let projector: ChildApp;
+  let stack: ApiStack;
 
   beforeAll(async () => {
-    [db, t, discord] = await Promise.all([
-      createTestDatabase(),
-      createTestStream(),
-      startDiscordRestFake(),
-    ]);
-    sim = await startApp('kaltura-sim', {
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
-    });
-    const shared = {
-      DATABASE_URL: db.url,
-      KD_STREAM: t.stream,
-      KD_SUBJECT_PREFIX: t.subjectPrefix,
-    };
-    [api, projector] = await Promise.all([
-      startApp('api', {
-        ...shared,
-        JWT_SECRET: 'y'.repeat(40),
-        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-        DISCORD_APPLICATION_ID: applicationId,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_TOKEN: 'bot-token-for-the-discord-fake-000',
-        KALTURA_SERVICE_URL: sim.url,
-        KALTURA_PARTNER_ID: '100',
-        KALTURA_ADMIN_SECRET: simSecret,
-      }),
-      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }),
-    ]);
+    stack = await startApiStack({ keys, projectorEnv: { PROJECTION_MAX_WAIT_MS: '20' } });
+    ({ t, discord, sim, api } = stack);
   });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), projector?.stop(), sim?.stop()]);
-    await Promise.all([db.drop(), t.cleanup(), discord.close()]);
-  });
+  afterAll(() => stack?.stop());
 
   const eventsOf = async (type: string): Promise<DomainEvent[]> => {
     const info = await t.jsm.streams.info(t.stream);
@@ -82,18 +48,6 @@ describe('POST /interactions', () => {
     (await eventsOf('command.executed')).filter(
       (e) => e.payload && (e.payload as { interactionId: string }).interactionId === interactionId,
     );
-  const waitFor = async <T>(
-    probe: () => Promise<T | undefined>,
-    timeoutMs = 10_000,
-  ): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
   const followUpFor = (interaction: { token: string }) =>
     waitFor(
       async () =>

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signJwt } from '@kd/auth';
 import {
-  createTestDatabase,
-  createTestStream,
   snowflakeFor,
-  startApp,
+  startApiStack,
+  type ApiStack,
   type ChildApp,
-  type TestDatabase,
   type TestStream,
 } from '@kd/testing';
 
 const secret = 'rest-api-e2e-secret-rest-api-e2e-secret';
-const simSecret = 'rest-e2e-sim-secret';
 const guildId = snowflakeFor(950);
 const otherGuild = snowflakeFor(951);
 const user = snowflakeFor(952);
@@ -20,32 +17,18 @@ const token = (claims: Record<string, unknown> = {}) =>
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 describe('REST API v1', () => {
-  let db: TestDatabase;
   let t: TestStream;
-  let sim: ChildApp;
   let api: ChildApp;
+  let stack: ApiStack;
 
   beforeAll(async () => {
-    [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
-    sim = await startApp('kaltura-sim', {
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
+    stack = await startApiStack({
+      secrets: { jwtSecret: secret },
+      apiEnv: { API_RATE_LIMIT_PER_MINUTE: '40' },
     });
-    api = await startApp('api', {
-      DATABASE_URL: db.url,
-      KD_STREAM: t.stream,
-      KD_SUBJECT_PREFIX: t.subjectPrefix,
-      JWT_SECRET: secret,
-      API_RATE_LIMIT_PER_MINUTE: '40',
-      KALTURA_SERVICE_URL: sim.url,
-      KALTURA_PARTNER_ID: '100',
-      KALTURA_ADMIN_SECRET: simSecret,
-    });
+    ({ t, api } = stack);
   });
-  afterAll(async () => {
-    await Promise.all([api?.stop(), sim?.stop()]);
-    await Promise.all([db.drop(), t.cleanup()]);
-  });
+  afterAll(() => stack?.stop());
 
   const call = async (
     method: string,
