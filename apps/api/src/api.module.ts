@@ -1,9 +1,9 @@
-import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
-import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
-import { createCommandRuntime, type CommandRuntime } from '@kd/commands';
+import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
+import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
-import { HealthModule, MetricsModule } from '@kd/platform';
+import { HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
@@ -18,35 +18,11 @@ import { MeetingsController } from './rest/meetings.controller.js';
 import { InsightsController } from './rest/insights.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
 
-class ConnectionsCloser implements OnApplicationShutdown {
-  constructor(
-    private readonly nats: NatsClients,
-    private readonly db: DatabaseHolder,
-    private readonly runtime: CommandRuntime,
-  ) {}
-  async onApplicationShutdown(): Promise<void> {
-    this.runtime.close();
-    await Promise.all([this.nats.close(), this.db.close()]);
-  }
-}
-
 @Module({})
 export class ApiModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
-    const nats = new NatsClients({
-      url: config.NATS_URL,
-      name: 'kd-api',
-      logger,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-    });
+    const { nats, store } = createBackbone(config, { app: 'api', logger, registry: register });
     const db = new DatabaseHolder({ url: config.DATABASE_URL, applicationName: 'kd-api', logger });
-    const store = new EventStore({
-      nats,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-      metrics: createEventStoreMetrics(register),
-    });
     const runtime = createCommandRuntime({
       store,
       db,
@@ -87,7 +63,10 @@ export class ApiModule {
         { provide: NatsClients, useValue: nats },
         { provide: DatabaseHolder, useValue: db },
         { provide: EventStore, useValue: store },
-        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db, runtime) },
+        shutdownHook(async () => {
+          runtime.close();
+          await Promise.all([nats.close(), db.close()]);
+        }),
       ],
       exports: [EventStore, DatabaseHolder, NatsClients, LOGGER, API_CONFIG],
     };

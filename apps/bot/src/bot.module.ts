@@ -1,10 +1,10 @@
-import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
-import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
-import { createCommandRuntime, type CommandRuntime } from '@kd/commands';
+import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
+import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { DatabaseHolder } from '@kd/projections';
-import { HealthModule, MetricsModule, type HealthChecks } from '@kd/platform';
+import { HealthModule, MetricsModule, shutdownHook, type HealthChecks } from '@kd/platform';
 import type { BotConfig } from './bot.config.js';
 import { BOT_CONFIG, COMMAND_RUNTIME, DISCORD_GATEWAY, LOGGER } from './bot.tokens.js';
 import { DiscordGateway } from './gateway/discord-gateway.js';
@@ -16,18 +16,6 @@ import { MemberCountRefresher } from './guilds/member-count.refresher.js';
 import { RecordedGuilds } from './guilds/recorded-guilds.js';
 import { GatewayInteractionsService } from './interactions/gateway-interactions.service.js';
 
-class ConnectionsCloser implements OnApplicationShutdown {
-  constructor(
-    private readonly nats: NatsClients,
-    private readonly db: DatabaseHolder,
-    private readonly runtime: CommandRuntime,
-  ) {}
-  async onApplicationShutdown(): Promise<void> {
-    this.runtime.close();
-    await Promise.all([this.nats.close(), this.db.close()]);
-  }
-}
-
 /**
  * The bot appends guild lifecycle events (NATS) and serves slash commands arriving over the
  * gateway with the shared handlers, which read the meetings read model (PostgreSQL).
@@ -35,19 +23,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
 @Module({})
 export class BotModule {
   static forRoot(config: BotConfig, logger: Logger): DynamicModule {
-    const nats = new NatsClients({
-      url: config.NATS_URL,
-      name: 'kd-bot',
-      logger,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-    });
-    const store = new EventStore({
-      nats,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-      metrics: createEventStoreMetrics(register),
-    });
+    const { nats, store } = createBackbone(config, { app: 'bot', logger, registry: register });
     const gateway = config.DISCORD_TOKEN
       ? new DiscordGateway({
           token: config.DISCORD_TOKEN,
@@ -91,7 +67,10 @@ export class BotModule {
         { provide: DISCORD_GATEWAY, useValue: gateway },
         { provide: DatabaseHolder, useValue: db },
         { provide: COMMAND_RUNTIME, useValue: runtime },
-        { provide: ConnectionsCloser, useFactory: () => new ConnectionsCloser(nats, db, runtime) },
+        shutdownHook(async () => {
+          runtime.close();
+          await Promise.all([nats.close(), db.close()]);
+        }),
         GuildLifecycleService,
         RecordedGuilds,
         GuildGatewayHandler,

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
 import { createDiscordRest } from '@kd/discord';
-import { EventStore, NatsClients, checkJetStream, createEventStoreMetrics } from '@kd/event-store';
+import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
@@ -21,19 +21,7 @@ import { NotificationService } from './service/notification.service.js';
 @Module({})
 export class NotifierModule {
   static forRoot(config: NotifierConfig, logger: Logger): DynamicModule {
-    const nats = new NatsClients({
-      url: config.NATS_URL,
-      name: 'kd-notifier',
-      logger,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-    });
-    const store = new EventStore({
-      nats,
-      stream: config.KD_STREAM,
-      subjectPrefix: config.KD_SUBJECT_PREFIX,
-      metrics: createEventStoreMetrics(register),
-    });
+    const { nats, store } = createBackbone(config, { app: 'notifier', logger, registry: register });
     const guildConfig = new GuildConfigService({
       store,
       defaults: loadDefaultConfig(),

@@ -24,3 +24,4 @@ export {
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
+export { createBackbone, type Backbone, type BackboneSettings } from './backbone.js';

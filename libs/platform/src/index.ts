@@ -20,3 +20,4 @@ export {
   maxBodyDepth,
   type JsonShapeProblem,
 } from './http/body-guards.js';
+export { shutdownHook } from './lifecycle/shutdown-hook.js';

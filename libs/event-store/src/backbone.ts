@@ -1,0 +1,40 @@
+import type { Registry } from 'prom-client';
+import type { Logger } from '@kd/observability';
+import { createEventStoreMetrics } from './event-store-metrics.js';
+import { EventStore } from './event-store.js';
+import { NatsClients } from './nats-clients.js';
+
+/** The settings every app's configuration schema has for the event backbone. */
+export interface BackboneSettings {
+  NATS_URL: string;
+  KD_STREAM: string;
+  KD_SUBJECT_PREFIX: string;
+}
+
+export interface Backbone {
+  nats: NatsClients;
+  store: EventStore;
+}
+
+/**
+ * A process's NATS connection (`kd-<app>`, connecting in the background) and its event store on
+ * the configured stream and subject prefix, with the store's metrics in `registry`.
+ */
+export function createBackbone(
+  settings: BackboneSettings,
+  options: { app: string; logger: Logger; registry: Registry },
+): Backbone {
+  const stream = { stream: settings.KD_STREAM, subjectPrefix: settings.KD_SUBJECT_PREFIX };
+  const nats = new NatsClients({
+    url: settings.NATS_URL,
+    name: `kd-${options.app}`,
+    logger: options.logger,
+    ...stream,
+  });
+  const store = new EventStore({
+    nats,
+    ...stream,
+    metrics: createEventStoreMetrics(options.registry),
+  });
+  return { nats, store };
+}
