@@ -247,6 +247,29 @@ export async function scrapeMetrics(h: HostileApi): Promise<string> {
   return response.text();
 }
 
+/**
+ * The closing check of every hostile suite, after its table of cases: replaying the table three
+ * more times neither grows the api's memory (64 MiB) nor records anything; the process is the
+ * same one and healthy; no log line holds a secret it was started with or one of `sentSecrets`;
+ * no metric label holds one of `personalValues` or anything that looks like an id or free text.
+ */
+export async function expectSteadyAndClean(
+  h: HostileApi,
+  cases: HostileCase[],
+  check: { pid: number; sentSecrets?: string[]; personalValues: string[] },
+): Promise<void> {
+  const before = await storedEvents(h.t);
+  const growth = await rssGrowthOver(h.api, cases, 3);
+  expect(growth).toBeLessThan(64 * 1024 * 1024);
+  expect(await storedEvents(h.t)).toBe(before);
+  await expectStillHealthy(h.api, check.pid);
+  const { jwtSecret, botToken, kalturaAdminSecret, kalturaWebhookSecret, metricsPassword } =
+    h.secrets;
+  const secrets = [jwtSecret, botToken, kalturaAdminSecret, kalturaWebhookSecret, metricsPassword];
+  expectLogsFree(h.api, [...secrets, ...(check.sentSecrets ?? [])]);
+  expect(personalLabelValues(await scrapeMetrics(h), check.personalValues)).toEqual([]);
+}
+
 /** Nested JSON text, `depth` levels deep, built without recursion. */
 export function deeplyNested(depth: number, leaf = '1'): string {
   return '['.repeat(depth) + leaf + ']'.repeat(depth);

@@ -7,6 +7,7 @@ import {
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
+import type { DomainEvent } from '@kd/events';
 import { testLogger } from './test-logger.js';
 
 export const testNatsUrl = process.env.KD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -18,6 +19,8 @@ export interface TestStream {
   stream: string;
   subjectPrefix: string;
   store: EventStore;
+  /** Every stored event of this type, in stream order, as written (not upcast). */
+  eventsOfType(type: string): Promise<DomainEvent[]>;
   cleanup(): Promise<void>;
 }
 
@@ -45,6 +48,16 @@ export async function createTestStream(
     stream,
     subjectPrefix,
     store,
+    async eventsOfType(type) {
+      const { state } = await jsm.streams.info(stream);
+      const found: DomainEvent[] = [];
+      // An empty stream reports first_seq 0.
+      for (let seq = Math.max(1, state.first_seq); seq <= state.last_seq; seq++) {
+        const event = (await jsm.direct.getMessage(stream, { seq }))?.json<DomainEvent>();
+        if (event?.type === type) found.push(event);
+      }
+      return found;
+    },
     async cleanup() {
       await jsm.streams.delete(stream).catch(() => false);
       await nc.close();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateDiscordKeys } from '@kd/discord';
-import type { DomainEvent } from '@kd/events';
 import {
   snowflakeFor,
   startApiStack,
@@ -32,18 +31,8 @@ describe('POST /interactions', () => {
   });
   afterAll(() => stack?.stop());
 
-  const eventsOf = async (type: string): Promise<DomainEvent[]> => {
-    const info = await t.jsm.streams.info(t.stream);
-    const found: DomainEvent[] = [];
-    for (let seq = 1; seq <= info.state.last_seq; seq++) {
-      const message = await t.jsm.direct.getMessage(t.stream, { seq });
-      const event = message
-        ? (JSON.parse(new TextDecoder().decode(message.data)) as DomainEvent)
-        : undefined;
-      if (event?.type === type) found.push(event);
-    }
-    return found;
-  };
+  const eventsOf = (type: string) => t.eventsOfType(type);
+
   const executed = async (interactionId: string) =>
     (await eventsOf('command.executed')).filter(
       (e) => e.payload && (e.payload as { interactionId: string }).interactionId === interactionId,
