@@ -1,6 +1,7 @@
-import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
+import { generateDiscordKeys } from '@kd/discord';
 import { benchEnvironment, parseArgs } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
+import { signedInteraction } from './support/signed-requests.js';
 import { startBuiltApp } from './support/start-app.js';
 
 /**
@@ -34,16 +35,7 @@ const interaction = (
   },
   data: { id: '523456789012345678', name, type: 1, options },
 });
-const signed = (body: unknown) => {
-  const text = JSON.stringify(body);
-  return {
-    body: text,
-    headers: {
-      'content-type': 'application/json',
-      ...signDiscordRequest(text, keys.privateKey).headers,
-    },
-  };
-};
+const signed = (body: unknown) => signedInteraction(body, keys);
 
 try {
   const sim = await startBuiltApp('kaltura-sim', {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
-import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
-import { signKalturaNotification } from '@kd/kaltura';
+import { generateDiscordKeys } from '@kd/discord';
 import { benchEnvironment, parseArgs } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
+import { recordingReadyNotifications, signedInteraction } from './support/signed-requests.js';
 import { startBuiltApp } from './support/start-app.js';
 
 /**
@@ -18,7 +18,6 @@ const keys = generateDiscordKeys();
 const webhookSecret = 'soak-kaltura-secret';
 let next = BigInt(Date.now()) * 1000n;
 const snowflake = () => (++next).toString().padStart(18, '1').slice(-19);
-let job = Date.now() * 1000;
 
 const interaction = () => ({
   id: snowflake(),
@@ -72,45 +71,14 @@ try {
       rate: args.interactions,
       url: `${apps.api.url}/interactions`,
       method: 'POST',
-      request: () => {
-        const body = JSON.stringify(interaction());
-        return {
-          body,
-          headers: {
-            'content-type': 'application/json',
-            ...signDiscordRequest(body, keys.privateKey).headers,
-          },
-        };
-      },
+      request: () => signedInteraction(interaction(), keys),
     }),
     fixedRateLoad({
       ...load,
       rate: args.webhooks,
       url: `${apps.api.url}/webhooks/kaltura`,
       method: 'POST',
-      request: () => {
-        const body = JSON.stringify({
-          object: {
-            objectType: 'KalturaMediaEntry',
-            id: '0_rec',
-            status: 2,
-            rootEntryId: '0_room',
-          },
-          eventObjectType: 1,
-          eventType: 3,
-          eventNotificationJobId: ++job,
-          templateSystemName: 'ENTRY_READY',
-          partnerId: 100,
-        });
-        return {
-          body,
-          headers: {
-            'content-type': 'application/json',
-            'x-kaltura-signature': signKalturaNotification(body, webhookSecret, 'sha256'),
-            'x-kaltura-hash-algo': 'sha256',
-          },
-        };
-      },
+      request: recordingReadyNotifications(webhookSecret),
     }),
   ]);
   clearInterval(timer);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { signKalturaNotification } from '@kd/kaltura';
 import { benchEnvironment, parseArgs } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
+import { recordingReadyNotifications } from './support/signed-requests.js';
 
 /**
  * `npm run bench:webhooks -- --rate 1000 --seconds 20`: signed Kaltura notifications (verify +
@@ -11,7 +11,6 @@ import { fixedRateLoad } from './support/http-load.js';
 const args = parseArgs({ rate: 1000, seconds: 20, warmup: 5, connections: 10 });
 const env = await benchEnvironment();
 const secret = 'bench-kaltura-secret';
-let job = Date.now() * 1000;
 try {
   const api = await startApi();
   try {
@@ -29,29 +28,7 @@ try {
       ...load,
       url: `${api.url}/webhooks/kaltura`,
       method: 'POST',
-      request: () => {
-        const body = JSON.stringify({
-          object: {
-            objectType: 'KalturaMediaEntry',
-            id: '0_rec',
-            status: 2,
-            rootEntryId: '0_room',
-          },
-          eventObjectType: 1,
-          eventType: 3,
-          eventNotificationJobId: ++job,
-          templateSystemName: 'ENTRY_READY',
-          partnerId: 100,
-        });
-        return {
-          body,
-          headers: {
-            'content-type': 'application/json',
-            'x-kaltura-signature': signKalturaNotification(body, secret, 'sha256'),
-            'x-kaltura-hash-algo': 'sha256',
-          },
-        };
-      },
+      request: recordingReadyNotifications(secret),
     });
     console.log(
       `POST /webhooks/kaltura:      p50 ${webhooks.p50_ms} ms, p99 ${webhooks.p99_ms} ms, ${webhooks.rps} req/s, non-2xx ${webhooks.non2xx}, errors ${webhooks.errors}`,
