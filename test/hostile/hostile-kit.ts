@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { expect } from '@jest/globals';
 import { generateDiscordKeys, type DiscordTestKeys } from '@kd/discord';
 import { startApiStack, type ApiStack, type ChildApp, type TestStream } from '@kd/testing';
@@ -11,6 +11,9 @@ import { startApiStack, type ApiStack, type ChildApp, type TestStream } from '@k
  * own stream, kaltura-sim, Discord REST fake), a raw HTTP client that sends exactly the bytes and
  * headers a case needs, and the checks every rejected case must pass.
  */
+
+/** The api's HTTP_REQUEST_TIMEOUT_MS in these suites: short, so slow-client cases stay quick. */
+export const hostileRequestTimeoutMs = 2000;
 
 const random = (bytes = 12) => randomBytes(bytes).toString('hex');
 
@@ -50,6 +53,7 @@ export async function startHostileApi(
       KALTURA_WEBHOOK_SECRET: secrets.kalturaWebhookSecret,
       METRICS_BASIC_AUTH: `${secrets.metricsUser}:${secrets.metricsPassword}`,
       LOG_LEVEL: 'debug',
+      HTTP_REQUEST_TIMEOUT_MS: String(hostileRequestTimeoutMs),
       ...env,
     },
   });
@@ -106,26 +110,61 @@ export function send(baseUrl: string, req: RawRequest): Promise<RawResponse> {
  * a header without a colon); the server answers and closes.
  */
 export function sendBytes(baseUrl: string, bytes: string): Promise<RawResponse> {
+  return rawExchange(baseUrl, (socket) => socket.end(bytes), 5000);
+}
+
+/**
+ * A slow client (slowloris): sends `head` at once, then `tail` one byte every `everyMs`, and
+ * waits for the server to answer and close (or gives up after `giveUpMs`).
+ */
+export function trickleBytes(
+  baseUrl: string,
+  head: string,
+  tail: string,
+  everyMs: number,
+  giveUpMs: number,
+): Promise<RawResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  return rawExchange(
+    baseUrl,
+    (socket) => {
+      socket.write(head);
+      let sent = 0;
+      timer = setInterval(() => {
+        if (sent < tail.length && socket.writable) socket.write(tail.charAt(sent++));
+      }, everyMs);
+      socket.once('close', () => clearInterval(timer));
+    },
+    giveUpMs,
+  );
+}
+
+function rawExchange(
+  baseUrl: string,
+  start: (socket: Socket) => void,
+  giveUpMs: number,
+): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(Number(port), hostname, () => socket.end(bytes));
-    socket.setTimeout(5000, () => socket.destroy(new Error('no answer within 5 s')));
+    const socket = connect(Number(port), hostname, () => start(socket));
+    socket.setTimeout(giveUpMs, () => socket.destroy(new Error(`no answer within ${giveUpMs} ms`)));
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
-      const [statusLine = '', ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(
-        headerLines.map((l) => [
-          l.slice(0, l.indexOf(':')).toLowerCase(),
-          l.slice(l.indexOf(':') + 1).trim(),
-        ]),
-      );
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, text: rest.join('\r\n\r\n') });
-    });
+    socket.on('close', () => resolve(parseRawResponse(Buffer.concat(chunks).toString('utf8'))));
   });
+}
+
+function parseRawResponse(text: string): RawResponse {
+  const [head = '', ...rest] = text.split('\r\n\r\n');
+  const [statusLine = '', ...headerLines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    headerLines.map((l) => [
+      l.slice(0, l.indexOf(':')).toLowerCase(),
+      l.slice(l.indexOf(':') + 1).trim(),
+    ]),
+  );
+  return { status: Number(statusLine.split(' ')[1]), headers, text: rest.join('\r\n\r\n') };
 }
 
 /** A table row: a readable name, how to send it, and the 4xx and error code it must get. */

@@ -4,11 +4,14 @@ import { signKalturaNotification } from '@kd/kaltura';
 import {
   deeplyNested,
   deeplyNestedObject,
+  expectClearError,
   expectRejectedWithoutEvents,
   expectSteadyAndClean,
+  hostileRequestTimeoutMs,
   send,
   startHostileApi,
   storedEvents,
+  trickleBytes,
   type HostileApi,
   type HostileCase,
 } from './hostile-kit.js';
@@ -318,6 +321,39 @@ describe('hostile input: POST /webhooks/kaltura', () => {
       expect(JSON.parse(again.text)).toEqual({ status: 'duplicate', jobId: String(job) });
     }
     expect(await storedEvents(h.t)).toBe(before + 1);
+  });
+
+  // Slow clients (slowloris) must not hold connections: HTTP_REQUEST_TIMEOUT_MS is 2 s here.
+  it.each([
+    [
+      'trickles its body',
+      () => {
+        const body = notification();
+        const head =
+          `POST /webhooks/kaltura HTTP/1.1\r\nHost: x\r\nContent-Type: ${json}\r\n` +
+          `X-Kaltura-Hash-Algo: sha256\r\n` +
+          `X-Kaltura-Signature: ${signKalturaNotification(body, h.secrets.kalturaWebhookSecret, 'sha256')}\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+        return { head, tail: body };
+      },
+    ],
+    [
+      'trickles its headers',
+      () => ({
+        head: 'POST /webhooks/kaltura HTTP/1.1\r\nHost: x\r\n',
+        tail: `Content-Type: ${json}\r\nX-Padding: ${'p'.repeat(200)}\r\n\r\n`,
+      }),
+    ],
+  ])('cuts off a client that %s with a JSON 408 and records nothing', async (_label, request) => {
+    const { head, tail } = request();
+    const before = await storedEvents(h.t);
+    const started = Date.now();
+    const response = await trickleBytes(h.api.url, head, tail, 100, 10_000);
+    const elapsed = Date.now() - started;
+    expectClearError(response, 408, 'HTTP.REQUEST_TIMEOUT');
+    expect(elapsed).toBeGreaterThanOrEqual(hostileRequestTimeoutMs - 100);
+    expect(elapsed).toBeLessThan(hostileRequestTimeoutMs + 2_000);
+    expect(await storedEvents(h.t)).toBe(before);
   });
 
   // Text that only looks dangerous is data: stored verbatim.

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     rawBody: true,
     bodyLimit: config.HTTP_BODY_LIMIT,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
   };
   const app = await createHttpApp(ApiModule.forRoot(config, logger), options);
   app.use('/api/v1', jsonBodiesOnly());

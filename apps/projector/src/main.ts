@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: configSecrets(config),
   });
-  const options = { logger, port: config.HTTP_PORT };
+  const options = {
+    logger,
+    port: config.HTTP_PORT,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+  };
   const app = await createHttpApp(ProjectorModule.forRoot(config, logger), options);
   await listen(app, options);
   const transport = await app.get(ProjectorService).createTransport();

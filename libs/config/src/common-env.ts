@@ -25,6 +25,8 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(logLevels).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
   METRICS_BASIC_AUTH: basicAuth.optional(),
+  // A client gets this long for a whole request (headers and body); a trickling one is cut off.
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 };
 
 export const httpPort = (fallback: number) =>

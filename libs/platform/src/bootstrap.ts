@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestPinoLogger, type Logger } from '@kd/observability';
@@ -13,6 +14,8 @@ export interface HttpAppOptions {
   /** Keep the raw request bytes (signature checks on /interactions and /webhooks). */
   rawBody?: boolean;
   bodyLimit?: string;
+  /** Time for a whole request, headers and body (Node's default is 5 minutes). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -45,9 +48,24 @@ export async function listen(
   app: NestExpressApplication,
   options: HttpAppOptions,
 ): Promise<string> {
-  jsonClientErrors(app.getHttpServer());
+  const server = app.getHttpServer();
+  jsonClientErrors(server);
+  limitRequestTime(server, options.requestTimeoutMs ?? 30_000);
   await app.listen(options.port, '0.0.0.0');
   const url = await app.getUrl();
   options.logger.info({ url }, 'listening');
   return url;
+}
+
+/**
+ * Slow clients (slowloris) hold a connection by trickling headers or a body: Node answers 408
+ * (in our JSON shape, see jsonClientErrors) once the whole request took longer than `timeoutMs`,
+ * headers alone at most 10 s. Node checks these every `connectionsCheckingInterval` (default 30 s,
+ * read when the server starts listening), so that is tightened to match.
+ */
+function limitRequestTime(server: Server, timeoutMs: number): void {
+  server.requestTimeout = timeoutMs;
+  server.headersTimeout = Math.min(timeoutMs, 10_000);
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.min(1_000, Math.ceil(timeoutMs / 4));
 }
