@@ -13,6 +13,7 @@ describe('notifier configuration', () => {
       NOTIFY_MAX_ATTEMPTS: 5,
       NOTIFY_BACKOFF_MS: 500,
       NOTIFY_REQUEST_TIMEOUT_MS: 10_000,
+      NOTIFY_MAX_EVENT_AGE_MS: 3_600_000,
     });
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(config.NOTIFY_RECORDING_URL).toBeUndefined();

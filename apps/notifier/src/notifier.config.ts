@@ -13,6 +13,11 @@ export const notifierConfigSchema = z.object({
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(0).max(30_000).default(500),
   /** Per-attempt timeout of a Discord request. */
   NOTIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Events older than this (by when they happened) are not announced, recordings excepted: after
+   * an outage or a replayed history the channels do not fill with stale news. 0 = no limit.
+   */
+  NOTIFY_MAX_EVENT_AGE_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Link of a recording for `{{recordingUrl}}`, e.g. `https://x.mediaspace.kaltura.com/media/t/{entryId}`. */
   NOTIFY_RECORDING_URL: z
     .url()

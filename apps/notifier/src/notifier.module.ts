@@ -81,5 +81,6 @@ function notificationService(
     links: { recordingUrl: config.NOTIFY_RECORDING_URL },
     logger,
     metrics: createNotificationMetrics(register),
+    maxEventAgeMs: config.NOTIFY_MAX_EVENT_AGE_MS,
   });
 }

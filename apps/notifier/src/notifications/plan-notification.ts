@@ -6,6 +6,7 @@ import { placeholderValues, type LinkOptions } from './placeholder-values.js';
 
 export type SkipReason =
   | 'no_guild'
+  | 'stale'
   | 'notifications_disabled'
   | 'kind_disabled'
   | 'feature_disabled'

@@ -42,6 +42,7 @@ afterEach(() => t.cleanup());
 function notifier(
   store: Pick<EventStore, 'append' | 'lastSeqOf' | 'readAggregate'> = t.store,
   token = 'int-token',
+  maxEventAgeMs?: number,
 ) {
   const logger = testLogger('notifier');
   const rest = ownRetries(createDiscordRest({ token, apiUrl: fake.apiUrl, logger }), 2000);
@@ -53,6 +54,7 @@ function notifier(
     links: {},
     logger,
     metrics: createNotificationMetrics(registry),
+    maxEventAgeMs,
   });
 }
 
@@ -129,5 +131,36 @@ describe('NotificationService', () => {
       type: 'notification.failed',
       payload: { attempts: 1, reason: expect.stringMatching(/^rejected: HTTP 401 /) },
     });
+  });
+
+  it('does not announce a meeting that started before the age limit, but still announces its late recording', async () => {
+    await given(channelId);
+    const config = new GuildConfigService({
+      store: t.store,
+      defaults: loadDefaultConfig(),
+      logger: testLogger('config'),
+    });
+    await config.update(guildId, 'notifications.channels.recording_ready', channelId, admin, 'int');
+    const hourAndMinuteAgo = new Date(Date.now() - 61 * 60_000);
+    const old = { actor: admin, correlationId: 'int', guildId, occurredAt: hourAndMinuteAgo };
+    const append = async <T extends 'meeting.started' | 'meeting.recording_ready'>(
+      type: T,
+      payload: Parameters<typeof newEvent<T>>[1],
+      context = old,
+    ) => (await t.store.append(newEvent(type, payload, context))).event as NotifyingEvent;
+    const service = notifier(t.store, 'int-token', 60 * 60_000);
+
+    await service.handle(await append('meeting.started', { meetingId }));
+    expect(fake.requests).toHaveLength(0);
+    expect(await count('skipped')).toBe(1);
+
+    await service.handle(await append('meeting.recording_ready', { meetingId, entryId: '0_late' }));
+    await service.handle(
+      await append('meeting.started', { meetingId }, { ...old, occurredAt: new Date() }),
+    );
+    expect([...fake.messages.values()].map((m) => String(m.content))).toEqual([
+      expect.stringContaining('recording of **Int** is ready'),
+      expect.stringContaining('**Int** has started'),
+    ]);
   });
 });

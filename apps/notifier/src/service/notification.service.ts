@@ -27,6 +27,12 @@ export interface NotificationServiceOptions {
   links: LinkOptions;
   logger: Logger;
   metrics: NotificationMetrics;
+  /**
+   * Events that happened longer ago than this (by `occurredAt`) are not announced, except
+   * recordings: a meeting that started hours ago is noise in a channel, a recording is still
+   * worth a message. 0 or absent: no limit.
+   */
+  maxEventAgeMs?: number;
   now?: () => number;
 }
 
@@ -58,6 +64,7 @@ export class NotificationService {
     const pending = await this.outcomes.flush(event.id);
     if (pending) return this.count(kind, pending.type === 'notification.sent' ? 'sent' : 'failed');
     if (!event.guildId) return this.skip(kind, 'no_guild');
+    if (this.isStale(event, kind)) return this.skip(kind, 'stale');
     const settings = notificationSettings(await this.options.guildConfig.get(event.guildId), kind);
     if ('skip' in settings) return this.skip(kind, settings.skip);
     if (await this.outcomes.alreadyRecorded(event.id)) {
@@ -125,8 +132,15 @@ export class NotificationService {
     else this.logger.error({ ...fields, reason: result.reason }, 'notification failed');
   }
 
+  private isStale(event: NotifyingEvent, kind: NotificationKind): boolean {
+    const maxAge = this.options.maxEventAgeMs ?? 0;
+    if (maxAge <= 0 || kind === 'recording_ready') return false;
+    return this.now() - Date.parse(event.occurredAt) > maxAge;
+  }
+
   private skip(kind: NotificationKind, reason: SkipReason): void {
-    this.logger.debug({ kind, reason }, 'not notifying');
+    if (reason === 'stale') this.logger.info({ kind, reason }, 'not notifying');
+    else this.logger.debug({ kind, reason }, 'not notifying');
     this.count(kind, 'skipped');
   }
 
