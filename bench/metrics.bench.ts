@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
 import { Registry } from 'prom-client';
 import { EventStore, createEventStoreMetrics } from '@kd/event-store';
+import { readGuildInsights } from '@kd/insights';
 import { readCheckpoint } from '@kd/projections';
 import { fillAnalytics } from './support/analytics-fill.js';
 import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
@@ -25,7 +26,9 @@ import { startBuiltApp } from './support/start-app.js';
  * (c) projection lag at a steady 5,000 events/s while /metrics is scraped.
  */
 const quick = process.argv.includes('--quick');
-process.argv = process.argv.filter((a) => a !== '--quick');
+// Only (a), plus per-guild insights: the read-model half, without the pipeline rounds.
+const scrapeOnly = process.argv.includes('--scrape-only');
+process.argv = process.argv.filter((a) => a !== '--quick' && a !== '--scrape-only');
 const args = parseArgs(
   quick
     ? {
@@ -151,8 +154,28 @@ async function scrapeCost() {
     console.log(
       `/metrics, default TTL (15 s): p50 ${cached.p50} ms, p95 ${cached.p95} ms, max ${cached.max} ms`,
     );
-    return { fill, guilds, noCache, cached };
+    const insights = await guildInsightsTimes(env);
+    console.log(
+      `one guild's insights (/kaltura-stats, GET /api/v1/guilds/{id}/insights), ${insights.guilds} guilds: ` +
+        `p50 ${insights.p50} ms, p95 ${insights.p95} ms, max ${insights.max} ms`,
+    );
+    return { fill, guilds, noCache, cached, insights };
   });
+}
+
+/** readGuildInsights (what /kaltura-stats and the insights endpoint run) for a spread of guilds. */
+async function guildInsightsTimes(env: Env) {
+  const sample = await env.dataSource.query<{ guild_id: string }[]>(
+    `SELECT guild_id FROM kd.analytics_guilds ORDER BY md5(guild_id) LIMIT 100`,
+  );
+  const times: number[] = [];
+  for (const { guild_id } of sample) {
+    const started = performance.now();
+    await readGuildInsights(env.dataSource, guild_id, 5_000);
+    times.push(performance.now() - started);
+  }
+  const at = (p: number) => percentile(times, p);
+  return { guilds: times.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 
 /** (b) One publish → event_log round: events/s from the first append to the last applied. */
@@ -229,6 +252,24 @@ async function lag() {
 console.log(`bench:metrics${quick ? ' --quick' : ''}: ${JSON.stringify(args)}`);
 console.log('(a) /metrics scrape with filled read models');
 const a = await scrapeCost();
+if (scrapeOnly) {
+  console.log(
+    JSON.stringify({
+      bench: 'metrics',
+      scrape_only: true,
+      guilds: a.guilds?.guilds,
+      installed_guilds: a.guilds?.installed,
+      events: a.fill.events,
+      scrape_p95_ms: a.noCache.p95,
+      summary_query_ms: Math.round(a.noCache.querySeconds * 1000),
+      scrape_default_ttl_p95_ms: a.cached.p95,
+      guild_insights_p50_ms: a.insights.p50,
+      guild_insights_p95_ms: a.insights.p95,
+      guild_insights_max_ms: a.insights.max,
+    }),
+  );
+  process.exit(0);
+}
 console.log(
   `(b) pipeline throughput, instrumentation on vs off (${args.rounds} rounds of ${args['pipeline-events']} events)`,
 );
@@ -255,6 +296,7 @@ console.log(
     scrape_default_ttl_p50_ms: a.cached.p50,
     scrape_default_ttl_p95_ms: a.cached.p95,
     scrape_default_ttl_max_ms: a.cached.max,
+    guild_insights_p95_ms: a.insights.p95,
     pipeline_on_per_s: b.onPerS,
     pipeline_off_per_s: b.offPerS,
     pipeline_rounds_on: b.on,
