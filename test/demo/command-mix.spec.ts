@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Rng } from '@kd/analytics';
 import { commandDefinitions } from '@kd/discord';
-import { planCommand, type PlannedCommand } from '../../tools/demo/command-mix.js';
+import { planCommand, scenarioTour, type PlannedCommand } from '../../tools/demo/command-mix.js';
 import { DemoWorld } from '../../tools/demo/demo-world.js';
 import { interactionPayload } from '../../tools/demo/interaction-payload.js';
 
@@ -30,6 +30,14 @@ describe('the demo command mix', () => {
     expect([...used].sort()).toEqual(commandDefinitions.map((d) => d.name).sort());
     const expectations = planned.map((p) => p.expect);
     for (const e of ['ok', 'denied', 'invalid'] as const) expect(expectations).toContain(e);
+  });
+
+  it('plays every slash command in its opening tour, so even a short run uses them all', () => {
+    const { world } = plans(0);
+    const rng = new Rng(5);
+    const opening = scenarioTour.map((scenario) => planCommand(world, rng, scenario)!);
+    const used = new Set(opening.map((p) => p.command));
+    expect([...used].sort()).toEqual(commandDefinitions.map((d) => d.name).sort());
   });
 
   it('has members try the admin commands they may not use, and admins run the admin commands', () => {

@@ -42,15 +42,42 @@ export const scenarioWeights: readonly (readonly [Scenario, number])[] = [
   ['invalid', 2.5],
 ];
 
+/**
+ * The first commands of a run, one per scenario, before the weighted mix: even a short run then
+ * uses every command (rare ones such as a reset would otherwise be missing from some runs, and
+ * their dashboard panels empty). Starts come first so that joins and ends find meetings.
+ */
+export const scenarioTour: readonly Scenario[] = [
+  'start',
+  'list',
+  'start',
+  'search',
+  'config-view',
+  'config-update',
+  'config-reset',
+  'stats',
+  'join',
+  'end',
+  'denied',
+  'invalid',
+];
+
 const searches = ['classroom', 'webinar', 'recording', 'intro', 'moderation', 'kaltura', 'quantum'];
 const titles = ['Weekly sync', 'Office hours', 'Study group', 'Guest talk', 'Workshop', 'Q&A'];
 const kinds = ['meeting', 'meeting', 'webinar', 'classroom'] as const;
 
-/** The next command: a scenario by weight, played by a plausible person of a busy guild. */
-export function planCommand(world: DemoWorld, rng: Rng): PlannedCommand | undefined {
-  const guild = world.pickGuild();
+/**
+ * The next command: the given scenario, or one by weight, played by a plausible person of a busy
+ * guild.
+ */
+export function planCommand(
+  world: DemoWorld,
+  rng: Rng,
+  scenario: Scenario = rng.weighted(scenarioWeights),
+): PlannedCommand | undefined {
+  // People join and end meetings where there are some.
+  const guild = world.pickGuild(scenario === 'join' || scenario === 'end');
   if (!guild) return undefined;
-  const scenario = rng.weighted(scenarioWeights);
   const open = world.openMeetings(guild.id);
   const member = () => world.pickUser(guild, false);
   const admin = () => world.pickUser(guild, true);

@@ -95,8 +95,13 @@ export class DemoWorld {
     return this.guilds.filter((g) => g.installed);
   }
 
-  pickGuild(): DemoGuild | undefined {
-    const candidates = this.installed();
+  /** A guild by weight; with `withOpenMeeting`, among those with a meeting open (if any has). */
+  pickGuild(withOpenMeeting = false): DemoGuild | undefined {
+    const installed = this.installed();
+    const hosting = withOpenMeeting
+      ? installed.filter((g) => this.openMeetings(g.id).length > 0)
+      : [];
+    const candidates = hosting.length > 0 ? hosting : installed;
     return candidates.length === 0
       ? undefined
       : this.rng.weighted(candidates.map((g) => [g, g.weight]));

@@ -2,7 +2,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Rng } from '@kd/analytics';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
 import { createLogger } from '@kd/observability';
-import { planCommand, type PlannedCommand } from './command-mix.js';
+import { planCommand, scenarioTour, type PlannedCommand } from './command-mix.js';
 import { CommandRunner, meetingIdIn } from './command-runner.js';
 import type { DemoOptions } from './demo-options.js';
 import { DemoTally, type DemoSummary } from './demo-tally.js';
@@ -138,12 +138,13 @@ class DemoRun {
   /** Commands arriving at random (a Poisson process at `rate` per second) until the end. */
   private async traffic(): Promise<void> {
     const deadline = this.tally.startedAt + this.options.durationMs;
+    const tour = [...scenarioTour];
     for (;;) {
       const wait = this.rng.exponential(1000 / this.options.rate);
       if (Date.now() + wait >= deadline) break;
       await sleep(wait);
       if (this.timers.inFlight >= MAX_IN_FLIGHT) continue;
-      const planned = planCommand(this.world, this.rng);
+      const planned = planCommand(this.world, this.rng, tour.shift());
       if (planned) this.timers.run(planned.command, () => this.play(planned));
     }
     await sleep(Math.max(0, deadline - Date.now()));

@@ -21,3 +21,4 @@ export {
   type JsonShapeProblem,
 } from './http/body-guards.js';
 export { shutdownHook } from './lifecycle/shutdown-hook.js';
+export { runHttpApp, type RunHttpAppOptions } from './run-http-app.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { userFacingCommands } from '@kd/analytics';
 import { createTestDatabase, type TestDatabase } from '@kd/testing';
 import { createDataSource } from '../data-source.js';
 import { AnalyticsRole1763884800304 } from '../migrations/1763884800304-analytics-role.js';
@@ -139,6 +140,14 @@ describe('analytics schema: contract, comments and the read-only kd_analytics ro
        WHERE obj_description(p.oid, 'pg_proc') IS NULL`,
     );
     expect(uncommented).toEqual([]);
+  });
+
+  it('counts as features exactly the commands we register (the migration froze that list)', async () => {
+    const rows = await dataSource.query<{ command: string }[]>(
+      `SELECT command FROM kd.analytics_user_facing_commands ORDER BY command`,
+    );
+    // A new command needs a migration adding it here, or feature adoption would miss it in SQL.
+    expect(rows.map((r) => r.command)).toEqual([...userFacingCommands].sort());
   });
 
   it('lets kd_analytics read the views (they run with their owner rights) but not schema kd', async () => {
