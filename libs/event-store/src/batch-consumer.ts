@@ -36,6 +36,11 @@ export interface BatchConsumerOptions<P = ConsumedMessage[]> {
   /** Must be all-or-nothing; the batch is acknowledged only after it resolves. */
   handle(prepared: P): Promise<void>;
   logger: Logger;
+  /**
+   * How long the server waits for an acknowledgement before delivering a message again (default
+   * 60 s). Messages held here (queued or being handled) are kept alive with "in progress" every
+   * third of it, so a slow handler (a notifier retrying Discord) never sees its messages twice.
+   */
   ackWaitMs?: number;
 }
 
@@ -63,16 +68,25 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   private loop: Promise<void> | undefined;
   /** Bumped on every (re)subscription; batches taken before it are stale. */
   private generation = 0;
+  /** Delivered and not yet acknowledged, by sequence: what the heartbeat keeps alive. */
+  private readonly held = new Map<number, JsMsg>();
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: BatchConsumerOptions<P>) {}
 
   async start(): Promise<void> {
     await this.subscribe();
     this.loop = this.run();
+    const every = Math.max(100, Math.floor(this.ackWaitMs() / 3));
+    this.heartbeat = setInterval(() => {
+      for (const message of this.held.values()) message.working();
+    }, every);
+    this.heartbeat.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.heartbeat);
     this.queue.wake();
     await this.messages?.close().catch(() => undefined);
     await this.loop;
@@ -89,15 +103,19 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       ...(after > 0 ? { opt_start_seq: after + 1 } : {}),
       filter_subject: allSubjects(this.options.subjectPrefix),
       max_ack_pending: Math.max(4 * batchSize, 1024),
-      ack_wait: nanos(this.options.ackWaitMs ?? 60_000),
+      ack_wait: nanos(this.ackWaitMs()),
       max_deliver: -1,
     });
     this.queue.clear();
+    this.held.clear();
     this.generation++;
     const consumer = await js.consumers.get(stream, durable);
     this.messages = await consumer.consume({
       max_messages: Math.max(2 * batchSize, 256),
-      callback: (message: JsMsg) => this.queue.push(message),
+      callback: (message: JsMsg) => {
+        this.held.set(message.seq, message);
+        this.queue.push(message);
+      },
     });
     this.options.logger.info({ durable, resumeAfter: after }, 'consumer subscribed');
   }
@@ -117,11 +135,21 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       if (prepared === undefined || generation !== this.generation || this.stopped) continue;
       // Acknowledged as soon as it is handled; the next batch is prepared meanwhile.
       inFlight = this.handleWithRetry(batch, prepared).then((handled) => {
-        if (handled) highestSeq(batch).ack();
+        if (handled) this.ackThrough(highestSeq(batch));
         return handled;
       });
     }
     await inFlight;
+  }
+
+  /** Ack policy "all": this acknowledges every held message up to its sequence. */
+  private ackThrough(message: JsMsg): void {
+    message.ack();
+    for (const seq of this.held.keys()) if (seq <= message.seq) this.held.delete(seq);
+  }
+
+  private ackWaitMs(): number {
+    return this.options.ackWaitMs ?? 60_000;
   }
 
   private prepare(batch: JsMsg[]): P {

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newEvent, type DomainEvent } from '@kd/events';
-import { createTestStream, snowflakeFor, testLogger, type TestStream } from '@kd/testing';
+import { createTestStream, snowflakeFor, testLogger, waitFor, type TestStream } from '@kd/testing';
 import { LiveEvents } from './live-events.js';
 
 const guildId = snowflakeFor(4242);
 const context = { actor: { kind: 'user' as const, id: 'u1' }, correlationId: 'corr-live', guildId };
-
-async function until(condition: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('LiveEvents', () => {
   let t: TestStream;
@@ -45,7 +37,7 @@ describe('LiveEvents', () => {
       context,
     );
     await t.store.append(updated);
-    await until(() => heard.length > 0);
+    await waitFor(() => heard.length > 0, 5_000);
     await t.nc.flush();
     expect(heard.map((e) => [e.id, e.type, e.guildId])).toEqual([
       [updated.id, 'config.updated', guildId],
