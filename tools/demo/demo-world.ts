@@ -98,9 +98,8 @@ export class DemoWorld {
   /** A guild by weight; with `withOpenMeeting`, among those with a meeting open (if any has). */
   pickGuild(withOpenMeeting = false): DemoGuild | undefined {
     const installed = this.installed();
-    const hosting = withOpenMeeting
-      ? installed.filter((g) => this.openMeetings(g.id).length > 0)
-      : [];
+    const hostIds = withOpenMeeting ? this.guildIdsWithOpenMeetings() : new Set<string>();
+    const hosting = installed.filter((g) => hostIds.has(g.id));
     const candidates = hosting.length > 0 ? hosting : installed;
     return candidates.length === 0
       ? undefined
@@ -111,6 +110,11 @@ export class DemoWorld {
     const pool = admin === undefined ? guild.users : guild.users.filter((u) => u.admin === admin);
     const from = pool.length > 0 ? pool : guild.users;
     return from[this.rng.skewedIndex(from.length)] as DemoUser;
+  }
+
+  private guildIdsWithOpenMeetings(): Set<string> {
+    const open = [...this.meetings.values()].filter((m) => m.phase !== 'ended');
+    return new Set(open.map((m) => m.guildId));
   }
 
   openMeetings(guildId: string): DemoMeeting[] {

@@ -59,7 +59,12 @@ export {
   type UpdateConfigCommand,
   type ResetConfigCommand,
 } from './domain/decide.js';
-export { overrideFlags, changedKeys, type OverrideFlags } from './domain/override-flags.js';
+export {
+  overrideFlags,
+  overrideFlagsOfKeys,
+  changedKeys,
+  type OverrideFlags,
+} from './domain/override-flags.js';
 export { roleFor } from './domain/role-for.js';
 export { canUse, type AccessDecision, type MemberAccess } from './domain/can-use.js';
 export { flattenOverrides } from './domain/flatten-overrides.js';

@@ -15,7 +15,7 @@ export interface HttpAppOptions {
   rawBody?: boolean;
   bodyLimit?: string;
   /** Time for a whole request, headers and body (Node's default is 5 minutes). */
-  requestTimeoutMs?: number;
+  requestTimeoutMs: number;
 }
 
 /**
@@ -50,7 +50,7 @@ export async function listen(
 ): Promise<string> {
   const server = app.getHttpServer();
   jsonClientErrors(server);
-  limitRequestTime(server, options.requestTimeoutMs ?? 30_000);
+  limitRequestTime(server, options.requestTimeoutMs);
   await app.listen(options.port, '0.0.0.0');
   const url = await app.getUrl();
   options.logger.info({ url }, 'listening');

@@ -30,7 +30,14 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
 
 /** "Overrides" = effective value differs from default_config.json, whatever events led there. */
 export function overrideFlags(defaults: GuildConfig, effective: GuildConfig): OverrideFlags {
-  const keys = changedKeys(defaults, effective);
+  return overrideFlagsOfKeys(changedKeys(defaults, effective));
+}
+
+/**
+ * DESIGN §4's flags from the dotted keys that differ from the defaults. A key below
+ * `notifications.enabled` (only a flattened non-boolean value has one) counts as that setting.
+ */
+export function overrideFlagsOfKeys(keys: readonly string[]): OverrideFlags {
   const any = (test: (key: string) => boolean) => keys.some(test);
   return {
     hasOverride: keys.length > 0,
@@ -39,6 +46,7 @@ export function overrideFlags(defaults: GuildConfig, effective: GuildConfig): Ov
     hasNotificationOverride: any(
       (k) =>
         k === 'notifications.enabled' ||
+        k.startsWith('notifications.enabled.') ||
         k.startsWith('notifications.types.') ||
         k.startsWith('notifications.channels.'),
     ),

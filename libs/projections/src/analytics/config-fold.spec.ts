@@ -15,9 +15,9 @@ import {
   flagsAfterEach,
   flatten,
   overriddenKeys,
-  overrideFlags,
   type ConfigChange,
 } from './config-fold.js';
+import { overrideFlagsOfKeys as overrideFlags } from '@kd/guild-config';
 import { analyticsVersion } from './analytics.projection.js';
 
 const defaults = flatten({

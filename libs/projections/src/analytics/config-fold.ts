@@ -1,3 +1,5 @@
+import { overrideFlagsOfKeys, type OverrideFlags } from '@kd/guild-config';
+
 /**
  * A guild's configuration as docs/analytics-rules.md §3 defines it, written independently of the
  * oracle in @kd/analytics so the equivalence test compares two implementations: a map of dotted
@@ -7,13 +9,6 @@ export type FlatConfig = Map<string, string>;
 
 export type ConfigChange =
   { change: 'updated'; key: string; newValue: unknown } | { change: 'reset'; section: string };
-
-export interface OverrideFlags {
-  hasOverride: boolean;
-  hasTemplateOverride: boolean;
-  hasRoleMappingOverride: boolean;
-  hasNotificationOverride: boolean;
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,21 +52,6 @@ export function overriddenKeys(config: FlatConfig, defaults: FlatConfig): string
   return [...keys].filter((key) => config.get(key) !== defaults.get(key));
 }
 
-export function overrideFlags(overridden: readonly string[]): OverrideFlags {
-  const some = (test: (key: string) => boolean) => overridden.some(test);
-  return {
-    hasOverride: overridden.length > 0,
-    hasTemplateOverride: some((k) => k.startsWith('notifications.templates.')),
-    hasRoleMappingOverride: some((k) => k.startsWith('roles.mapping.')),
-    hasNotificationOverride: some(
-      (k) =>
-        under(k, 'notifications.enabled') ||
-        k.startsWith('notifications.types.') ||
-        k.startsWith('notifications.channels.'),
-    ),
-  };
-}
-
 /** The flags after each change, in the order given (occurred_at, seq). */
 export function flagsAfterEach(
   changes: readonly ConfigChange[],
@@ -80,6 +60,6 @@ export function flagsAfterEach(
   let config = defaults;
   return changes.map((change) => {
     config = applyChange(config, change, defaults);
-    return overrideFlags(overriddenKeys(config, defaults));
+    return overrideFlagsOfKeys(overriddenKeys(config, defaults));
   });
 }
