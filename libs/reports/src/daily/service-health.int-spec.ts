@@ -84,8 +84,14 @@ describe('daily service health (2026-11-22)', () => {
   it('lists dead letters by when they were parked, and the checkpoints', async () => {
     const data = await read(day, (sql) => readServiceHealth(sql, day));
     expect(data.deadLetters).toEqual({ parked: [], outstanding: 2 });
-    const today = periodBefore('daily', new Date(Date.now() + 86_400_000));
-    const now = await read(today, (sql) => readServiceHealth(sql, today));
+    // parked_at is processing time: read the day the projection parked them on from the table.
+    const [{ day: parkedOn } = { day: '' }] = await h.client
+      .query<{ day: string }>(
+        `SELECT to_char(max(parked_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM kd.projection_dead_letters`,
+      )
+      .then((r) => r.rows);
+    const parkedDay = periodBefore('daily', new Date(parseDay(parkedOn).getTime() + 86_400_000));
+    const now = await read(parkedDay, (sql) => readServiceHealth(sql, parkedDay));
     const parked = (now.deadLetters as Exclude<ServiceHealthData['deadLetters'], Unavailable>)
       .parked;
     expect(parked.map((p) => [p.projection, p.event_id, p.event_type]).sort()).toEqual([

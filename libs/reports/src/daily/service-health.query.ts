@@ -1,6 +1,6 @@
 import type { Period } from '../period.js';
 import { optional, type Sql, type Unavailable } from '../sql.js';
-import { isoText, range } from '../sql-fragments.js';
+import { isoText, range, ratio } from '../sql-fragments.js';
 
 export interface CommandHealth {
   /** null on the total row. */
@@ -55,7 +55,7 @@ export async function readServiceHealth(sql: Sql, period: Period): Promise<Servi
             count(*) FILTER (WHERE payload->>'outcome' = 'error')::int AS error,
             count(*) FILTER (WHERE payload->>'outcome' = 'denied')::int AS denied,
             count(*) FILTER (WHERE payload->>'outcome' = 'invalid')::int AS invalid,
-            (count(*) FILTER (WHERE payload->>'outcome' = 'error'))::float8 / count(*) AS error_ratio,
+            ${ratio(`count(*) FILTER (WHERE payload->>'outcome' = 'error')`, 'count(*)')} AS error_ratio,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY (payload->>'durationMs')::float8) AS p50_ms,
             percentile_cont(0.95) WITHIN GROUP (ORDER BY (payload->>'durationMs')::float8) AS p95_ms
      FROM analytics.event_log
@@ -98,7 +98,7 @@ export async function readServiceHealth(sql: Sql, period: Period): Promise<Servi
       `SELECT payload->>'kind' AS kind,
               count(*) FILTER (WHERE type = 'notification.sent')::int AS sent,
               count(*) FILTER (WHERE type = 'notification.failed')::int AS failed,
-              (count(*) FILTER (WHERE type = 'notification.failed'))::float8 / count(*) AS failure_ratio
+              ${ratio(`count(*) FILTER (WHERE type = 'notification.failed')`, 'count(*)')} AS failure_ratio
        FROM analytics.event_log
        WHERE type IN ('notification.sent', 'notification.failed') AND ${range('occurred_at')}
        GROUP BY 1 ORDER BY 1`,

@@ -1,7 +1,7 @@
 import { userFacingCommands } from '@kd/analytics';
 import type { Period } from '../period.js';
 import type { Sql } from '../sql.js';
-import { range } from '../sql-fragments.js';
+import { range, ratio } from '../sql-fragments.js';
 
 /** Activity of guilds in a period (commands outside a guild, in DMs, are not guild activity). */
 export interface PeriodActivity {
@@ -64,7 +64,7 @@ export async function readFeatureUsage(
        SELECT command, false FROM used WHERE command <> ALL ($3::text[]))
      SELECT n.command, n.user_facing, coalesce(u.runs, 0) AS runs, coalesce(u.guilds, 0) AS guilds,
             coalesce(u.users, 0) AS users, coalesce(u.errors, 0) AS errors,
-            coalesce(u.guilds, 0)::float8 / nullif(a.n, 0) AS guild_share
+            ${ratio('coalesce(u.guilds, 0)', 'a.n')} AS guild_share
      FROM names n LEFT JOIN used u USING (command) CROSS JOIN active a
      ORDER BY runs DESC, n.command`,
     [period.start, period.end, [...userFacingCommands]],
