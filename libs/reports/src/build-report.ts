@@ -6,7 +6,8 @@ import type { RenderedReport } from './format/table.js';
 import { readMonthly } from './monthly/monthly.query.js';
 import { renderMonthly } from './monthly/monthly.report.js';
 import { endInstant, type Period } from './period.js';
-import { inSnapshot } from './sql.js';
+import { inSnapshot, type Sql } from './sql.js';
+import { range } from './sql-fragments.js';
 import { readUsage } from './weekly/usage.query.js';
 import { renderUsage } from './weekly/usage.report.js';
 
@@ -24,16 +25,33 @@ export async function buildReport(
   options: ReportOptions,
 ): Promise<RenderedReport> {
   return inSnapshot(client, endInstant(period), async (sql) => {
-    switch (period.kind) {
-      case 'daily':
-        return renderServiceHealth(await readServiceHealth(sql, period), options.generatedAt);
-      case 'weekly':
-        return renderUsage(await readUsage(sql, period), options.generatedAt);
-      case 'monthly':
-        return renderMonthly(
-          await readMonthly(sql, period, options.defaults()),
-          options.generatedAt,
-        );
-    }
+    const report = await render(sql, period, options);
+    return (await eventsIn(sql, period)) > 0 ? report : noActivity(report, period);
   });
+}
+
+async function render(sql: Sql, period: Period, options: ReportOptions): Promise<RenderedReport> {
+  switch (period.kind) {
+    case 'daily':
+      return renderServiceHealth(await readServiceHealth(sql, period), options.generatedAt);
+    case 'weekly':
+      return renderUsage(await readUsage(sql, period), options.generatedAt);
+    case 'monthly':
+      return renderMonthly(await readMonthly(sql, period, options.defaults()), options.generatedAt);
+  }
+}
+
+async function eventsIn(sql: Sql, period: Period): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM analytics.event_log WHERE ${range('occurred_at')}`,
+    [period.start, period.end],
+  );
+  return row?.n ?? 0;
+}
+
+/** A period in which nothing happened (a new install's first day, a quiet week) says so first. */
+function noActivity(report: RenderedReport, period: Period): RenderedReport {
+  const [title = '', periodLine = '', ...rest] = report.markdown.split('\n\n');
+  const note = `**No activity**: no event occurred in ${period.label}; every ratio is shown as — (no denominator).`;
+  return { ...report, quiet: true, markdown: [title, periodLine, note, ...rest].join('\n\n') };
 }

@@ -37,4 +37,11 @@ export {
   memberPermissions,
 } from './interaction-payloads.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
-export { startApiStack, sharedEnv, type ApiStack, type ApiStackOptions, type ApiStackSecrets } from './api-stack.js';
+export {
+  startApiStack,
+  sharedEnv,
+  type ApiStack,
+  type ApiStackOptions,
+  type ApiStackSecrets,
+} from './api-stack.js';
+export { trapClocks, lastTrapClock, trapHistoryDays } from './trap-clocks.js';

@@ -40,6 +40,8 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
       generatedAt: io.now().toISOString(),
     });
     for (const path of await writeReport(report, args.out)) io.out(path);
+    if (report.quiet)
+      io.err(`report: no activity in ${period.label} (no event occurred); written anyway`);
     return 0;
   } catch (error) {
     io.err(`report: ${explain(error)}`);

@@ -22,4 +22,6 @@ export interface RenderedReport {
   baseName: string;
   markdown: string;
   tables: Table[];
+  /** True when no event occurred in the period (the Markdown says so under its header). */
+  quiet?: boolean;
 }
