@@ -25,7 +25,7 @@ import { diffSnapshot, publishRaw, readViews } from './analytics-test-kit.js';
 const defaults = loadDefaultConfig() as unknown as JsonObject;
 const { events } = generateHistory({
   seed: 53,
-  guilds: 40,
+  guilds: 24,
   days: trapHistoryDays,
   now: lastTrapClock,
   defaults,

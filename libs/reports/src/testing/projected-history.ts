@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { DomainEvent } from '@kd/events';
 import type { DataSource } from 'typeorm';
 import { subjectOf } from '@kd/event-store';
 import {
@@ -25,12 +26,20 @@ export interface ProjectedHistory {
  * The report history on its own stream, applied by the real event_log and analytics
  * projections (the runner and consumer the projector uses) to a fresh test database.
  */
-export async function projectedHistory(): Promise<ProjectedHistory> {
+export async function projectedHistory(
+  events: readonly DomainEvent[] = history,
+): Promise<ProjectedHistory> {
   const [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
   const logger = testLogger('reports');
   const dataSource: DataSource = createDataSource({ url: db.url, applicationName: 'reports-int' });
   await dataSource.initialize();
-  for (const e of history) await t.js.publish(subjectOf(t.subjectPrefix, e), JSON.stringify(e));
+  // In order, 256 in flight at a time: JetStream keeps the order of one connection's publishes.
+  for (let i = 0; i < events.length; i += 256)
+    await Promise.all(
+      events
+        .slice(i, i + 256)
+        .map((e) => t.js.publish(subjectOf(t.subjectPrefix, e), JSON.stringify(e))),
+    );
   for (const projection of [eventLogProjection, projectionNamed('analytics')])
     await catchUp(new ProjectionRunner(projection, dataSource, logger), {
       nats: t,
