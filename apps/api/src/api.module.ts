@@ -3,7 +3,7 @@ import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
-import { HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
+import { ClockModule, HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
@@ -35,6 +35,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        ClockModule,
         MetricsModule.forRoot({
           service: 'api',
           enabled: config.METRICS_ENABLED,

@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
 import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
 import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
+import { systemClock, type Clock } from '@kd/events';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
 import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
@@ -43,6 +44,8 @@ export interface CommandRuntimeOptions {
    * transport is seen at once by the others (the cache's TTL is only the safety net).
    */
   live?: { nats: NatsClients; subjectPrefix: string };
+  /** Where the handlers read the time (default the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -51,6 +54,7 @@ export interface CommandRuntimeOptions {
  */
 export function createCommandRuntime(options: CommandRuntimeOptions): CommandRuntime {
   const { store, db, logger, registry } = options;
+  const clock = options.clock ?? systemClock;
   const kaltura = kalturaClientFrom(options.kaltura, logger, registry);
   const guildConfig = new GuildConfigService({
     store,
@@ -58,9 +62,10 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     logger,
     metrics: createGuildConfigMetrics(registry),
     dataSource: () => db.dataSource,
+    now: clock,
   });
   const meetings = kaltura
-    ? new MeetingService({ store, kaltura, logger, metrics: registry })
+    ? new MeetingService({ store, kaltura, logger, metrics: registry, now: clock })
     : undefined;
   const meetingQueries = new MeetingQueries(lazyDataSource(db));
   const dispatcher = createCommandDispatcher(
@@ -71,7 +76,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       meetings,
       kaltura,
       logger,
-      insights: (guildId) => readGuildInsights(db.dataSource, guildId, 2_000),
+      insights: (guildId) =>
+        readGuildInsights(db.dataSource, guildId, { timeoutMs: 2_000, now: clock() }),
     },
     registry,
   );

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { numeric, startReadOnly } from './install-summary.query.js';
+import { numeric, startReadOnly, type SnapshotRead } from './install-summary.query.js';
 import { withTarget, type MetricValue } from './targets.js';
 
 /** A guild's own figures from `analytics.guild_insights`, compared with the seed targets. */
@@ -74,10 +74,10 @@ const day = (value: unknown): string | null =>
 export async function readGuildInsights(
   db: Pick<DataSource, 'transaction'>,
   guildId: string,
-  timeoutMs: number,
+  read: SnapshotRead,
 ): Promise<GuildInsights | undefined> {
   return db.transaction('REPEATABLE READ', async (tx) => {
-    await startReadOnly(tx, timeoutMs);
+    await startReadOnly(tx, read);
     const rows = await tx.query<Record<string, unknown>[]>(
       `SELECT i.*, analytics.as_of() AS as_of FROM analytics.guild_insights i WHERE i.guild_id = $1`,
       [guildId],

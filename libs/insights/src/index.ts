@@ -3,6 +3,7 @@ export {
   readInstallSummary,
   type InstallSummary,
   type LiveSummary,
+  type SnapshotRead,
 } from './install-summary.query.js';
 export { businessGauges, registerBusinessGauges } from './business-gauges.js';
 export { createBusinessMetrics, type BusinessMetricsOptions } from './business-metrics.js';

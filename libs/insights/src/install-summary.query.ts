@@ -28,10 +28,10 @@ const views = {
  */
 export async function readInstallSummary(
   db: Pick<DataSource, 'transaction'>,
-  timeoutMs: number,
+  read: SnapshotRead,
 ): Promise<InstallSummary> {
   return db.transaction('REPEATABLE READ', async (tx) => {
-    await startReadOnly(tx, timeoutMs);
+    await startReadOnly(tx, read);
     // One query at a time: a transaction is one connection.
     const engagement = await oneRow(tx, views.engagement);
     const retention = await oneRow(tx, views.retention);
@@ -46,9 +46,19 @@ export async function readInstallSummary(
   });
 }
 
-export async function startReadOnly(tx: EntityManager, timeoutMs: number): Promise<void> {
+/** How a read of the analytics views is made: evaluated at `now`, given up after `timeoutMs`. */
+export interface SnapshotRead {
+  timeoutMs: number;
+  /** The instant the views are evaluated at (`kd.now`): the caller's clock, never the database's. */
+  now: Date;
+}
+
+export async function startReadOnly(tx: EntityManager, read: SnapshotRead): Promise<void> {
   await tx.query('SET TRANSACTION READ ONLY');
-  await tx.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
+  await tx.query(
+    `SELECT set_config('statement_timeout', $1, true), set_config('kd.now', $2, true)`,
+    [String(read.timeoutMs), read.now.toISOString()],
+  );
 }
 
 export async function oneRow(tx: EntityManager, view: string): Promise<Record<string, unknown>> {

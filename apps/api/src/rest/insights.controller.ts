@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Req, UseGuards } from '@nestjs/common';
-import { KdError } from '@kd/events';
+import { KdError, type Clock } from '@kd/events';
+import { CLOCK } from '@kd/platform';
 import {
   CachedSnapshot,
   installReport,
@@ -32,12 +33,16 @@ export class InsightsController {
   /** The install-wide summary is the same for every caller: computed at most every 15 s. */
   private readonly summary: CachedSnapshot<{ summary: InstallSummary; at: Date }>;
 
-  constructor(@Inject(DatabaseHolder) private readonly db: DatabaseHolder) {
+  constructor(
+    @Inject(DatabaseHolder) private readonly db: DatabaseHolder,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.summary = new CachedSnapshot({
-      load: async () => ({
-        summary: await readInstallSummary(this.db.dataSource, queryTimeoutMs),
-        at: new Date(),
-      }),
+      load: async () => {
+        const at = this.clock();
+        const read = { timeoutMs: queryTimeoutMs, now: at };
+        return { summary: await readInstallSummary(this.db.dataSource, read), at };
+      },
       ttlMs: 15_000,
       background: true,
     });
@@ -47,11 +52,12 @@ export class InsightsController {
   async guild(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = parseRequest(guildParams, params, 'path');
     assertGuildAccess(request.claims, guildId);
-    const insights = await readGuildInsights(this.db.dataSource, guildId, queryTimeoutMs).catch(
-      (error: unknown) => {
-        throw unavailable(error);
-      },
-    );
+    const insights = await readGuildInsights(this.db.dataSource, guildId, {
+      timeoutMs: queryTimeoutMs,
+      now: this.clock(),
+    }).catch((error: unknown) => {
+      throw unavailable(error);
+    });
     if (!insights)
       throw new KdError('GUILD.NOT_FOUND', `no events recorded for guild ${guildId}`, 'not_found');
     return insights;
