@@ -4,7 +4,13 @@ import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/eve
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { DatabaseHolder } from '@kd/projections';
-import { HealthModule, MetricsModule, shutdownHook, type HealthChecks } from '@kd/platform';
+import {
+  ClockModule,
+  HealthModule,
+  MetricsModule,
+  shutdownHook,
+  type HealthChecks,
+} from '@kd/platform';
 import type { BotConfig } from './bot.config.js';
 import { BOT_CONFIG, COMMAND_RUNTIME, DISCORD_GATEWAY, LOGGER } from './bot.tokens.js';
 import { DiscordGateway } from './gateway/discord-gateway.js';
@@ -52,6 +58,7 @@ export class BotModule {
     return {
       module: BotModule,
       imports: [
+        ClockModule,
         MetricsModule.forRoot({
           service: 'bot',
           enabled: config.METRICS_ENABLED,

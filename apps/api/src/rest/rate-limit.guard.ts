@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
-import { KdError } from '@kd/events';
+import { KdError, type Clock } from '@kd/events';
+import { CLOCK } from '@kd/platform';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG } from '../api.tokens.js';
 import type { AuthenticatedRequest } from './jwt-auth.guard.js';
@@ -28,13 +29,16 @@ interface Bucket {
 export class RateLimitGuard implements CanActivate {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const subject = http.getRequest<AuthenticatedRequest>().claims.sub;
     const perMinute = this.config.API_RATE_LIMIT_PER_MINUTE;
-    const now = Date.now();
+    const now = this.clock().getTime();
     const bucket = this.buckets.get(subject) ?? { tokens: perMinute, updatedAt: now };
     bucket.tokens = Math.min(
       perMinute,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client, Guild } from 'discord.js';
+import type { Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
+import { CLOCK } from '@kd/platform';
 import { LOGGER } from '../bot.tokens.js';
 import { shardOf } from '../gateway/sharding.js';
 import type { GuildEventType, GuildObservation } from './guild-lifecycle.js';
@@ -21,6 +23,7 @@ export class GuildGatewayHandler {
     private readonly lifecycle: GuildLifecycleService,
     private readonly recorded: RecordedGuilds,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** After ready: reconcile every cached guild, then the recorded ones this process no longer sees. */
@@ -64,12 +67,12 @@ export class GuildGatewayHandler {
       name: guild.name,
       joinedTimestamp: guild.joinedTimestamp,
       memberCount: Number.isInteger(guild.memberCount) ? guild.memberCount : null,
-      at: new Date(),
+      at: this.clock(),
     });
   }
 
   private gone(guildId: string, shard: number | undefined, reason: Reason) {
-    return this.observe(shard, reason, { kind: 'gone', guildId, at: new Date() });
+    return this.observe(shard, reason, { kind: 'gone', guildId, at: this.clock() });
   }
 
   private observe(

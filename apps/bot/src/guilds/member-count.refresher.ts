@@ -8,7 +8,9 @@ import {
   type Guild,
   type RESTGetAPIGuildResult,
 } from 'discord.js';
+import type { Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
+import { CLOCK } from '@kd/platform';
 import type { BotConfig } from '../bot.config.js';
 import { BOT_CONFIG, LOGGER } from '../bot.tokens.js';
 import { GuildLifecycleService } from './guild-lifecycle.service.js';
@@ -28,6 +30,7 @@ export class MemberCountRefresher {
     private readonly lifecycle: GuildLifecycleService,
     @Inject(BOT_CONFIG) private readonly config: BotConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   start(client: Client<true>): void {
@@ -64,7 +67,7 @@ export class MemberCountRefresher {
         })) as RESTGetAPIGuildResult;
         const memberCount = data.approximate_member_count;
         if (memberCount === undefined) return;
-        const at = new Date();
+        const at = this.clock();
         await this.lifecycle.observe({ kind: 'counted', guildId: guild.id, memberCount, at });
       } catch (error) {
         // 404: the bot left meanwhile; GUILD_DELETE records that.
