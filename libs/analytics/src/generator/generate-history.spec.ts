@@ -186,12 +186,10 @@ describe('generateHistory: hostile input', () => {
 });
 
 describe('generateHistory: size', () => {
-  it('makes hundreds of guilds over 120 days in well under a few seconds', () => {
-    const started = performance.now();
+  // Its speed (~1 s on an idle 2-core machine) is not asserted: a timed test fails on a busy one.
+  it('makes hundreds of guilds over 120 days', () => {
     const big = generateHistory({ seed: 1, guilds: 300, days: 120, now });
-    const elapsed = performance.now() - started;
     expect(big.installedGuildIds).toHaveLength(300);
     expect(big.events.length).toBeGreaterThan(100_000);
-    expect(elapsed).toBeLessThan(5_000); // ~1 s on an idle 2-core machine
   });
 });
