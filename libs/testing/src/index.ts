@@ -15,7 +15,12 @@ export {
   commandExecutedEvent,
 } from './fixtures.js';
 export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
-export { privateNatsServer, freePort, type PrivateNatsServer } from './nats-server.js';
+export {
+  privateNatsServer,
+  freePort,
+  type PrivateNatsServer,
+  type PrivateNatsServerOptions,
+} from './nats-server.js';
 export { privatePostgres, type PrivatePostgres } from './postgres-server.js';
 export { startDiscordGatewayFake, type DiscordGatewayFake } from './discord-gateway-fake.js';
 export {
@@ -37,4 +42,10 @@ export {
   memberPermissions,
 } from './interaction-payloads.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
-export { startApiStack, sharedEnv, type ApiStack, type ApiStackOptions, type ApiStackSecrets } from './api-stack.js';
+export {
+  startApiStack,
+  sharedEnv,
+  type ApiStack,
+  type ApiStackOptions,
+  type ApiStackSecrets,
+} from './api-stack.js';

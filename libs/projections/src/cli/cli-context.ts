@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { loadConfigOrExit, commonEnv } from '@kd/config';
-import { connectNats, ensureStream } from '@kd/event-store';
+import { connectNats, ensureStream, natsAuthOf } from '@kd/event-store';
 import { createLogger, type Logger } from '@kd/observability';
 import { createDataSource } from '../data-source.js';
 
@@ -36,7 +36,8 @@ export async function openDatabase(config: CliConfig, name: string) {
 }
 
 export async function openNats(config: CliConfig, logger: Logger, name: string) {
-  const nc = await connectNats({ url: config.NATS_URL, name, logger, maxAttempts: 3 });
+  const auth = natsAuthOf(config);
+  const nc = await connectNats({ url: config.NATS_URL, auth, name, logger, maxAttempts: 3 });
   const jsm = await jetstreamManager(nc);
   await ensureStream(jsm, { stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
   return { nc, js: jetstream(nc), jsm };
