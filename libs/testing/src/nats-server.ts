@@ -39,10 +39,15 @@ export async function privateNatsServer(
     async start() {
       const config = options.configFile ? ['-c', options.configFile, '-m', '0'] : [];
       child = spawn(binary, [...config, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], {
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
         env: { ...process.env, ...options.env },
       });
-      await waitForPort(port);
+      // Kept for the error when the server does not come up (a bad configuration file).
+      let log = '';
+      child.stderr?.on('data', (chunk: Buffer) => (log = (log + String(chunk)).slice(-2000)));
+      await waitForPort(port).catch((error: Error) => {
+        throw new Error(`${error.message}:\n${log}`);
+      });
     },
     async stop(signal = 'SIGTERM') {
       if (child) await stopChild(child, signal);
