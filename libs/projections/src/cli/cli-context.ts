@@ -11,6 +11,8 @@ const cliSchema = z.object({
   PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(100),
   /** migrate: the password kd_analytics (Grafana, analysts) logs in with; unset = leave it. */
   KD_ANALYTICS_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
+  /** migrate: the password the apps' role kd_app logs in with; unset = leave it. */
+  KD_APP_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
 });
 export type CliConfig = z.output<typeof cliSchema>;
 
