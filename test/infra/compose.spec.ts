@@ -23,6 +23,24 @@ const prometheus = parse(readFileSync(join(root, 'infra/prometheus/prometheus.ym
   alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
 };
 const services = compose.services;
+const natsConfig = readFileSync(join(root, 'infra/nats/nats.conf'), 'utf8');
+const demoEnv = Object.fromEntries(
+  readFileSync(join(root, 'tools/demo/compose.env'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+
+/** The apps: they log in to NATS and PostgreSQL as themselves, never as an administrator. */
+const apps = ['api', 'bot', 'projector', 'notifier'];
+const secretName = /PASSWORD|SECRET|TOKEN|PRIVATE_KEY|BASIC_AUTH|WEBHOOK/;
+/** `${NAME:?message}` (required) or `${NAME:-}` / `${NAME-${OTHER:-}}` (empty unless given). */
+const noLiteralDefault = /^\$\{[A-Z_]+(:\?[^}]+|:-|-\$\{[A-Z_]+:-\})\}$/;
+const required = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+const environments = () =>
+  Object.entries(services).flatMap(([service, s]) =>
+    Object.entries(s.environment ?? {}).map(([name, value]) => ({ service, name, value })),
+  );
 
 describe('docker-compose.yml', () => {
   it('mounts only files and folders that exist in the repository', () => {
@@ -71,5 +89,94 @@ describe('docker-compose.yml', () => {
     const alertmanager = prometheus.alerting.alertmanagers[0]?.static_configs[0]?.targets[0];
     expect(alertmanager?.split(':')[0]).toBe('alertmanager');
     expect(services.alertmanager).toBeDefined();
+  });
+});
+
+describe('docker-compose.yml is safe by default', () => {
+  it('publishes only the api and Grafana, on 127.0.0.1 unless KD_BIND_ADDRESS says otherwise', () => {
+    const published = Object.entries(services).filter(([, s]) => (s.ports ?? []).length > 0);
+    expect(published.map(([name]) => name).sort()).toEqual(['api', 'grafana']);
+    for (const [name, service] of published)
+      for (const port of service.ports!)
+        expect({ name, port }).toEqual({
+          name,
+          port: expect.stringMatching(/^\$\{KD_BIND_ADDRESS:-127\.0\.0\.1\}:\d+:\d+$/),
+        });
+  });
+
+  it('runs NATS with infra/nats/nats.conf, and every app as its own NATS user', () => {
+    const nats = services.nats!;
+    expect(nats.command?.slice(0, 2)).toEqual(['-c', '/etc/nats/nats.conf']);
+    expect(nats.volumes).toContain('./infra/nats/nats.conf:/etc/nats/nats.conf:ro');
+    const users = Object.fromEntries(
+      [...natsConfig.matchAll(/\{ user: (\w+), password: \$(\w+)/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    for (const app of apps) {
+      const env = services[app]!.environment!;
+      const variable = users[app] ?? 'no user';
+      expect({ app, user: env.NATS_USER, variable }).toEqual({
+        app,
+        user: app,
+        variable: `NATS_${app.toUpperCase()}_PASSWORD`,
+      });
+      expect(env.NATS_PASSWORD).toMatch(required(variable));
+      expect(nats.environment?.[variable]).toMatch(required(variable));
+      // The configuration is written for compose's stream and subject prefix.
+      expect(natsConfig).toContain(`${env.KD_STREAM}.`);
+      expect(natsConfig).toContain(`"${env.KD_SUBJECT_PREFIX}.`);
+    }
+    // Only operations (creating the stream) and the demo log in as admin.
+    const admins = Object.entries(services).filter(([, s]) => s.environment?.NATS_USER === 'admin');
+    expect(admins.map(([name]) => name).sort()).toEqual(['demo', 'migrate']);
+    expect(services.migrate?.command).toContain('--stream');
+  });
+
+  it('lets no app log in to PostgreSQL as the superuser', () => {
+    const superuser = services.postgres?.environment?.POSTGRES_USER;
+    expect(superuser).toBe('${POSTGRES_SUPERUSER:-postgres}');
+    for (const app of apps) {
+      const url = services[app]?.environment?.DATABASE_URL ?? '';
+      expect({ app, url }).toEqual({
+        app,
+        url: expect.stringMatching(/^postgres:\/\/kd_app:\$\{KD_APP_PASSWORD:\?[^}]+\}@postgres:/),
+      });
+    }
+    expect(services.migrate?.environment?.DATABASE_URL).toContain(`//${superuser}:`);
+    expect(services.migrate?.environment?.KD_APP_PASSWORD).toMatch(required('KD_APP_PASSWORD'));
+  });
+
+  it('gives no secret a literal default, in variables or inside URLs', () => {
+    const secrets = environments().filter(({ name }) => secretName.test(name));
+    expect(secrets.length).toBeGreaterThan(10);
+    expect(secrets.filter(({ value }) => !noLiteralDefault.test(value))).toEqual([]);
+    // The user may itself be a variable (with a default: a user name is no secret).
+    const urlPasswords = environments().flatMap(({ service, name, value }) => {
+      const password = /^\w+:\/\/(?:\$\{[^}]*\}|[^:/@]*):([^@]*)@/.exec(value)?.[1];
+      return password === undefined ? [] : [{ service, name, password }];
+    });
+    expect(urlPasswords.length).toBeGreaterThan(4);
+    expect(urlPasswords.filter(({ password }) => !noLiteralDefault.test(password))).toEqual([]);
+  });
+
+  it('runs the demo from tools/demo/compose.env with development-only database and NATS passwords', () => {
+    const needed = new Set(
+      environments().flatMap(({ value }) =>
+        [...value.matchAll(/\$\{((?:NATS_\w+|POSTGRES|KD_APP)_PASSWORD):\?/g)].map((m) => m[1]!),
+      ),
+    );
+    expect([...needed].sort()).toEqual([
+      'KD_APP_PASSWORD',
+      'NATS_ADMIN_PASSWORD',
+      'NATS_API_PASSWORD',
+      'NATS_BOT_PASSWORD',
+      'NATS_NOTIFIER_PASSWORD',
+      'NATS_PROJECTOR_PASSWORD',
+      'POSTGRES_PASSWORD',
+    ]);
+    for (const name of needed)
+      expect({ name, value: demoEnv[name] }).toEqual({
+        name,
+        value: expect.stringMatching(/^devonly[-a-z0-9]*$/),
+      });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsAuthOf, type NatsAuth } from '@kd/event-store';
 
 /** Where the demo sends its traffic and how much (docs/demo.md). */
 export interface DemoOptions {
@@ -15,7 +16,7 @@ export interface DemoOptions {
   /** Days of synthetic history appended before the live traffic; 0 = none. */
   historyDays: number;
   seed: number;
-  nats: { url: string; stream: string; subjectPrefix: string };
+  nats: { url: string; stream: string; subjectPrefix: string; auth?: NatsAuth | undefined };
   /** A progress line this often (ms); 0 = none. */
   progressEveryMs: number;
 }
@@ -88,6 +89,12 @@ export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
       url: f.nats ?? env.NATS_URL ?? 'nats://127.0.0.1:4222',
       stream: env.KD_STREAM || 'KD_EVENTS',
       subjectPrefix: env.KD_SUBJECT_PREFIX || 'kd.events',
+      // NATS_USER and NATS_PASSWORD, or NATS_CREDS, as the apps read them.
+      auth: natsAuthOf({
+        NATS_USER: env.NATS_USER || undefined,
+        NATS_PASSWORD: env.NATS_PASSWORD || undefined,
+        NATS_CREDS: env.NATS_CREDS || undefined,
+      }),
     },
     progressEveryMs: demoDefaults.progressEveryMs,
   };

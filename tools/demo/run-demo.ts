@@ -34,9 +34,9 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
   await checkApiTrustsDiscordSim(options);
   if (options.store) return new DemoRun(options, options.store).run();
   if (!options.nats) throw new Error('runDemo needs `nats` or `store`');
-  const { url, stream, subjectPrefix } = options.nats;
+  const { url, auth, stream, subjectPrefix } = options.nats;
   const logger = createLogger({ service: 'demo', level: 'warn' });
-  const nc = await connectNats({ url, name: 'kd-demo', logger, maxAttempts: 3 });
+  const nc = await connectNats({ url, auth, name: 'kd-demo', logger, maxAttempts: 3 });
   try {
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, { stream, subjectPrefix });

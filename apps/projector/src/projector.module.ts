@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
-import { NatsClients, checkJetStream } from '@kd/event-store';
+import { NatsClients, checkJetStream, natsAuthOf } from '@kd/event-store';
 import { createBusinessMetrics } from '@kd/insights';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
@@ -14,6 +14,7 @@ export class ProjectorModule {
   static forRoot(config: ProjectorConfig, logger: Logger): DynamicModule {
     const nats = new NatsClients({
       url: config.NATS_URL,
+      auth: natsAuthOf(config),
       name: 'kd-projector',
       logger,
       stream: config.KD_STREAM,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsAuthEnv } from './nats-auth.js';
 
 const natsSubjectPrefix = z
   .string()
@@ -20,6 +21,7 @@ export const commonEnv = {
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/kaltura_discord'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  ...natsAuthEnv,
   KD_STREAM: streamName.default('KD_EVENTS'),
   KD_SUBJECT_PREFIX: natsSubjectPrefix.default('kd.events'),
   LOG_LEVEL: z.enum(logLevels).default('info'),

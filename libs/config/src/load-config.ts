@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { natsAuthProblems } from './nats-auth.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -21,12 +22,16 @@ export function loadConfig<S extends z.ZodType>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
 ): z.output<S> {
-  const result = schema.safeParse(blankToUndefined(env));
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const key = issue.path.map(String).join('.') || '(environment)';
-    return `${key}: ${issue.message}`;
-  });
+  const variables = blankToUndefined(env);
+  const result = schema.safeParse(variables);
+  const problems = [
+    ...(result.error?.issues ?? []).map((issue) => {
+      const key = issue.path.map(String).join('.') || '(environment)';
+      return `${key}: ${issue.message}`;
+    }),
+    ...natsAuthProblems(variables),
+  ];
+  if (result.success && problems.length === 0) return result.data;
   throw new ConfigError(app, problems);
 }
 

@@ -3,12 +3,26 @@ import type { Logger } from '@kd/observability';
 import { createEventStoreMetrics } from './event-store-metrics.js';
 import { EventStore } from './event-store.js';
 import { NatsClients } from './nats-clients.js';
+import type { NatsAuth } from './nats-connection.js';
 
 /** The settings every app's configuration schema has for the event backbone. */
 export interface BackboneSettings {
   NATS_URL: string;
   KD_STREAM: string;
   KD_SUBJECT_PREFIX: string;
+  NATS_USER?: string | undefined;
+  NATS_PASSWORD?: string | undefined;
+  NATS_CREDS?: string | undefined;
+}
+
+/** The login the settings name (the configuration schema checks they are complete). */
+export function natsAuthOf(
+  settings: Pick<BackboneSettings, 'NATS_USER' | 'NATS_PASSWORD' | 'NATS_CREDS'>,
+): NatsAuth | undefined {
+  if (settings.NATS_CREDS) return { credsFile: settings.NATS_CREDS };
+  if (settings.NATS_USER && settings.NATS_PASSWORD)
+    return { user: settings.NATS_USER, pass: settings.NATS_PASSWORD };
+  return undefined;
 }
 
 export interface Backbone {
@@ -27,6 +41,7 @@ export function createBackbone(
   const stream = { stream: settings.KD_STREAM, subjectPrefix: settings.KD_SUBJECT_PREFIX };
   const nats = new NatsClients({
     url: settings.NATS_URL,
+    auth: natsAuthOf(settings),
     name: `kd-${options.app}`,
     logger: options.logger,
     ...stream,

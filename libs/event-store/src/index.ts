@@ -8,7 +8,12 @@ export { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 export { createEventStoreMetrics, type EventStoreMetrics } from './event-store-metrics.js';
 export { decodeStored, type RecordedEvent } from './recorded-event.js';
 export { ensureStream, type StreamOptions } from './stream-provisioning.js';
-export { connectNats, redactUrl, type NatsConnectionOptions } from './nats-connection.js';
+export {
+  connectNats,
+  redactUrl,
+  type NatsAuth,
+  type NatsConnectionOptions,
+} from './nats-connection.js';
 export {
   BatchConsumer,
   DeliveryGapError,
@@ -24,4 +29,4 @@ export {
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
-export { createBackbone, type Backbone, type BackboneSettings } from './backbone.js';
+export { createBackbone, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';

@@ -7,11 +7,12 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '@kd/observability';
 import { EventStoreUnavailableError } from './errors.js';
-import { connectNats } from './nats-connection.js';
+import { connectNats, type NatsAuth } from './nats-connection.js';
 import { ensureStream, type StreamOptions } from './stream-provisioning.js';
 
 export interface NatsClientsOptions extends StreamOptions {
   url: string;
+  auth?: NatsAuth | undefined;
   name: string;
   logger: Logger;
 }
@@ -51,8 +52,8 @@ export class NatsClients {
   }
 
   private async connect(): Promise<void> {
-    const { url, name, logger } = this.options;
-    const nc = await connectNats({ url, name, logger, signal: this.abort.signal });
+    const { url, auth, name, logger } = this.options;
+    const nc = await connectNats({ url, auth, name, logger, signal: this.abort.signal });
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, this.options);
     this.connection = { nc, js: jetstream(nc), jsm };

@@ -1,10 +1,21 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import {
+  connect,
+  credsAuthenticator,
+  type ConnectionOptions,
+  type NatsConnection,
+} from '@nats-io/transport-node';
 import type { Logger } from '@kd/observability';
+
+/** How a process logs in to NATS: a user and password, or a creds file (JWT and NKey seed). */
+export type NatsAuth = { user: string; pass: string } | { credsFile: string };
 
 export interface NatsConnectionOptions {
   url: string;
   name: string;
   logger: Logger;
+  /** None: anonymous, or the credentials in the URL (nats://user:pass@host). */
+  auth?: NatsAuth;
   /** Give up after this many failed first attempts (default: never). */
   maxAttempts?: number;
   signal?: AbortSignal;
@@ -21,12 +32,14 @@ export async function connectNats({
   logger,
   maxAttempts = Infinity,
   signal,
+  auth,
 }: NatsConnectionOptions): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
       const nc = await connect({
         servers: url.split(','),
         name,
+        ...authOptions(auth),
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
         timeout: 3000,
@@ -47,6 +60,14 @@ export async function connectNats({
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
+}
+
+/** The creds file is read at every attempt, so a rotated file is picked up on reconnecting. */
+function authOptions(auth: NatsAuth | undefined): Partial<ConnectionOptions> {
+  if (!auth) return {};
+  if ('credsFile' in auth)
+    return { authenticator: credsAuthenticator(() => readFileSync(auth.credsFile)) };
+  return { user: auth.user, pass: auth.pass };
 }
 
 function watchStatus(nc: NatsConnection, logger: Logger): void {

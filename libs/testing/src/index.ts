@@ -15,7 +15,12 @@ export {
   commandExecutedEvent,
 } from './fixtures.js';
 export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
-export { privateNatsServer, freePort, type PrivateNatsServer } from './nats-server.js';
+export {
+  privateNatsServer,
+  freePort,
+  type PrivateNatsServer,
+  type PrivateNatsServerOptions,
+} from './nats-server.js';
 export { privatePostgres, type PrivatePostgres } from './postgres-server.js';
 export { startDiscordGatewayFake, type DiscordGatewayFake } from './discord-gateway-fake.js';
 export {

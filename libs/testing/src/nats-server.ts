@@ -16,11 +16,20 @@ export interface PrivateNatsServer {
   dispose(): Promise<void>;
 }
 
+export interface PrivateNatsServerOptions {
+  /** A configuration file (users, permissions); its ports and store dir are overridden. */
+  configFile?: string;
+  /** Extra environment, for the variables the configuration file refers to. */
+  env?: Record<string, string>;
+}
+
 /**
  * A nats-server of our own (JetStream, file storage in a temp dir) on a free port, for tests that
  * stop and restart the broker without disturbing the shared one.
  */
-export async function privateNatsServer(): Promise<PrivateNatsServer> {
+export async function privateNatsServer(
+  options: PrivateNatsServerOptions = {},
+): Promise<PrivateNatsServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'kd-nats-'));
   let child: ChildProcess | undefined;
@@ -28,10 +37,17 @@ export async function privateNatsServer(): Promise<PrivateNatsServer> {
     url: `nats://127.0.0.1:${port}`,
     port,
     async start() {
-      child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], {
-        stdio: 'ignore',
+      const config = options.configFile ? ['-c', options.configFile, '-m', '0'] : [];
+      child = spawn(binary, [...config, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, ...options.env },
       });
-      await waitForPort(port);
+      // Kept for the error when the server does not come up (a bad configuration file).
+      let log = '';
+      child.stderr?.on('data', (chunk: Buffer) => (log = (log + String(chunk)).slice(-2000)));
+      await waitForPort(port).catch((error: Error) => {
+        throw new Error(`${error.message}:\n${log}`);
+      });
     },
     async stop(signal = 'SIGTERM') {
       if (child) await stopChild(child, signal);

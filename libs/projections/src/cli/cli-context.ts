@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { loadConfigOrExit, commonEnv } from '@kd/config';
-import { connectNats, ensureStream } from '@kd/event-store';
+import { connectNats, ensureStream, natsAuthOf } from '@kd/event-store';
 import { createLogger, type Logger } from '@kd/observability';
 import { createDataSource } from '../data-source.js';
 
@@ -11,6 +11,8 @@ const cliSchema = z.object({
   PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(100),
   /** migrate: the password kd_analytics (Grafana, analysts) logs in with; unset = leave it. */
   KD_ANALYTICS_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
+  /** migrate: the password the apps' role kd_app logs in with; unset = leave it. */
+  KD_APP_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
 });
 export type CliConfig = z.output<typeof cliSchema>;
 
@@ -36,7 +38,8 @@ export async function openDatabase(config: CliConfig, name: string) {
 }
 
 export async function openNats(config: CliConfig, logger: Logger, name: string) {
-  const nc = await connectNats({ url: config.NATS_URL, name, logger, maxAttempts: 3 });
+  const auth = natsAuthOf(config);
+  const nc = await connectNats({ url: config.NATS_URL, auth, name, logger, maxAttempts: 3 });
   const jsm = await jetstreamManager(nc);
   await ensureStream(jsm, { stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
   return { nc, js: jetstream(nc), jsm };

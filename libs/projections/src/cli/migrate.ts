@@ -1,18 +1,30 @@
 import { setAnalyticsPassword } from '../analytics/analytics-role.js';
+import { appRole, assignSchemasTo, setRolePassword } from '../app-role.js';
 import { runMigrations } from '../data-source.js';
 import { ensureDatabase } from '../ensure-database.js';
-import { cliConfig, openDatabase, runCli } from './cli-context.js';
+import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 
 /**
- * `npm run migrations:run`: creates the database if missing, applies pending migrations, and sets
- * the password of the read-only kd_analytics role when KD_ANALYTICS_PASSWORD is given.
+ * `npm run migrations:run`: creates the database if missing, applies pending migrations, gives
+ * schemas kd and analytics to the apps' role kd_app, and sets the passwords of kd_app and of the
+ * read-only kd_analytics role when KD_APP_PASSWORD and KD_ANALYTICS_PASSWORD are given. With
+ * `--stream` it also creates the event stream or brings it to its settings, which the apps' NATS
+ * users may not do (infra/nats/nats.conf): compose runs it so as NATS user admin.
  */
 runCli('migrate', async () => {
-  const { config } = cliConfig('migrate');
+  const { config, logger } = cliConfig('migrate');
+  if (process.argv.includes('--stream')) {
+    const { nc } = await openNats(config, logger, 'kd-migrate');
+    await nc.drain();
+    process.stdout.write(`stream ${config.KD_STREAM} ready\n`);
+  }
   const created = await ensureDatabase(config.DATABASE_URL);
   const dataSource = await openDatabase(config, 'kd-migrate');
   try {
     const applied = await runMigrations(dataSource);
+    // What later migrations created belongs to the superuser running them until now.
+    await assignSchemasTo(dataSource, appRole);
+    if (config.KD_APP_PASSWORD) await setRolePassword(dataSource, appRole, config.KD_APP_PASSWORD);
     if (config.KD_ANALYTICS_PASSWORD)
       await setAnalyticsPassword(dataSource, config.KD_ANALYTICS_PASSWORD);
     const database = new URL(config.DATABASE_URL).pathname.slice(1);

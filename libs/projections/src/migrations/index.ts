@@ -7,6 +7,7 @@ import { AnalyticsActivityViews1763884800301 } from './1763884800301-analytics-a
 import { AnalyticsSummaryViews1763884800302 } from './1763884800302-analytics-summary-views.js';
 import { AnalyticsCohortViews1763884800303 } from './1763884800303-analytics-cohort-views.js';
 import { AnalyticsRole1763884800304 } from './1763884800304-analytics-role.js';
+import { AppRole1763884800900 } from './1763884800900-app-role.js';
 
 /** Every migration, oldest first. Hand-written raw SQL; `synchronize` is never used. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AnalyticsSummaryViews1763884800302,
   AnalyticsCohortViews1763884800303,
   AnalyticsRole1763884800304,
+  AppRole1763884800900,
 ];
