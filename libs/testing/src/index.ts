@@ -37,4 +37,17 @@ export {
   memberPermissions,
 } from './interaction-payloads.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
-export { startApiStack, sharedEnv, type ApiStack, type ApiStackOptions, type ApiStackSecrets } from './api-stack.js';
+export {
+  startApiStack,
+  sharedEnv,
+  type ApiStack,
+  type ApiStackOptions,
+  type ApiStackSecrets,
+} from './api-stack.js';
+export {
+  testTokenClaims,
+  signTestJwt,
+  testApiToken,
+  testTokenIssuer,
+  testTokenAudience,
+} from './api-tokens.js';

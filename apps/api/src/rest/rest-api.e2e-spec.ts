@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
 import {
+  signTestJwt,
   snowflakeFor,
   startApiStack,
   type ApiStack,
   type ChildApp,
   type TestStream,
+  testApiToken,
+  testTokenClaims,
 } from '@kd/testing';
 
 const secret = 'rest-api-e2e-secret-rest-api-e2e-secret';
@@ -13,7 +15,7 @@ const guildId = snowflakeFor(950);
 const otherGuild = snowflakeFor(951);
 const user = snowflakeFor(952);
 const token = (claims: Record<string, unknown> = {}) =>
-  signJwt({ sub: 'integrator', exp: Math.floor(Date.now() / 1000) + 600, ...claims }, secret);
+  testApiToken(secret, { guilds: [guildId], ...claims });
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 describe('REST API v1', () => {
@@ -52,12 +54,12 @@ describe('REST API v1', () => {
     ['an expired token', token({ exp: Math.floor(Date.now() / 1000) - 3600 }), 'expired'],
     [
       'a token signed with another secret',
-      signJwt({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, `${secret}!`),
+      signTestJwt(testTokenClaims({ guilds: [guildId] }), `${secret}!`),
       'bad_signature',
     ],
     [
       'an alg:none token',
-      `${b64({ alg: 'none' })}.${b64({ sub: 'x', exp: 9_999_999_999 })}.`,
+      `${b64({ alg: 'none' })}.${b64(testTokenClaims({ guilds: [guildId] }))}.`,
       'bad_algorithm',
     ],
   ])('answers 401 to %s and counts it by reason', async (_label, bearer, reason) => {
