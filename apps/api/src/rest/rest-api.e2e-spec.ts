@@ -160,6 +160,25 @@ describe('REST API v1', () => {
     expect(body.error.code).toBe('AUTH.GUILD_FORBIDDEN');
   });
 
+  it('lets an operator token act on any guild, and a read token read but not write', async () => {
+    const operator = token({ guilds: undefined, scope: 'operator' });
+    expect(
+      (await call('GET', `/api/v1/guilds/${otherGuild}/config`, undefined, operator)).status,
+    ).toBe(200);
+    const reader = token({ scope: 'read' });
+    expect((await call('GET', `/api/v1/guilds/${guildId}/config`, undefined, reader)).status).toBe(
+      200,
+    );
+    const write = await call(
+      'PATCH',
+      `/api/v1/guilds/${guildId}/config`,
+      { key: 'notifications.enabled', value: true },
+      reader,
+    );
+    expect(write.status).toBe(403);
+    expect(write.body.error.code).toBe('AUTH.INSUFFICIENT_SCOPE');
+  });
+
   it('rejects a malformed guild id and an oversized body with 4xx JSON errors', async () => {
     expect((await call('GET', '/api/v1/guilds/not-a-guild/config')).status).toBe(400);
     const big = await call('PATCH', `/api/v1/guilds/${guildId}/config`, {
@@ -205,6 +224,10 @@ describe('REST API v1', () => {
     );
     expect(doc.paths['/api/v1/guilds/{guildId}/meetings']?.post).toMatchObject({
       requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      security: [{ bearer: ['write'] }],
+    });
+    expect(doc.paths['/api/v1/tokens/{jti}/revoke']?.post).toMatchObject({
+      security: [{ bearer: ['operator'] }],
     });
   });
 });
