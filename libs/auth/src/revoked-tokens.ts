@@ -58,13 +58,14 @@ export class RevokedTokens {
 
   private async run(): Promise<void> {
     while (!this.closed) {
-      try {
-        await this.consume();
-      } catch (error) {
-        if (this.closed) return;
-        this.options.logger.warn({ err: String(error) }, 'revocation feed failed: retrying');
+      // The ordered consumer recovers by itself; this loop only starts a new one when it stops
+      // (creation failed, or the iterator ended), keeping what was read: revocations only add.
+      await this.consume().catch((error: unknown) => {
+        if (!this.closed)
+          this.options.logger.warn({ err: String(error) }, 'revocation feed failed: retrying');
+      });
+      if (!this.closed)
         await new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 1000));
-      }
     }
   }
 
