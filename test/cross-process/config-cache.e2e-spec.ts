@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
 import {
   commandInteraction,
   createTestDatabase,
@@ -12,6 +11,7 @@ import {
   type DiscordGatewayFake,
   type TestDatabase,
   type TestStream,
+  testApiToken,
   waitFor,
 } from '@kd/testing';
 
@@ -66,7 +66,7 @@ describe('guild configuration cache across processes', () => {
   });
 
   const apiConfig = async () => {
-    const bearer = signJwt({ sub: 'cache-test', exp: Math.floor(Date.now() / 1000) + 600 }, secret);
+    const bearer = testApiToken(secret, { sub: 'cache-test', guilds: [interactionGuildId] });
     const response = await fetch(`${api.url}/api/v1/guilds/${interactionGuildId}/config`, {
       headers: { authorization: `Bearer ${bearer}` },
     });

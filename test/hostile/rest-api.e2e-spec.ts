@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
-import { snowflakeFor } from '@kd/testing';
+import { signTestJwt, snowflakeFor, testTokenClaims, waitFor } from '@kd/testing';
 import {
   deeplyNestedObject,
   expectRejectedWithoutEvents,
@@ -22,7 +21,11 @@ const meetings = `/api/v1/guilds/${guild}/meetings`;
 const json = { 'content-type': 'application/json' };
 const invalidToken = 'AUTH.INVALID_TOKEN';
 const invalidRequest = 'HTTP.INVALID_REQUEST';
-const inAMinute = () => Math.floor(Date.now() / 1000) + 600;
+const nowS = () => Math.floor(Date.now() / 1000);
+const inAMinute = () => nowS() + 600;
+const day = 86_400;
+/** Revoked through the operator route before the cases run. */
+const revokedJti = randomUUID();
 const b64 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
@@ -35,18 +38,28 @@ describe('hostile input: REST API v1', () => {
   beforeAll(async () => {
     h = await startHostileApi();
     pid = h.api.process.pid ?? 0;
+    const revoke = await call({
+      method: 'POST',
+      path: `/api/v1/tokens/${revokedJti}/revoke`,
+      bearer: token({ guilds: undefined, scope: 'operator' }),
+      body: JSON.stringify({ reason: 'hostile suite' }),
+    });
+    if (revoke.status !== 200) throw new Error(`revoke answered ${revoke.status}: ${revoke.text}`);
+    await waitFor(async () =>
+      (await call({ path: config, bearer: token({ jti: revokedJti }) })).status === 401
+        ? true
+        : undefined,
+    );
   });
   afterAll(async () => {
     await h?.stop();
   });
 
-  const claims = (extra: Record<string, unknown> = {}) => ({
-    sub: 'hostile-suite',
-    exp: inAMinute(),
-    ...extra,
-  });
+  /** A valid guild token for `guild` (read write); `extra` changes or (undefined) drops claims. */
+  const claims = (extra: Record<string, unknown> = {}) =>
+    testTokenClaims({ sub: 'hostile-suite', guilds: [guild], ...extra });
   const token = (extra: Record<string, unknown> = {}) =>
-    signJwt(claims(extra), h.secrets.jwtSecret);
+    signTestJwt(claims(extra), h.secrets.jwtSecret);
   /** A JWT with any header, signed with HMAC-SHA256 or -SHA512 and the real secret. */
   const forged = (header: object, body: object, hash = 'sha256', secret = h.secrets.jwtSecret) => {
     const input = `${b64(header)}.${b64(body)}`;
@@ -260,6 +273,162 @@ describe('hostile input: REST API v1', () => {
       send: withBearer(() => token({ guilds: [otherGuild] })),
       status: 403,
       code: 'AUTH.GUILD_FORBIDDEN',
+    },
+    {
+      name: 'a token of another guild writing to this one',
+      send: () =>
+        call({
+          method: 'PATCH',
+          path: config,
+          bearer: token({ guilds: [otherGuild] }),
+          body: JSON.stringify({ key: 'notifications.enabled', value: false }),
+        }),
+      status: 403,
+      code: 'AUTH.GUILD_FORBIDDEN',
+    },
+    // Tokens that fail closed (issue 13): guilds or operator, scopes, iss/aud, lifetime, jti
+    {
+      name: 'a token without guilds and without the operator scope',
+      send: withBearer(() => token({ guilds: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token with an empty guilds list',
+      send: withBearer(() => token({ guilds: [] })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a read-only token on a write route (PATCH config)',
+      send: () =>
+        call({
+          method: 'PATCH',
+          path: config,
+          bearer: token({ scope: 'read' }),
+          body: JSON.stringify({ key: 'notifications.enabled', value: false }),
+        }),
+      status: 403,
+      code: 'AUTH.INSUFFICIENT_SCOPE',
+    },
+    {
+      name: 'a read-only token creating a meeting',
+      send: () =>
+        call({
+          method: 'POST',
+          path: meetings,
+          bearer: token({ scope: 'read' }),
+          body: JSON.stringify({ type: 'meeting', title: 'W', ownerUserId: owner, ownerName: 'A' }),
+        }),
+      status: 403,
+      code: 'AUTH.INSUFFICIENT_SCOPE',
+    },
+    {
+      name: 'a guild write token revoking a token (operator route)',
+      send: () =>
+        call({
+          method: 'POST',
+          path: `/api/v1/tokens/${randomUUID()}/revoke`,
+          body: JSON.stringify({ reason: 'x' }),
+        }),
+      status: 403,
+      code: 'AUTH.INSUFFICIENT_SCOPE',
+    },
+    {
+      name: 'a guild token reading the install-wide summary (operator route)',
+      send: () => call({ path: '/api/v1/metrics/summary' }),
+      status: 403,
+      code: 'AUTH.INSUFFICIENT_SCOPE',
+    },
+    {
+      name: 'a token without scope',
+      send: withBearer(() => token({ scope: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token with an unknown scope ("admin")',
+      send: withBearer(() => token({ scope: 'admin' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token of another issuer',
+      send: withBearer(() => token({ iss: 'someone-else' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token without iss',
+      send: withBearer(() => token({ iss: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token for another audience',
+      send: withBearer(() => token({ aud: 'another-api' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token without aud',
+      send: withBearer(() => token({ aud: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token living 31 days (over the 30-day cap)',
+      send: withBearer(() => token({ iat: nowS(), exp: nowS() + 31 * day })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token without iat',
+      send: withBearer(() => token({ iat: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token issued in the future (iat in an hour)',
+      send: withBearer(() => token({ iat: nowS() + 3600, exp: nowS() + 7200 })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token without jti',
+      send: withBearer(() => token({ jti: undefined })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a token whose jti is not a subject token',
+      send: withBearer(() => token({ jti: 'a.b.>' })),
+      status: 401,
+      code: invalidToken,
+    },
+    {
+      name: 'a revoked token',
+      send: withBearer(() => token({ jti: revokedJti })),
+      status: 401,
+      code: 'AUTH.TOKEN_REVOKED',
+    },
+    {
+      name: 'a revoked operator token',
+      send: withBearer(() => token({ jti: revokedJti, guilds: undefined, scope: 'operator' })),
+      status: 401,
+      code: 'AUTH.TOKEN_REVOKED',
+    },
+    {
+      name: 'an operator token revoking a jti that is not a subject token',
+      send: () =>
+        call({
+          method: 'POST',
+          path: '/api/v1/tokens/a.b/revoke',
+          bearer: token({ guilds: undefined, scope: 'operator' }),
+          body: '{}',
+        }),
+      status: 400,
+      code: invalidRequest,
     },
     // Ids in the path
     {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenEnv } from '@kd/auth';
 import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
 
 export const apiConfigSchema = z.object({
@@ -7,6 +8,7 @@ export const apiConfigSchema = z.object({
   JWT_SECRET: z
     .string({ error: 'is required where the API runs (generate one: openssl rand -base64 48)' })
     .refine((s) => Buffer.byteLength(s, 'utf8') >= 32, 'must be at least 32 bytes'),
+  ...tokenEnv,
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   DISCORD_PUBLIC_KEY: z
     .string()

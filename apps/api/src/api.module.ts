@@ -4,9 +4,10 @@ import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/eve
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { ClockModule, HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
+import { RevokedTokens } from '@kd/auth';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
-import { API_CONFIG, LOGGER } from './api.tokens.js';
+import { API_CONFIG, LOGGER, REVOKED_TOKENS } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
@@ -17,6 +18,7 @@ import { GuildConfigController } from './rest/guild-config.controller.js';
 import { MeetingsController } from './rest/meetings.controller.js';
 import { InsightsController } from './rest/insights.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
+import { TokensController } from './rest/tokens.controller.js';
 
 @Module({})
 export class ApiModule {
@@ -32,6 +34,12 @@ export class ApiModule {
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
     });
+    const revoked = new RevokedTokens({
+      nats,
+      stream: config.KD_STREAM,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+      logger,
+    });
     return {
       module: ApiModule,
       imports: [
@@ -44,6 +52,9 @@ export class ApiModule {
         HealthModule.forRoot({
           nats: () => checkJetStream(nats),
           postgres: () => checkPostgres(db),
+          revocations: async () => {
+            if (!revoked.loaded) throw new Error('revocation list not loaded');
+          },
         }),
       ],
       controllers: [
@@ -53,6 +64,7 @@ export class ApiModule {
         MeetingsController,
         InsightsController,
         OpenApiController,
+        TokensController,
       ],
       providers: [
         KalturaWebhookService,
@@ -64,8 +76,10 @@ export class ApiModule {
         { provide: NatsClients, useValue: nats },
         { provide: DatabaseHolder, useValue: db },
         { provide: EventStore, useValue: store },
+        { provide: REVOKED_TOKENS, useValue: revoked },
         shutdownHook(async () => {
           runtime.close();
+          revoked.close();
           await Promise.all([nats.close(), db.close()]);
         }),
       ],

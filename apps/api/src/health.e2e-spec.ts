@@ -49,7 +49,7 @@ describe('api health', () => {
     await Promise.all([nats?.dispose(), db?.drop()]);
   });
 
-  it('is live and ready when NATS and PostgreSQL answer', async () => {
+  it('is live and ready when NATS and PostgreSQL answer and the revocation list is loaded', async () => {
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
     const result = await eventually(
       () => ready(api),
@@ -57,7 +57,7 @@ describe('api health', () => {
     );
     expect(result).toEqual({
       status: 200,
-      body: { status: 'ready', checks: { nats: 'ok', postgres: 'ok' } },
+      body: { status: 'ready', checks: { nats: 'ok', postgres: 'ok', revocations: 'ok' } },
     });
   });
 

@@ -1,74 +1,105 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT, errors as jose, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { AuthError } from './errors.js';
+import { snowflake, subjectToken } from '@kd/events';
+import { AuthError, type AuthFailureReason } from './errors.js';
+import { parseScopeClaim } from './scopes.js';
+import type { TokenSettings } from './token-env.js';
 
-/** The claims we issue and accept. `sub` identifies the integrator; `guilds` limits access. */
+/**
+ * The claims we issue and accept. `sub` names the integrator; `guilds` the guilds it may act on
+ * (required unless `scope` holds `operator`); `scope` is space-separated (`read`, `write`,
+ * `operator`); `jti` is what a revocation names (a subject token, so it can be an aggregate id).
+ */
 export const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
+  iss: z.string().min(1).max(200),
+  aud: z.union([z.string().min(1).max(200), z.array(z.string().max(200)).min(1).max(10)]),
+  jti: subjectToken,
+  iat: z.number().int(),
   exp: z.number().int(),
-  iat: z.number().int().optional(),
   nbf: z.number().int().optional(),
-  scope: z.string().max(500).optional(),
-  guilds: z
-    .array(z.string().regex(/^\d{17,20}$/))
-    .max(100)
-    .optional(),
+  scope: z
+    .string()
+    .max(200)
+    .refine((s) => parseScopeClaim(s) !== undefined, 'space-separated read, write, operator'),
+  guilds: z.array(snowflake).min(1).max(100).optional(),
 });
 export type JwtClaims = z.output<typeof claimsSchema>;
 
-const headerSchema = z.object({ alg: z.string(), typ: z.string().optional() });
 const maxTokenLength = 4096;
+const clockToleranceS = 30;
+const encoder = new TextEncoder();
 
 /**
- * Verifies an HS256 JWT. Only HS256 is accepted (no `none`, no algorithm switching), the
- * signature is compared in constant time, and `exp` is required; clock skew tolerance is 30 s.
+ * Verifies an HS256 JWT with jose: HS256 only (no `none`, no RS256 key confusion), `iss` and
+ * `aud` as configured, `exp`, `iat`, `jti` and `sub` required, 30 s of clock tolerance, a
+ * lifetime (`exp − iat`) within the cap, and either named guilds or the operator scope.
+ * Revocation is checked by the caller (it needs the revocation list).
  */
-export function verifyJwt(token: string, secret: string, now = Date.now()): JwtClaims {
+export async function verifyJwt(
+  token: string,
+  settings: TokenSettings,
+  now: number,
+): Promise<JwtClaims> {
   if (token.length > maxTokenLength) throw new AuthError('malformed_token', 'token too long');
-  const parts = token.split('.');
-  if (parts.length !== 3)
-    throw new AuthError('malformed_token', 'a JWT has three dot-separated parts');
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = headerSchema.safeParse(decodeJson(headerPart));
-  if (!header.success) throw new AuthError('malformed_token', 'unreadable JWT header');
-  if (header.data.alg !== 'HS256')
+  const payload = await jwtVerify(token, encoder.encode(settings.secret), {
+    algorithms: ['HS256'],
+    issuer: settings.issuer,
+    audience: settings.audience,
+    currentDate: new Date(now),
+    clockTolerance: clockToleranceS,
+    requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+  }).then(
+    (result) => result.payload,
+    (error: unknown) => {
+      throw toAuthError(error);
+    },
+  );
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success)
     throw new AuthError(
-      'bad_algorithm',
-      `algorithm ${header.data.alg} is not accepted (HS256 only)`,
+      'bad_claims',
+      'claims missing or malformed (sub, jti, iat, exp and scope are required)',
     );
-  const expected = sign(`${headerPart}.${payloadPart}`, secret);
-  const given = Buffer.from(signaturePart, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new AuthError('bad_signature', 'signature does not match');
-  const claims = claimsSchema.safeParse(decodeJson(payloadPart));
-  if (!claims.success)
-    throw new AuthError('bad_claims', 'claims missing or malformed (sub and exp are required)');
-  const nowS = Math.floor(now / 1000);
-  if (claims.data.exp < nowS - 30) throw new AuthError('expired', 'token expired');
-  if (claims.data.nbf !== undefined && claims.data.nbf > nowS + 30)
-    throw new AuthError('not_yet_valid', 'token not valid yet');
-  return claims.data;
+  return checkPolicy(parsed.data, settings, now);
 }
 
-/** Issues an HS256 JWT (for operators' tooling and tests). */
-export function signJwt(claims: JwtClaims, secret: string): string {
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = base64url(JSON.stringify(claims));
-  return `${header}.${payload}.${sign(`${header}.${payload}`, secret).toString('base64url')}`;
+function checkPolicy(claims: JwtClaims, settings: TokenSettings, now: number): JwtClaims {
+  if (claims.iat > Math.floor(now / 1000) + clockToleranceS)
+    throw new AuthError('not_yet_valid', 'token issued in the future');
+  if (claims.exp - claims.iat > settings.maxLifetimeS)
+    throw new AuthError(
+      'lifetime_too_long',
+      `token lifetime (exp - iat) exceeds the ${settings.maxLifetimeS} s maximum`,
+    );
+  if (!claims.guilds && !parseScopeClaim(claims.scope)?.includes('operator'))
+    throw new AuthError('no_guilds', 'token names no guilds and has no operator scope');
+  return claims;
 }
 
-function sign(input: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(input).digest();
+const claimReasons: Record<string, AuthFailureReason> = {
+  iss: 'bad_issuer',
+  aud: 'bad_audience',
+  nbf: 'not_yet_valid',
+};
+
+function toAuthError(error: unknown): AuthError {
+  if (error instanceof jose.JWTExpired) return new AuthError('expired', 'token expired');
+  if (error instanceof jose.JWTClaimValidationFailed)
+    return new AuthError(
+      claimReasons[error.claim] ?? 'bad_claims',
+      `token refused: ${error.message}`,
+    );
+  if (error instanceof jose.JOSEAlgNotAllowed)
+    return new AuthError('bad_algorithm', 'algorithm not accepted (HS256 only)');
+  if (error instanceof jose.JWSSignatureVerificationFailed)
+    return new AuthError('bad_signature', 'signature does not match');
+  return new AuthError('malformed_token', 'not a readable compact JWT');
 }
 
-function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-function decodeJson(part: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
+/** Signs claims as an HS256 JWT (issuing tool and tests; no policy applied). */
+export async function signJwt(claims: Record<string, unknown>, secret: string): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(encoder.encode(secret));
 }

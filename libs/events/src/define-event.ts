@@ -7,6 +7,7 @@ export const aggregates = [
   'config',
   'notification',
   'kaltura',
+  'auth',
 ] as const;
 export type Aggregate = (typeof aggregates)[number];
 

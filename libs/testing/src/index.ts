@@ -50,3 +50,10 @@ export {
   type ApiStackSecrets,
 } from './api-stack.js';
 export { trapClocks, lastTrapClock, trapHistoryDays } from './trap-clocks.js';
+export {
+  testTokenClaims,
+  signTestJwt,
+  testApiToken,
+  testTokenIssuer,
+  testTokenAudience,
+} from './api-tokens.js';

@@ -10,6 +10,7 @@ import {
   joinUrlResponse,
   meetingSummarySchema,
 } from './rest-schemas.js';
+import { revokeTokenBody, revokeTokenResponse } from './token-schemas.js';
 
 const config = '/api/v1/guilds/{guildId}/config';
 const meetings = '/api/v1/guilds/{guildId}/meetings';
@@ -20,6 +21,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'get',
     path: config,
     tag: 'guild configuration',
+    scope: 'read',
     summary: "A guild's effective configuration and what differs from the defaults",
     responses: { 200: { description: 'configuration', schema: configViewResponse } },
   },
@@ -27,6 +29,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'patch',
     path: config,
     tag: 'guild configuration',
+    scope: 'write',
     summary: 'Change one setting (recorded as config.updated)',
     body: configUpdateBody,
     responses: {
@@ -38,6 +41,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'post',
     path: `${config}/reset`,
     tag: 'guild configuration',
+    scope: 'write',
     summary: 'Return a section (or all) to the defaults',
     body: configResetBody,
     responses: { 200: { description: 'outcome (changed or not)' } },
@@ -46,6 +50,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'get',
     path: meetings,
     tag: 'meetings',
+    scope: 'read',
     summary: "A guild's active meetings",
     responses: {
       200: {
@@ -58,6 +63,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'post',
     path: meetings,
     tag: 'meetings',
+    scope: 'write',
     summary: 'Create a Kaltura meeting room (meeting.created) and the owner join link',
     body: createMeetingBody,
     responses: {
@@ -69,6 +75,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'post',
     path: `${meetings}/{meetingId}/end`,
     tag: 'meetings',
+    scope: 'write',
     summary: 'End a meeting (meeting.ended)',
     body: endMeetingBody,
     responses: {
@@ -81,6 +88,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'post',
     path: `${meetings}/{meetingId}/join-url`,
     tag: 'meetings',
+    scope: 'write',
     summary: 'Issue a personal join link (meeting.join_link_issued)',
     body: joinUrlBody,
     responses: {
@@ -92,6 +100,7 @@ export const apiRoutes: RouteDoc[] = [
     method: 'get',
     path: '/api/v1/guilds/{guildId}/insights',
     tag: 'insights',
+    scope: 'read',
     summary:
       "A guild's own engagement, retention and customization figures, each engagement metric with its target (docs/analytics.md)",
     responses: {
@@ -104,12 +113,22 @@ export const apiRoutes: RouteDoc[] = [
     method: 'get',
     path: '/api/v1/metrics/summary',
     tag: 'insights',
+    scope: 'operator',
     summary:
-      'The whole install: every DESIGN §4 metric with its target, installed guilds, live meetings (cached 15 s; needs a token not limited to guilds)',
+      'The whole install: every DESIGN §4 metric with its target, installed guilds, live meetings (cached 15 s; operator tokens only)',
     responses: {
       200: { description: 'summary' },
-      403: { description: 'the token is limited to some guilds' },
       503: { description: 'the analytics read models cannot be read' },
     },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tokens/{jti}/revoke',
+    tag: 'tokens',
+    scope: 'operator',
+    summary:
+      'Revoke a REST API token by its jti (auth.token_revoked): every api replica refuses it within seconds; revoking twice records it once',
+    body: revokeTokenBody,
+    responses: { 200: { description: 'revoked', schema: revokeTokenResponse } },
   },
 ];

@@ -16,6 +16,7 @@ import type { CommandRuntime } from '../interactions/command-runtime.js';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
+import { RequireScope } from './require-scope.decorator.js';
 import { configResetBody, configUpdateBody, guildParams } from './rest-schemas.js';
 
 const integrator = (request: AuthenticatedRequest) => ({
@@ -29,6 +30,7 @@ export class GuildConfigController {
   constructor(@Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime) {}
 
   @Get()
+  @RequireScope('read')
   async view(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = parseRequest(guildParams, params, 'path');
     assertGuildAccess(request.claims, guildId);
@@ -36,6 +38,7 @@ export class GuildConfigController {
   }
 
   @Patch()
+  @RequireScope('write')
   async update(
     @Param() params: unknown,
     @Body() body: unknown,
@@ -54,6 +57,7 @@ export class GuildConfigController {
   }
 
   @Post('reset')
+  @RequireScope('write')
   @HttpCode(200)
   async reset(
     @Param() params: unknown,

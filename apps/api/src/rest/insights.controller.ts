@@ -12,6 +12,7 @@ import { DatabaseHolder } from '@kd/projections';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
+import { RequireScope } from './require-scope.decorator.js';
 import { guildParams } from './rest-schemas.js';
 
 const queryTimeoutMs = 5_000;
@@ -49,6 +50,7 @@ export class InsightsController {
   }
 
   @Get('guilds/:guildId/insights')
+  @RequireScope('read')
   async guild(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = parseRequest(guildParams, params, 'path');
     assertGuildAccess(request.claims, guildId);
@@ -64,13 +66,8 @@ export class InsightsController {
   }
 
   @Get('metrics/summary')
-  async install(@Req() request: AuthenticatedRequest) {
-    if (request.claims.guilds)
-      throw new KdError(
-        'AUTH.GUILD_FORBIDDEN',
-        'the install-wide summary needs a token that is not limited to some guilds',
-        'permission',
-      );
+  @RequireScope('operator')
+  async install() {
     const { value, stale } = await this.summary.get();
     if (!value) throw unavailable(new Error('no summary computed yet'));
     return { ...installReport(value.summary, value.at), stale };

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { eventFactory } from '@kd/analytics';
-import { signJwt } from '@kd/auth';
 import {
   commandInteraction,
   createTestDatabase,
@@ -14,13 +13,15 @@ import {
   type DiscordRestFake,
   type TestDatabase,
   type TestStream,
+  testApiToken,
 } from '@kd/testing';
 import { applicationId, keys, post } from '../interactions/interaction-fixtures.js';
 
 const secret = 'insights-e2e-secret-insights-e2e-secret!';
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+/** An operator token by default; pass `guilds` and a guild scope for a guild's token. */
 const token = (claims: Record<string, unknown> = {}) =>
-  signJwt({ sub: 'analyst', exp: Math.floor(Date.now() / 1000) + 600, ...claims }, secret);
+  testApiToken(secret, { sub: 'analyst', scope: 'operator', ...claims });
 
 describe('insights: REST API and /kaltura-stats', () => {
   let db: TestDatabase;
@@ -120,11 +121,14 @@ describe('insights: REST API and /kaltura-stats', () => {
     const unknown = await get(`/api/v1/guilds/${snowflakeFor(5252)}/insights`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('GUILD.NOT_FOUND');
-    const forbidden = await get(`/api/v1/guilds/${guild}/insights`, token({ guilds: [other] }));
+    const forbidden = await get(
+      `/api/v1/guilds/${guild}/insights`,
+      token({ guilds: [other], scope: 'read' }),
+    );
     expect(forbidden.status).toBe(403);
   });
 
-  it('serves the install-wide summary to an unrestricted token only', async () => {
+  it('serves the install-wide summary to an operator token only', async () => {
     const { status, body } = await get('/api/v1/metrics/summary');
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -143,8 +147,9 @@ describe('insights: REST API and /kaltura-stats', () => {
     expect(body.customization).toContainEqual(
       expect.objectContaining({ metric: 'role_mapping_customization', value: 0.5 }),
     );
-    const scoped = await get('/api/v1/metrics/summary', token({ guilds: [guild] }));
+    const scoped = await get('/api/v1/metrics/summary', token({ guilds: [guild], scope: 'read' }));
     expect(scoped.status).toBe(403);
+    expect(scoped.body.error.code).toBe('AUTH.INSUFFICIENT_SCOPE');
   });
 
   it('answers /kaltura-stats with the same figures, privately', async () => {

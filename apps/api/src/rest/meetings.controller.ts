@@ -16,6 +16,7 @@ import type { CommandRuntime } from '../interactions/command-runtime.js';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
+import { RequireScope } from './require-scope.decorator.js';
 import {
   createMeetingBody,
   endMeetingBody,
@@ -30,12 +31,14 @@ export class MeetingsController {
   constructor(@Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime) {}
 
   @Get()
+  @RequireScope('read')
   async list(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = this.guild(params, request);
     return { meetings: await this.runtime.meetingQueries.listActive(guildId, 100) };
   }
 
   @Post()
+  @RequireScope('write')
   async create(
     @Param() params: unknown,
     @Body() body: unknown,
@@ -47,6 +50,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/end')
+  @RequireScope('write')
   @HttpCode(200)
   async end(@Param() params: unknown, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId, meetingId } = this.meeting(params, request);
@@ -61,6 +65,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/join-url')
+  @RequireScope('write')
   @HttpCode(200)
   async joinUrl(
     @Param() params: unknown,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Scope } from '@kd/auth';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -6,6 +7,8 @@ export interface RouteDoc {
   path: string;
   summary: string;
   tag: string;
+  /** The token scope the route needs (its controller's @RequireScope; a test keeps them equal). */
+  scope: Scope;
   body?: z.ZodType;
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -40,7 +43,18 @@ export function buildOpenApi(
       Object.entries({
         ...route.responses,
         400: { description: 'invalid request', schema: errorSchema },
-        401: { description: 'missing or invalid bearer token', schema: errorSchema },
+        401: {
+          description: 'missing, invalid, expired or revoked bearer token',
+          schema: errorSchema,
+        },
+        403: {
+          description: `the token lacks the "${route.scope}" scope, or names other guilds`,
+          schema: errorSchema,
+        },
+        503: {
+          description: 'not ready (e.g. the revocation list is not loaded yet); retry',
+          schema: errorSchema,
+        },
         429: { description: 'rate limited', schema: errorSchema },
       }).map(([status, r]) => [
         status,
@@ -63,7 +77,8 @@ export function buildOpenApi(
       [route.method]: {
         summary: route.summary,
         tags: [route.tag],
-        security: [{ bearer: [] }],
+        description: `Needs a token with the "${route.scope}" scope.`,
+        security: [{ bearer: [route.scope] }],
         parameters,
         ...(route.body
           ? {
@@ -89,7 +104,20 @@ export function buildOpenApi(
       description: 'REST API v1. Errors are `{error: {code, message}}`.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256)' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT (HS256)',
+          description:
+            'HS256 JWT from `npm run api:token`. Required claims: sub, iss (JWT_ISSUER), aud ' +
+            '(JWT_AUDIENCE), jti, iat, exp (exp - iat at most JWT_MAX_LIFETIME, 30 days by default), ' +
+            'scope (space-separated: read, write, operator; each includes the ones before it) and ' +
+            'guilds (the guild ids it may act on) unless scope holds operator (any guild). The ' +
+            'security requirement of each operation names the scope it needs. Revoked tokens ' +
+            '(POST /api/v1/tokens/{jti}/revoke) are refused by every replica within seconds.',
+        },
+      },
     },
     paths,
   };

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
 import {
+  signTestJwt,
   snowflakeFor,
   startApiStack,
   type ApiStack,
   type ChildApp,
   type TestStream,
+  testApiToken,
+  testTokenClaims,
 } from '@kd/testing';
 
 const secret = 'rest-api-e2e-secret-rest-api-e2e-secret';
@@ -13,7 +15,7 @@ const guildId = snowflakeFor(950);
 const otherGuild = snowflakeFor(951);
 const user = snowflakeFor(952);
 const token = (claims: Record<string, unknown> = {}) =>
-  signJwt({ sub: 'integrator', exp: Math.floor(Date.now() / 1000) + 600, ...claims }, secret);
+  testApiToken(secret, { guilds: [guildId], ...claims });
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 describe('REST API v1', () => {
@@ -52,12 +54,12 @@ describe('REST API v1', () => {
     ['an expired token', token({ exp: Math.floor(Date.now() / 1000) - 3600 }), 'expired'],
     [
       'a token signed with another secret',
-      signJwt({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, `${secret}!`),
+      signTestJwt(testTokenClaims({ guilds: [guildId] }), `${secret}!`),
       'bad_signature',
     ],
     [
       'an alg:none token',
-      `${b64({ alg: 'none' })}.${b64({ sub: 'x', exp: 9_999_999_999 })}.`,
+      `${b64({ alg: 'none' })}.${b64(testTokenClaims({ guilds: [guildId] }))}.`,
       'bad_algorithm',
     ],
   ])('answers 401 to %s and counts it by reason', async (_label, bearer, reason) => {
@@ -158,6 +160,25 @@ describe('REST API v1', () => {
     expect(body.error.code).toBe('AUTH.GUILD_FORBIDDEN');
   });
 
+  it('lets an operator token act on any guild, and a read token read but not write', async () => {
+    const operator = token({ guilds: undefined, scope: 'operator' });
+    expect(
+      (await call('GET', `/api/v1/guilds/${otherGuild}/config`, undefined, operator)).status,
+    ).toBe(200);
+    const reader = token({ scope: 'read' });
+    expect((await call('GET', `/api/v1/guilds/${guildId}/config`, undefined, reader)).status).toBe(
+      200,
+    );
+    const write = await call(
+      'PATCH',
+      `/api/v1/guilds/${guildId}/config`,
+      { key: 'notifications.enabled', value: true },
+      reader,
+    );
+    expect(write.status).toBe(403);
+    expect(write.body.error.code).toBe('AUTH.INSUFFICIENT_SCOPE');
+  });
+
   it('rejects a malformed guild id and an oversized body with 4xx JSON errors', async () => {
     expect((await call('GET', '/api/v1/guilds/not-a-guild/config')).status).toBe(400);
     const big = await call('PATCH', `/api/v1/guilds/${guildId}/config`, {
@@ -203,6 +224,10 @@ describe('REST API v1', () => {
     );
     expect(doc.paths['/api/v1/guilds/{guildId}/meetings']?.post).toMatchObject({
       requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      security: [{ bearer: ['write'] }],
+    });
+    expect(doc.paths['/api/v1/tokens/{jti}/revoke']?.post).toMatchObject({
+      security: [{ bearer: ['operator'] }],
     });
   });
 });

@@ -50,6 +50,7 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'kaltura.api_failed':
     case 'notification.sent':
     case 'notification.failed':
+    case 'auth.token_revoked':
       return;
   }
 }

@@ -1,3 +1,4 @@
+import { authTokenRevoked } from './auth.events.js';
 import { commandExecuted } from './command.events.js';
 import { configReset, configUpdated } from './config.events.js';
 import { guildInstalled, guildMemberCountChanged, guildUninstalled } from './guild.events.js';
@@ -36,4 +37,5 @@ export const eventCatalog = {
   'config.reset': configReset,
   'notification.sent': notificationSent,
   'notification.failed': notificationFailed,
+  'auth.token_revoked': authTokenRevoked,
 } as const;
