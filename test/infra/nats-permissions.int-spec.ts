@@ -23,7 +23,10 @@ const subjectPrefix = 'kd.events';
 const configFile = join(repoRoot, 'infra/nats/nats.conf');
 const users = ['api', 'bot', 'projector', 'notifier', 'admin'] as const;
 type User = (typeof users)[number];
-const passwords = Object.fromEntries(users.map((u) => [u, randomBytes(12).toString('hex')]));
+const passwords = Object.fromEntries(
+  // A letter first: nats-server parses `$VAR` as a config value, and `1a2b…` is not a string there.
+  users.map((u) => [u, `p${randomBytes(12).toString('hex')}`]),
+);
 const passwordEnv = Object.fromEntries(
   users.map((u) => [`NATS_${u.toUpperCase()}_PASSWORD`, passwords[u]!]),
 );
