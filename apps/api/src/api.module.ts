@@ -9,6 +9,7 @@ import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
+import { ParkedFactsSweeper } from './webhooks/parked-facts.sweeper.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { CommandRegistrationService } from './interactions/command-registration.service.js';
@@ -31,6 +32,7 @@ export class ApiModule {
       logger,
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      nats,
     });
     return {
       module: ApiModule,
@@ -55,6 +57,7 @@ export class ApiModule {
       ],
       providers: [
         KalturaWebhookService,
+        ParkedFactsSweeper,
         InteractionsService,
         CommandRegistrationService,
         { provide: COMMAND_RUNTIME, useValue: runtime },
