@@ -66,15 +66,7 @@ export class KalturaWebhookService {
 
   private async record(notification: KalturaHttpNotification): Promise<WebhookAnswer> {
     const jobId = notification.eventNotificationJobId;
-    let event;
-    try {
-      event = receivedEvent(notification, this.actor(notification), currentCorrelationId());
-    } catch (error) {
-      // Ids and names Kaltura would never send (a path, 5,000 digits) fail the event's schema.
-      if (error instanceof KdError && error.code === 'EVENT.INVALID')
-        throw new UnreadableNotification(`notification cannot be stored: ${error.message}`);
-      throw error;
-    }
+    const event = receivedEvent(notification, this.actor(notification), currentCorrelationId());
     try {
       const result = await this.store.append(event);
       // Before answering 200: if this fails, Kaltura retries and both steps are idempotent.
@@ -84,12 +76,11 @@ export class KalturaWebhookService {
         { jobId, eventType: notification.eventType, duplicate: result.duplicate, fact },
         'kaltura notification stored',
       );
-      return {
-        status: result.duplicate ? 'duplicate' : 'stored',
-        jobId,
-        ...(fact ? { fact } : {}),
-      };
+      return { status: result.duplicate ? 'duplicate' : 'stored', jobId, ...(fact && { fact }) };
     } catch (error) {
+      // Ids and names Kaltura would never send (a path, 5,000 digits) fail the event's schema.
+      if (error instanceof KdError && error.code === 'EVENT.INVALID')
+        throw new UnreadableNotification(`notification cannot be stored: ${error.message}`);
       this.count('unavailable');
       throw error;
     }
@@ -104,7 +95,10 @@ export class KalturaWebhookService {
     try {
       await this.store.append(event);
       this.count('parked');
-      this.logger.warn({ reason, bodySha256: event.payload.bodySha256 }, 'signed notification parked');
+      this.logger.warn(
+        { reason, bodySha256: event.payload.bodySha256 },
+        'signed notification parked',
+      );
       return { status: 'parked', jobId: null };
     } catch (error) {
       this.count('unavailable');

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Logger } from '@kd/observability';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';

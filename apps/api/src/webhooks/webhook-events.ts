@@ -25,7 +25,12 @@ export function receivedEvent(n: KalturaHttpNotification, actor: Actor, correlat
       entryStatus: text(object.status),
       liveStatus: text(object.liveStatus),
     },
-    { id: `kaltura-job-${jobId}`, actor, correlationId: correlationId ?? `kaltura-job-${jobId}`, guildId: null },
+    {
+      id: `kaltura-job-${jobId}`,
+      actor,
+      correlationId: correlationId ?? `kaltura-job-${jobId}`,
+      guildId: null,
+    },
   );
 }
 
@@ -46,7 +51,10 @@ export function parkedEvent(
       contentType: contentType?.slice(0, 128) ?? null,
       bytes: body.length,
       // Storable text only: PostgreSQL's jsonb refuses NUL and lone surrogates.
-      excerpt: body.toString('utf8').slice(0, 2000).replace(/\u0000|[\uD800-\uDFFF]/g, '\uFFFD'),
+      excerpt: body
+        .toString('utf8')
+        .slice(0, 2000)
+        .replace(/\u0000|[\uD800-\uDFFF]/g, '\uFFFD'),
     },
     {
       id: `kaltura-parked-${bodySha256}`,

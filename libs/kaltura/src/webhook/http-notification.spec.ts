@@ -42,14 +42,8 @@ describe('parseKalturaNotification', () => {
   });
 
   it('rejects bodies that are not notifications', () => {
-    expect(() => parseKalturaNotification('{"hello":1}')).toThrow(
-      KalturaNotificationError,
-    );
-    expect(() => parseKalturaNotification('not json')).toThrow(
-      KalturaNotificationError,
-    );
-    expect(() => parseKalturaNotification('other=1')).toThrow(
-      KalturaNotificationError,
-    );
+    expect(() => parseKalturaNotification('{"hello":1}')).toThrow(KalturaNotificationError);
+    expect(() => parseKalturaNotification('not json')).toThrow(KalturaNotificationError);
+    expect(() => parseKalturaNotification('other=1')).toThrow(KalturaNotificationError);
   });
 });

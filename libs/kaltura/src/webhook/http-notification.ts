@@ -26,7 +26,9 @@ export function parseKalturaNotification(rawBody: Buffer | string): KalturaHttpN
   const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
   const json = text.trimStart().startsWith('{') ? text : new URLSearchParams(text).get('data');
   if (json === null)
-    throw new KalturaNotificationError('neither a JSON notification nor a form with a "data" field');
+    throw new KalturaNotificationError(
+      'neither a JSON notification nor a form with a "data" field',
+    );
   let body: unknown;
   try {
     body = JSON.parse(json);

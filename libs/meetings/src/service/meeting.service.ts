@@ -130,7 +130,6 @@ export class MeetingService {
       );
       const ref = { meetingId, guildId: cmd.guildId };
       const created = await this.appendCreated(decisions, resourceId, ref, context);
-      await this.applyEarlyNotifications(resourceId);
       this.logger.info(
         { meetingId, guildId: cmd.guildId, correlationId: cmd.correlationId, type: cmd.type },
         'meeting created',
@@ -141,7 +140,9 @@ export class MeetingService {
         userId: cmd.ownerUserId,
         kalturaRole: 'adminRole' as const,
       };
-      return this.issueJoinLink(owner, cmd.ownerName, context, created);
+      const link = await this.issueJoinLink(owner, cmd.ownerName, context, created);
+      await this.applyEarlyNotifications(resourceId);
+      return link;
     });
   }
 

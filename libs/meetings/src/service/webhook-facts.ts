@@ -76,7 +76,10 @@ export class WebhookFacts {
     const outcome = await this.tryApply(received, fact);
     if (!outcome) return false;
     await this.options.directory.settle(parked);
-    this.logger.info({ key: parked.key, jobId: parked.jobId, outcome }, 'parked notification applied');
+    this.logger.info(
+      { key: parked.key, jobId: parked.jobId, outcome },
+      'parked notification applied',
+    );
     return true;
   }
 
@@ -97,7 +100,8 @@ export class WebhookFacts {
       if (error instanceof KdError && error.code === 'MEETING.NOT_FOUND') return undefined;
       throw error;
     }
-    if (fact.kind !== 'recording_ready' && fact.roomEntryId) await this.linkEntry(fact.roomEntryId, ref);
+    if (fact.kind !== 'recording_ready' && fact.roomEntryId)
+      await this.linkEntry(fact.roomEntryId, ref);
     return outcome.recorded ? 'applied' : 'repeat';
   }
 

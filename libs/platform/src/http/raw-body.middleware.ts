@@ -23,10 +23,12 @@ export function rawBodyCapture(limit: string) {
       if (size > max) {
         request.removeAllListeners('data');
         request.resume();
-        return finish(Object.assign(new Error('request entity too large'), {
-          status: 413,
-          type: 'entity.too.large',
-        }));
+        return finish(
+          Object.assign(new Error('request entity too large'), {
+            status: 413,
+            type: 'entity.too.large',
+          }),
+        );
       }
       chunks.push(chunk);
     });
