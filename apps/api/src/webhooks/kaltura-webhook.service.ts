@@ -6,7 +6,6 @@ import {
   verifyKalturaSignature,
   type KalturaHttpNotification,
 } from '@kd/kaltura';
-import type { FactOutcome } from '@kd/meetings';
 import { currentCorrelationId, type Logger } from '@kd/observability';
 import { jsonShapeProblem } from '@kd/platform';
 import type { ApiConfig } from '../api.config.js';
@@ -27,8 +26,6 @@ export interface IncomingNotification {
 export interface WebhookAnswer {
   status: 'stored' | 'duplicate' | 'parked';
   jobId: string | null;
-  /** What it meant for a meeting, when it was understood. */
-  fact?: FactOutcome;
 }
 
 export class WebhookRejectedError extends KdError {}
@@ -52,7 +49,13 @@ export class KalturaWebhookService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-  ) {}
+  ) {
+    const { KALTURA_WEBHOOK_SECRET: hook, KALTURA_ADMIN_SECRET: admin } = config;
+    if (hook && admin && hook !== admin)
+      logger.warn(
+        'KALTURA_WEBHOOK_SECRET differs from KALTURA_ADMIN_SECRET: Kaltura signs notifications with the partner admin secret only, so real notifications will be refused',
+      );
+  }
 
   async receive(incoming: IncomingNotification): Promise<WebhookAnswer> {
     const body = this.verify(incoming);
@@ -76,7 +79,7 @@ export class KalturaWebhookService {
         { jobId, eventType: notification.eventType, duplicate: result.duplicate, fact },
         'kaltura notification stored',
       );
-      return { status: result.duplicate ? 'duplicate' : 'stored', jobId, ...(fact && { fact }) };
+      return { status: result.duplicate ? 'duplicate' : 'stored', jobId };
     } catch (error) {
       // Ids and names Kaltura would never send (a path, 5,000 digits) fail the event's schema.
       if (error instanceof KdError && error.code === 'EVENT.INVALID')
