@@ -69,5 +69,4 @@ export {
   MeetingQueries,
   type ActiveMeeting,
   type MeetingChoice,
-  type MeetingRef,
 } from './queries/meeting-queries.js';
