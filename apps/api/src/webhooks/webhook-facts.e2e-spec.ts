@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { signKalturaNotification } from '@kd/kaltura';
@@ -78,6 +80,19 @@ describe('Kaltura webhooks become meeting events whatever the read models are do
     await db.query('TRUNCATE kd.meeting_participants, kd.meetings');
     for (const kind of roomFacts) expect(await notify(kind, kalturaResourceId)).toBe(200);
     expectEachOnce(await typesOf(meetingId));
+  });
+
+  it('records them while `projections:rebuild meetings` runs', async () => {
+    const { meetingId, kalturaResourceId } = await startMeeting('During a rebuild');
+    const rebuild = spawn(
+      process.execPath,
+      [resolve('dist/libs/projections/src/cli/rebuild.js'), 'meetings'],
+      { env: { PATH: process.env.PATH, ...sharedEnv(stack.db, t) }, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((done) => rebuild.once('exit', done));
+    for (const kind of roomFacts) expect(await notify(kind, kalturaResourceId)).toBe(200);
+    expectEachOnce(await typesOf(meetingId));
+    expect(await exited).toBe(0);
   });
 
   it('records them with the projector stopped, for a meeting it never saw', async () => {
