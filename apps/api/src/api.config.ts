@@ -21,7 +21,10 @@ export const apiConfigSchema = z.object({
   DISCORD_TOKEN: z.string().min(20).optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
   ...kalturaEnv,
+  /** Kaltura signs with the partner's admin secret only: unset, KALTURA_ADMIN_SECRET is used. */
   KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** How often parked notifications (sent before their meeting was known) are retried. */
+  WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/, 'must look like "64kb"')

@@ -10,6 +10,7 @@ import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER, REVOKED_TOKENS } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
+import { ParkedFactsSweeper } from './webhooks/parked-facts.sweeper.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { CommandRegistrationService } from './interactions/command-registration.service.js';
@@ -33,6 +34,7 @@ export class ApiModule {
       logger,
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      nats,
     });
     const revoked = new RevokedTokens({
       nats,
@@ -68,6 +70,7 @@ export class ApiModule {
       ],
       providers: [
         KalturaWebhookService,
+        ParkedFactsSweeper,
         InteractionsService,
         CommandRegistrationService,
         { provide: COMMAND_RUNTIME, useValue: runtime },

@@ -8,7 +8,11 @@ runHttpApp({
   service: 'api',
   schema: apiConfigSchema,
   module: (config, logger) => ApiModule.forRoot(config, logger),
-  // Raw bytes for the Discord and Kaltura signatures.
-  http: (config) => ({ rawBody: true, bodyLimit: config.HTTP_BODY_LIMIT }),
+  // Raw bytes for the Discord and Kaltura signatures; Kaltura's whatever its Content-Type says.
+  http: (config) => ({
+    rawBody: true,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    rawBodyRoutes: ['/webhooks/kaltura'],
+  }),
   configure: (app) => app.use('/api/v1', jsonBodiesOnly()),
 });

@@ -52,6 +52,7 @@ export class BotModule {
       logger,
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      nats,
     });
     const checks: HealthChecks = { nats: () => checkJetStream(nats) };
     if (gateway) checks.discord = () => gateway.check();

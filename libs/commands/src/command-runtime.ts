@@ -2,15 +2,22 @@ import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
 import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
-import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
 import { systemClock, type Clock } from '@kd/events';
+import {
+  KvBucket,
+  LiveEvents,
+  bucketName,
+  type EventStore,
+  type NatsClients,
+} from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
 import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
-import { MeetingQueries, MeetingService } from '@kd/meetings';
+import { MeetingDirectory, MeetingQueries, MeetingService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
+import { InteractionReservations } from './interaction-reservations.js';
 
 /** The Kaltura settings an app passes through from its environment. */
 export interface KalturaSettings {
@@ -28,6 +35,8 @@ export interface CommandRuntime {
   meetingQueries: MeetingQueries;
   kaltura: KalturaClient | undefined;
   rest: REST;
+  /** Claims an interaction once across replicas and transports. */
+  reservations: InteractionReservations;
   /** Stops hearing other processes' configuration changes. */
   close(): void;
 }
@@ -46,6 +55,11 @@ export interface CommandRuntimeOptions {
   live?: { nats: NatsClients; subjectPrefix: string };
   /** Where the handlers read the time (default the system clock). */
   clock?: Clock;
+  /**
+   * The process's NATS connection, for the key-value buckets of the stream: Kaltura room →
+   * meeting (webhooks decided from durable state) and interaction reservations.
+   */
+  nats: NatsClients;
 }
 
 /**
@@ -64,8 +78,9 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     dataSource: () => db.dataSource,
     now: clock,
   });
+  const directory = meetingDirectory(options.nats, store.stream);
   const meetings = kaltura
-    ? new MeetingService({ store, kaltura, logger, metrics: registry, now: clock })
+    ? new MeetingService({ store, kaltura, logger, metrics: registry, directory, now: clock })
     : undefined;
   const meetingQueries = new MeetingQueries(lazyDataSource(db));
   const dispatcher = createCommandDispatcher(
@@ -102,8 +117,17 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     meetingQueries,
     kaltura,
     rest,
+    reservations: new InteractionReservations(options.nats, store.stream),
     close: () => live?.close(),
   };
+}
+
+/** Rooms are kept; a parked notification whose meeting never appears goes after a week. */
+function meetingDirectory(nats: NatsClients, stream: string): MeetingDirectory {
+  return new MeetingDirectory(
+    new KvBucket({ nats, name: bucketName(stream, 'ROOMS') }),
+    new KvBucket({ nats, name: bucketName(stream, 'PARKED'), maxAgeMs: 7 * 24 * 3600 * 1000 }),
+  );
 }
 
 function lazyDataSource(db: DatabaseHolder): DataSource {

@@ -9,3 +9,4 @@ export {
   type CommandRuntimeOptions,
   type KalturaSettings,
 } from './command-runtime.js';
+export { InteractionReservations } from './interaction-reservations.js';

@@ -26,6 +26,20 @@ export {
   type WebhookFact,
   type ParticipantChange,
 } from './domain/meeting-webhook.decider.js';
+export {
+  factOfNotification,
+  roomKey,
+  entryKey,
+  type KalturaFact,
+  type ReceivedNotification,
+} from './domain/kaltura-fact.js';
+export {
+  MeetingDirectory,
+  type KeyValueStore,
+  type RoomLink,
+  type ParkedFact,
+} from './service/meeting-directory.js';
+export { WebhookFacts, type FactOutcome } from './service/webhook-facts.js';
 export { newMeetingId, parseMeetingId, derivedEventId } from './domain/meeting-id.js';
 export {
   meetingNotFound,
@@ -55,5 +69,4 @@ export {
   MeetingQueries,
   type ActiveMeeting,
   type MeetingChoice,
-  type MeetingRef,
 } from './queries/meeting-queries.js';

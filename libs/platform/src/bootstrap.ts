@@ -7,6 +7,7 @@ import { httpMetricsMiddleware } from './http/http-metrics.js';
 import { correlationMiddleware } from './http/correlation.middleware.js';
 import { bodyHeaderGuard, bodyShapeGuard } from './http/body-guards.js';
 import { jsonClientErrors } from './http/client-errors.js';
+import { rawBodyCapture } from './http/raw-body.middleware.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -14,6 +15,8 @@ export interface HttpAppOptions {
   /** Keep the raw request bytes (signature checks on /interactions and /webhooks). */
   rawBody?: boolean;
   bodyLimit?: string;
+  /** Paths whose body is kept raw whatever its Content-Type (signed webhooks). */
+  rawBodyRoutes?: string[];
   /** Time for a whole request, headers and body (Node's default is 5 minutes). */
   requestTimeoutMs: number;
 }
@@ -36,6 +39,7 @@ export async function createHttpApp(
   app.use(httpMetricsMiddleware());
   const limit = options.bodyLimit ?? '64kb';
   app.use(bodyHeaderGuard(limit));
+  for (const route of options.rawBodyRoutes ?? []) app.use(route, rawBodyCapture(limit));
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyShapeGuard());

@@ -60,6 +60,9 @@ export async function createTestStream(
     },
     async cleanup() {
       await jsm.streams.delete(stream).catch(() => false);
+      // The run's key-value buckets (KvBucket names them `<stream>_<purpose>`).
+      for await (const name of jsm.streams.names())
+        if (name.startsWith(`KV_${stream}_`)) await jsm.streams.delete(name).catch(() => false);
       await nc.close();
     },
   };

@@ -14,7 +14,6 @@ import {
   type CommandInvocation,
   type Reply,
 } from '@kd/discord';
-import { EventStore } from '@kd/event-store';
 import { KdError } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
 import type { ApiConfig } from '../api.config.js';
@@ -25,30 +24,22 @@ import type { CommandRuntime } from './command-runtime.js';
 
 export class InteractionRejectedError extends KdError {}
 
-/**
- * Commands that change nothing: running one again on a redelivery is harmless (its
- * `command.executed` is still recorded once), so they skip the redelivery check's round trip.
- */
-const readOnlyCommands = new Set(['kaltura-list', 'kaltura-config-view', 'kaltura-video-search']);
-
 /** Answer inside Discord's 3-second window even when a quick command turns out slow. */
 const inlineBudgetMs = 2000;
 
 /**
  * Discord HTTP interactions: Ed25519-verified, PING answered, commands run through the shared
- * dispatcher. Kaltura-bound commands are deferred and followed up; every interaction is handled
- * once per process at a time, and recorded once however often it is delivered.
+ * dispatcher. Kaltura-bound commands are deferred and followed up; every interaction is claimed
+ * in JetStream before it runs (once across replicas) and recorded once however often delivered.
  */
 @Injectable()
 export class InteractionsService {
-  private readonly inFlight = new Set<string>();
   private readonly authCounter = authFailures();
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-    private readonly store: EventStore,
   ) {}
 
   async handle(
@@ -106,14 +97,11 @@ export class InteractionsService {
   }
 
   private async command(invocation: CommandInvocation): Promise<unknown> {
-    if (this.inFlight.has(invocation.interactionId) || (await this.alreadyRecorded(invocation))) {
+    if (!(await this.claimed(invocation))) {
       return messageResponse({ ephemeral: true, content: 'This interaction was already handled.' });
     }
-    this.inFlight.add(invocation.interactionId);
     const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName);
-    const done = this.runtime.dispatcher
-      .dispatch(invocation)
-      .finally(() => this.inFlight.delete(invocation.interactionId));
+    const done = this.runtime.dispatcher.dispatch(invocation);
     if (mode.deferred) {
       void this.followUp(invocation, done);
       return deferredResponse(mode.ephemeral);
@@ -130,13 +118,8 @@ export class InteractionsService {
   }
 
   /** A redelivered interaction must not run again (a second meeting room, a second change). */
-  private async alreadyRecorded(invocation: CommandInvocation): Promise<boolean> {
-    if (readOnlyCommands.has(invocation.commandName)) return false;
-    try {
-      return (await this.store.lastSeqOf('command', invocation.interactionId)) > 0;
-    } catch {
-      return false; // the store is down: the command will fail and say so
-    }
+  private claimed(invocation: CommandInvocation): Promise<boolean> {
+    return this.runtime.reservations.claim(invocation);
   }
 
   private async followUp(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@kd/event-store';
-import { KdError, newEvent } from '@kd/events';
+import { KdError } from '@kd/events';
 import {
   parseKalturaNotification,
   verifyKalturaSignature,
@@ -14,7 +14,7 @@ import { authFailures } from '../rest/jwt-auth.guard.js';
 import { webhooksTotal, type WebhookOutcome } from './webhook-metrics.js';
 import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
 import type { CommandRuntime } from '../interactions/command-runtime.js';
-import { factOf, type NotificationFact } from './notification-facts.js';
+import { parkedEvent, receivedEvent } from './webhook-events.js';
 
 export interface IncomingNotification {
   rawBody: Buffer | undefined;
@@ -23,11 +23,21 @@ export interface IncomingNotification {
   algorithm: string | undefined;
 }
 
+export interface WebhookAnswer {
+  status: 'stored' | 'duplicate' | 'parked';
+  jobId: string | null;
+}
+
 export class WebhookRejectedError extends KdError {}
+
+/** A signed body we can never read: retrying it would not help, so it is parked and answered 200. */
+class UnreadableNotification extends Error {}
 
 /**
  * Kaltura HTTP notifications: verified over the raw bytes, stored as `kaltura.webhook_received`
- * (one event per job id however often Kaltura retries), and only then acknowledged.
+ * (one event per job id however often Kaltura retries), turned into meeting events from durable
+ * state (or parked until the meeting is known), and only then acknowledged with 200. Kaltura
+ * retries anything but 200, 4xx included: only a bad signature is refused for good.
  */
 @Injectable()
 export class KalturaWebhookService {
@@ -39,116 +49,83 @@ export class KalturaWebhookService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-  ) {}
+  ) {
+    const { KALTURA_WEBHOOK_SECRET: hook, KALTURA_ADMIN_SECRET: admin } = config;
+    if (hook && admin && hook !== admin)
+      logger.warn(
+        'KALTURA_WEBHOOK_SECRET differs from KALTURA_ADMIN_SECRET: Kaltura signs notifications with the partner admin secret only, so real notifications will be refused',
+      );
+  }
 
-  async receive(incoming: IncomingNotification): Promise<{ duplicate: boolean; jobId: string }> {
-    const notification = this.verify(incoming);
+  async receive(incoming: IncomingNotification): Promise<WebhookAnswer> {
+    const body = this.verify(incoming);
+    try {
+      return await this.record(this.read(body));
+    } catch (error) {
+      if (!(error instanceof UnreadableNotification)) throw error;
+      return this.park(body, incoming.contentType, error.message);
+    }
+  }
+
+  private async record(notification: KalturaHttpNotification): Promise<WebhookAnswer> {
     const jobId = notification.eventNotificationJobId;
-    const event = newEvent(
-      'kaltura.webhook_received',
-      {
-        notificationJobId: jobId,
-        eventType: notification.eventType,
-        eventObjectType: notification.eventObjectType,
-        objectType: notification.object.objectType ?? notification.objectType ?? 'unknown',
-        objectId: notification.object.id ?? '',
-        templateSystemName: notification.templateSystemName ?? null,
-      },
-      {
-        id: `kaltura-job-${jobId}`,
-        actor: {
-          kind: 'kaltura',
-          id: notification.partnerId ?? this.config.KALTURA_PARTNER_ID ?? 'unknown',
-        },
-        correlationId: currentCorrelationId() ?? `kaltura-job-${jobId}`,
-        guildId: null,
-      },
-    );
+    const event = receivedEvent(notification, this.actor(notification), currentCorrelationId());
     try {
       const result = await this.store.append(event);
       // Before answering 200: if this fails, Kaltura retries and both steps are idempotent.
-      await this.recordFact(notification, event.id, event.correlationId);
+      const fact = await this.runtime.meetings?.webhookFacts?.apply(result.event);
       this.count(result.duplicate ? 'duplicate' : 'accepted');
       this.logger.debug(
-        { jobId, eventType: notification.eventType, duplicate: result.duplicate },
+        { jobId, eventType: notification.eventType, duplicate: result.duplicate, fact },
         'kaltura notification stored',
       );
-      return { duplicate: result.duplicate, jobId };
+      return { status: result.duplicate ? 'duplicate' : 'stored', jobId };
     } catch (error) {
-      const invalid = error instanceof KdError && error.category === 'validation';
-      this.count(invalid ? 'invalid' : 'unavailable');
       // Ids and names Kaltura would never send (a path, 5,000 digits) fail the event's schema.
-      if (invalid && error.code === 'EVENT.INVALID')
-        throw new WebhookRejectedError(
-          'WEBHOOK.INVALID',
-          `notification cannot be stored: ${error.message}`,
-          'validation',
-        );
+      if (error instanceof KdError && error.code === 'EVENT.INVALID')
+        throw new UnreadableNotification(`notification cannot be stored: ${error.message}`);
+      this.count('unavailable');
       throw error;
     }
   }
 
-  /** The meeting events a notification we understand implies (causation = the webhook event). */
-  private async recordFact(
-    notification: KalturaHttpNotification,
-    causationId: string,
-    correlationId: string,
-  ): Promise<void> {
-    const fact = factOf(notification);
-    const meetings = this.runtime.meetings;
-    if (!fact || !meetings) return;
-    const meeting = await this.runtime.meetingQueries.findByKalturaResource(fact.resourceId);
-    if (!meeting) {
-      this.logger.info(
-        { resourceId: fact.resourceId, fact: fact.kind },
-        'notification for a room we did not create; stored as received only',
+  private async park(
+    body: Buffer,
+    contentType: string | undefined,
+    reason: string,
+  ): Promise<WebhookAnswer> {
+    const event = parkedEvent(body, contentType, reason, this.actor(), currentCorrelationId());
+    try {
+      await this.store.append(event);
+      this.count('parked');
+      this.logger.warn(
+        { reason, bodySha256: event.payload.bodySha256 },
+        'signed notification parked',
       );
-      return;
-    }
-    const ctx = {
-      causationId,
-      correlationId,
-      partnerId: notification.partnerId ?? this.config.KALTURA_PARTNER_ID ?? 'unknown',
-    };
-    await this.apply(meetings, meeting.meetingId, fact, ctx);
-  }
-
-  private async apply(
-    meetings: NonNullable<CommandRuntime['meetings']>,
-    meetingId: string,
-    fact: NotificationFact,
-    ctx: { causationId: string; correlationId: string; partnerId: string },
-  ): Promise<void> {
-    switch (fact.kind) {
-      case 'started':
-        await meetings.recordStarted(meetingId, ctx);
-        return;
-      case 'ended':
-        await meetings.recordEndedByKaltura(meetingId, ctx);
-        return;
-      case 'recording_ready':
-        await meetings.recordRecordingReady(meetingId, fact.entryId, ctx);
-        return;
+      return { status: 'parked', jobId: null };
+    } catch (error) {
+      this.count('unavailable');
+      throw error;
     }
   }
 
-  private verify(incoming: IncomingNotification): KalturaHttpNotification {
+  private actor(notification?: KalturaHttpNotification) {
+    const id = notification?.partnerId ?? this.config.KALTURA_PARTNER_ID ?? 'unknown';
+    return { kind: 'kaltura' as const, id };
+  }
+
+  /** The signed bytes; anything unsigned is refused (401) and records nothing. */
+  private verify(incoming: IncomingNotification): Buffer {
     const secret = this.config.KALTURA_WEBHOOK_SECRET ?? this.config.KALTURA_ADMIN_SECRET;
     if (!secret)
       throw this.reject(
         'not_configured',
         'WEBHOOK.NOT_CONFIGURED',
-        'set KALTURA_WEBHOOK_SECRET or KALTURA_ADMIN_SECRET to accept Kaltura notifications',
+        'set KALTURA_ADMIN_SECRET (Kaltura signs with the partner admin secret) to accept Kaltura notifications',
         'unauthenticated',
       );
-    if (!incoming.rawBody)
-      throw this.reject(
-        'invalid',
-        'WEBHOOK.UNSUPPORTED_MEDIA_TYPE',
-        'send application/json or application/x-www-form-urlencoded',
-        'validation',
-      );
-    if (!verifyKalturaSignature(incoming.rawBody, incoming.signature, incoming.algorithm, secret)) {
+    const body = incoming.rawBody ?? Buffer.alloc(0);
+    if (!verifyKalturaSignature(body, incoming.signature, incoming.algorithm, secret)) {
       this.authCounter.inc({ reason: 'kaltura_signature' });
       throw this.reject(
         'bad_signature',
@@ -157,22 +134,23 @@ export class KalturaWebhookService {
         'unauthenticated',
       );
     }
+    return body;
+  }
+
+  /** JSON or `data=<urlencoded JSON>`, decided from the bytes (never the Content-Type). */
+  private read(body: Buffer): KalturaHttpNotification {
     let notification: KalturaHttpNotification;
     try {
-      notification = parseKalturaNotification(incoming.rawBody, incoming.contentType);
+      notification = parseKalturaNotification(body);
     } catch (error) {
-      throw this.reject('invalid', 'WEBHOOK.INVALID', (error as Error).message, 'validation');
+      throw new UnreadableNotification((error as Error).message);
     }
-    // The data= form carries JSON the body guard never saw parsed.
     const problem = jsonShapeProblem(notification);
     if (problem)
-      throw this.reject(
-        'invalid',
-        'WEBHOOK.INVALID',
+      throw new UnreadableNotification(
         problem === 'too_deep'
           ? 'notification is nested too deeply'
           : 'notification holds text that cannot be stored (a NUL character or an unpaired UTF-16 surrogate)',
-        'validation',
       );
     return notification;
   }

@@ -2,7 +2,13 @@ import { Counter, register } from 'prom-client';
 import { metricOnce } from '@kd/observability';
 
 export type WebhookOutcome =
-  'accepted' | 'duplicate' | 'bad_signature' | 'invalid' | 'unavailable' | 'not_configured';
+  | 'accepted'
+  | 'duplicate'
+  | 'parked'
+  | 'bad_signature'
+  | 'invalid'
+  | 'unavailable'
+  | 'not_configured';
 
 export const webhooksTotal = () =>
   metricOnce(

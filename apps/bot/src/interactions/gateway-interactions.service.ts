@@ -44,9 +44,12 @@ export class GatewayInteractionsService {
   }
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
-    const { dispatcher } = this.runtime;
+    const { dispatcher, reservations } = this.runtime;
+    const invocation = fromDiscordJs(interaction);
+    // Claimed once across bot shards, restarts and the HTTP endpoint (shared reservations).
+    if (!(await reservations.claim(invocation))) return;
     const mode = dispatcher.responseModeOf(interaction.commandName);
-    const done = dispatcher.dispatch(fromDiscordJs(interaction));
+    const done = dispatcher.dispatch(invocation);
     if (!mode.deferred) {
       const quick = await Promise.race([
         done,

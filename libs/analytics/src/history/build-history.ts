@@ -47,6 +47,7 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'meeting.ended':
     case 'meeting.recording_ready':
     case 'kaltura.webhook_received':
+    case 'kaltura.webhook_parked':
     case 'kaltura.api_failed':
     case 'notification.sent':
     case 'notification.failed':

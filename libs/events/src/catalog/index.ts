@@ -2,7 +2,11 @@ import { authTokenRevoked } from './auth.events.js';
 import { commandExecuted } from './command.events.js';
 import { configReset, configUpdated } from './config.events.js';
 import { guildInstalled, guildMemberCountChanged, guildUninstalled } from './guild.events.js';
-import { kalturaApiFailed, kalturaWebhookReceived } from './kaltura.events.js';
+import {
+  kalturaApiFailed,
+  kalturaWebhookParked,
+  kalturaWebhookReceived,
+} from './kaltura.events.js';
 import {
   meetingCreated,
   meetingEnded,
@@ -32,6 +36,7 @@ export const eventCatalog = {
   'meeting.ended': meetingEnded,
   'meeting.recording_ready': meetingRecordingReady,
   'kaltura.webhook_received': kalturaWebhookReceived,
+  'kaltura.webhook_parked': kalturaWebhookParked,
   'kaltura.api_failed': kalturaApiFailed,
   'config.updated': configUpdated,
   'config.reset': configReset,

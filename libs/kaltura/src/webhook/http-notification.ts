@@ -18,19 +18,17 @@ export const kalturaHttpNotificationSchema = z.looseObject({
 export type KalturaHttpNotification = z.output<typeof kalturaHttpNotificationSchema>;
 
 /**
- * Reads a notification body in either form Kaltura sends: JSON, or the older
- * `data=<urlencoded JSON>` (`application/x-www-form-urlencoded`). Verify the signature first.
+ * Reads a notification body in either form Kaltura sends, decided from the (signed) bytes, never
+ * from the Content-Type (Kaltura's servers send the older `data=<urlencoded JSON>` form as
+ * `application/json` too): a JSON object, else a form with a `data` field. Verify the signature first.
  */
-export function parseKalturaNotification(
-  rawBody: Buffer | string,
-  contentType?: string,
-): KalturaHttpNotification {
+export function parseKalturaNotification(rawBody: Buffer | string): KalturaHttpNotification {
   const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
-  const isForm =
-    (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') ||
-    text.startsWith('data=');
-  const json = isForm ? new URLSearchParams(text).get('data') : text;
-  if (json === null) throw new KalturaNotificationError('form notification without a "data" field');
+  const json = text.trimStart().startsWith('{') ? text : new URLSearchParams(text).get('data');
+  if (json === null)
+    throw new KalturaNotificationError(
+      'neither a JSON notification nor a form with a "data" field',
+    );
   let body: unknown;
   try {
     body = JSON.parse(json);

@@ -85,22 +85,6 @@ export class MeetingQueries {
     );
     return rows.map((r) => ({ meetingId: r.meeting_id, title: r.title, status: r.status }));
   }
-
-  /** The meeting a Kaltura room (schedule resource) belongs to, for incoming notifications. */
-  async findByKalturaResource(resourceId: string): Promise<MeetingRef | undefined> {
-    const rows = await this.dataSource.query<{ meeting_id: string; guild_id: string | null }[]>(
-      `SELECT meeting_id, guild_id FROM kd.meetings WHERE kaltura_resource_id = $1
-       ORDER BY created_at DESC NULLS LAST LIMIT 1`,
-      [resourceId],
-    );
-    const row = rows[0];
-    return row ? { meetingId: row.meeting_id, guildId: row.guild_id } : undefined;
-  }
-}
-
-export interface MeetingRef {
-  meetingId: string;
-  guildId: string | null;
 }
 
 const clamp = (n: number, max: number) => Math.min(Math.max(Math.trunc(n) || 1, 1), max);

@@ -44,6 +44,9 @@ import {
 import { createMeetingMetrics, timed, type MeetingMetrics } from './meeting-metrics.js';
 import { MeetingStream, retryOnConflict, type LoadedMeeting } from './meeting-stream.js';
 import { summarize, type MeetingSummary } from './meeting-summary.js';
+import type { MeetingDirectory } from './meeting-directory.js';
+import { WebhookFacts } from './webhook-facts.js';
+import { roomKey } from '../domain/kaltura-fact.js';
 
 export interface MeetingServiceOptions {
   store: EventStore;
@@ -55,6 +58,11 @@ export interface MeetingServiceOptions {
   maxAttempts?: number;
   /** The same for join links, which many members ask for at once when a meeting starts (default 10). */
   joinMaxAttempts?: number;
+  /**
+   * Where Kaltura rooms are linked to meetings (before `meeting.created`) and early
+   * notifications wait; without it, webhooks cannot be turned into meeting events.
+   */
+  directory?: MeetingDirectory;
 }
 
 export interface IssuedJoinLink {
@@ -78,6 +86,9 @@ export class MeetingService {
   private readonly now: () => Date;
   private readonly maxAttempts: number;
   private readonly joinMaxAttempts: number;
+  private readonly directory: MeetingDirectory | undefined;
+  /** Kaltura notifications → meeting events (undefined without a directory). */
+  readonly webhookFacts: WebhookFacts | undefined;
 
   constructor(options: MeetingServiceOptions) {
     this.stream = new MeetingStream(options.store);
@@ -87,6 +98,15 @@ export class MeetingService {
     this.now = options.now ?? (() => new Date());
     this.maxAttempts = options.maxAttempts ?? 3;
     this.joinMaxAttempts = options.joinMaxAttempts ?? 10;
+    this.directory = options.directory;
+    this.webhookFacts =
+      options.directory &&
+      new WebhookFacts({
+        store: options.store,
+        directory: options.directory,
+        meetings: this,
+        logger: this.logger,
+      });
   }
 
   /** Creates the Kaltura room, records the meeting and returns the owner's (moderator) join link. */
@@ -108,7 +128,8 @@ export class MeetingService {
         { ...cmd, meetingId, kalturaResourceId: resourceId },
         noMeeting,
       );
-      const created = await this.appendCreated(decisions, resourceId, context);
+      const ref = { meetingId, guildId: cmd.guildId };
+      const created = await this.appendCreated(decisions, resourceId, ref, context);
       this.logger.info(
         { meetingId, guildId: cmd.guildId, correlationId: cmd.correlationId, type: cmd.type },
         'meeting created',
@@ -119,7 +140,9 @@ export class MeetingService {
         userId: cmd.ownerUserId,
         kalturaRole: 'adminRole' as const,
       };
-      return this.issueJoinLink(owner, cmd.ownerName, context, created);
+      const link = await this.issueJoinLink(owner, cmd.ownerName, context, created);
+      await this.applyEarlyNotifications(resourceId);
+      return link;
     });
   }
 
@@ -220,9 +243,13 @@ export class MeetingService {
   private async appendCreated(
     decisions: MeetingDecision[],
     resourceId: string,
+    ref: { meetingId: string; guildId: string },
     context: ContextFor,
   ): Promise<LoadedMeeting> {
     try {
+      // Linked first: a webhook finding the link before the meeting exists parks itself, and the
+      // drain after `meeting.created` (or the sweep, if this process dies) applies it.
+      await this.directory?.link(roomKey(resourceId), ref);
       return await this.stream.append({ state: noMeeting, lastSeq: 0 }, decisions, context);
     } catch (error) {
       // Unrecorded, the room would be unreachable from Discord: close it rather than leak it.
@@ -232,6 +259,15 @@ export class MeetingService {
       );
       await this.rooms.discard(resourceId);
       throw error;
+    }
+  }
+
+  /** Notifications about the room that came before its meeting; the sweep retries a failure. */
+  private async applyEarlyNotifications(resourceId: string): Promise<void> {
+    try {
+      await this.webhookFacts?.drain(roomKey(resourceId));
+    } catch (error) {
+      this.logger.warn({ err: error, resourceId }, 'could not apply early notifications yet');
     }
   }
 
