@@ -28,6 +28,7 @@ export {
 } from './discord-rest-fake.js';
 export {
   commandInteraction,
+  buttonInteraction,
   interactionApplicationId,
   interactionGuildId,
   interactionChannelId,
@@ -37,4 +38,10 @@ export {
   memberPermissions,
 } from './interaction-payloads.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
-export { startApiStack, sharedEnv, type ApiStack, type ApiStackOptions, type ApiStackSecrets } from './api-stack.js';
+export {
+  startApiStack,
+  sharedEnv,
+  type ApiStack,
+  type ApiStackOptions,
+  type ApiStackSecrets,
+} from './api-stack.js';

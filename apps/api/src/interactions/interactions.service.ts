@@ -7,7 +7,9 @@ import {
   messageResponse,
   parseInteraction,
   pongResponse,
+  sendFollowUp,
   toAutocompleteInvocation,
+  toButtonInvocation,
   toCommandInvocation,
   verifyDiscordRequest,
   InteractionType,
@@ -70,7 +72,10 @@ export class InteractionsService {
         await this.runtime.dispatcher.autocomplete(toAutocompleteInvocation(interaction)),
       );
     }
-    const invocation = toCommandInvocation(interaction);
+    const invocation =
+      interaction.type === InteractionType.MessageComponent
+        ? toButtonInvocation(interaction)
+        : toCommandInvocation(interaction);
     return withCorrelation(
       {
         correlationId: `interaction-${invocation.interactionId}`,
@@ -110,7 +115,7 @@ export class InteractionsService {
       return messageResponse({ ephemeral: true, content: 'This interaction was already handled.' });
     }
     this.inFlight.add(invocation.interactionId);
-    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName);
+    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName, invocation.via);
     const done = this.runtime.dispatcher
       .dispatch(invocation)
       .finally(() => this.inFlight.delete(invocation.interactionId));
@@ -152,6 +157,7 @@ export class InteractionsService {
     }
     try {
       await editOriginalResponse(this.runtime.rest, ref, reply);
+      for (const next of reply.followUps ?? []) await sendFollowUp(this.runtime.rest, ref, next);
     } catch (error) {
       this.logger.error(
         { err: String(error), interactionId: invocation.interactionId },

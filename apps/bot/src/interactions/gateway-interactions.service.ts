@@ -2,13 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   APIEmbed,
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
 } from 'discord.js';
 import type { CommandRuntime } from '@kd/commands';
-import { fromDiscordJs, fromDiscordJsAutocomplete, messageData, type Reply } from '@kd/discord';
+import {
+  fromDiscordJs,
+  fromDiscordJsAutocomplete,
+  fromDiscordJsButton,
+  messageData,
+  type CommandInvocation,
+  type Reply,
+} from '@kd/discord';
 import { withCorrelation, type Logger } from '@kd/observability';
 import { COMMAND_RUNTIME, LOGGER } from '../bot.tokens.js';
 
@@ -31,9 +39,12 @@ export class GatewayInteractionsService {
   async handle(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
-      else if (interaction.isChatInputCommand())
+      else if (interaction.isChatInputCommand() || interaction.isButton())
         await withCorrelation({ correlationId: `interaction-${interaction.id}` }, () =>
-          this.command(interaction),
+          this.command(
+            interaction,
+            interaction.isButton() ? fromDiscordJsButton(interaction) : fromDiscordJs(interaction),
+          ),
         );
     } catch (error) {
       this.logger.error(
@@ -43,10 +54,13 @@ export class GatewayInteractionsService {
     }
   }
 
-  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+  private async command(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    invocation: CommandInvocation,
+  ): Promise<void> {
     const { dispatcher } = this.runtime;
-    const mode = dispatcher.responseModeOf(interaction.commandName);
-    const done = dispatcher.dispatch(fromDiscordJs(interaction));
+    const mode = dispatcher.responseModeOf(invocation.commandName, invocation.via);
+    const done = dispatcher.dispatch(invocation);
     if (!mode.deferred) {
       const quick = await Promise.race([
         done,
@@ -63,7 +77,13 @@ export class GatewayInteractionsService {
       }
     }
     await interaction.deferReply(mode.ephemeral ? { flags: 'Ephemeral' } : {});
-    await interaction.editReply(replyOptions((await done).reply));
+    const { reply } = await done;
+    await interaction.editReply(replyOptions(reply));
+    for (const next of reply.followUps ?? [])
+      await interaction.followUp({
+        ...replyOptions(next),
+        ...(next.ephemeral ? { flags: 'Ephemeral' as const } : {}),
+      });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -81,6 +101,10 @@ function replyOptions(reply: Reply): InteractionEditReplyOptions & InteractionRe
     ...(data.content ? { content: data.content } : {}),
     // Our embeds are Discord's wire shape already.
     ...(data.embeds ? { embeds: data.embeds as unknown as APIEmbed[] } : {}),
+    // Action rows of buttons in Discord's wire shape, which discord.js accepts as they are.
+    ...(data.components
+      ? { components: data.components as unknown as InteractionReplyOptions['components'] }
+      : {}),
     allowedMentions: { parse: [] },
   };
 }

@@ -223,4 +223,28 @@ describe('CommandDispatcher', () => {
       expect(eventCatalog['command.executed'].schema.safeParse(payload).success).toBe(true);
     }
   });
+
+  it('runs a button press as the command it stands for, ephemerally, recorded with via "button"', async () => {
+    const result = await dispatcher.dispatch(invocation({ via: 'button' }));
+    expect(result).toMatchObject({ outcome: 'ok', reply: { ephemeral: true } });
+    expect(records[0]).toMatchObject({ command: 'kaltura-start', via: 'button' });
+    const payload = toCommandExecutedPayload(invocation({ via: 'button' }), records[0]!);
+    expect(payload.via).toBe('button');
+    expect(eventCatalog['command.executed'].schema.safeParse(payload).success).toBe(true);
+    expect(dispatcher.responseModeOf('kaltura-start', 'button')).toEqual({
+      deferred: true,
+      ephemeral: true,
+    });
+  });
+
+  it('answers a button it did not make with COMPONENT.INVALID, recorded as invalid', async () => {
+    const result = await dispatcher.dispatch(
+      invocation({ via: 'button', commandName: 'unknown', options: {} }),
+    );
+    expect(result).toMatchObject({ outcome: 'invalid', errorCode: 'COMPONENT.INVALID' });
+    expect(result.reply.ephemeral).toBe(true);
+    expect(result.reply.content).toContain('no longer valid');
+    expect(records[0]).toMatchObject({ command: 'unknown', via: 'button', outcome: 'invalid' });
+    expect(calls).toEqual([]);
+  });
 });

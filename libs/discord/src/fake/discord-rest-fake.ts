@@ -41,6 +41,13 @@ export interface DiscordRestFakeState {
    */
   holdNext(count: number, ms: number): void;
   requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
+  /**
+   * The answer an app gave in the HTTP response to an interaction (its endpoint's reply): Discord
+   * makes the original message from it, with its ephemeral flag, as for a callback.
+   */
+  answeredOverHttp(token: string, response: unknown): void;
+  /** Messages everyone in the channel sees: all but the ephemeral ones (flag 64). */
+  publicMessages(): FakeMessage[];
   reset(): void;
 }
 
@@ -129,6 +136,9 @@ export function createDiscordRestFakeHandler(
     holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
+    answeredOverHttp: (token, response) => state.answered(token, response),
+    publicMessages: () =>
+      [...state.messages.values()].filter((m) => ((Number(m.flags) || 0) & 64) === 0),
     reset: () => state.reset(),
   };
 }
@@ -288,6 +298,14 @@ class FakeState {
     };
     this.messages.set(message.id, message);
     return { status: 200, body: message };
+  }
+
+  answered(token: string, response: unknown): void {
+    // The edit of a deferred answer can overtake the HTTP response: it keeps the flags set here.
+    const existing = this.messages.get(this.originals.get(token) ?? '');
+    const flags = (response as { data?: { flags?: unknown } } | null)?.data?.flags;
+    if (existing) this.messages.set(existing.id, { ...existing, ...(flags ? { flags } : {}) });
+    else this.callback({ params: ['', token], body: response, authorized: false, query: {} });
   }
 
   private callback({ params: [, token = ''], body }: Call): Answer {
