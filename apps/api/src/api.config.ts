@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
+import { commonEnv, httpPort, kalturaEnv, startRateLimitEnv } from '@kd/config';
 
 export const apiConfigSchema = z.object({
   ...commonEnv,
@@ -19,6 +19,7 @@ export const apiConfigSchema = z.object({
   DISCORD_TOKEN: z.string().min(20).optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
   ...kalturaEnv,
+  ...startRateLimitEnv,
   KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),
   HTTP_BODY_LIMIT: z
     .string()

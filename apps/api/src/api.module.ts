@@ -31,6 +31,7 @@ export class ApiModule {
       logger,
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      startLimits: { nats, stream: config.KD_STREAM, rules: config },
     });
     return {
       module: ApiModule,

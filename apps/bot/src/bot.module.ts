@@ -46,6 +46,7 @@ export class BotModule {
       logger,
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      startLimits: { nats, stream: config.KD_STREAM, rules: config },
     });
     const checks: HealthChecks = { nats: () => checkJetStream(nats) };
     if (gateway) checks.discord = () => gateway.check();

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
 import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
-import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
+import { LiveEvents, RateWindows, type EventStore, type NatsClients } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
 import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
@@ -10,6 +10,7 @@ import { MeetingQueries, MeetingService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
+import { StartRateLimiter } from './limits/start-rate-limiter.js';
 
 /** The Kaltura settings an app passes through from its environment. */
 export interface KalturaSettings {
@@ -43,6 +44,15 @@ export interface CommandRuntimeOptions {
    * transport is seen at once by the others (the cache's TTL is only the safety net).
    */
   live?: { nats: NatsClients; subjectPrefix: string };
+  /** `/kaltura-start` limits, counted in a KV bucket beside `stream`; absent: no limit. */
+  startLimits?: { nats: Pick<NatsClients, 'nc'>; stream: string; rules: StartRateLimitSettings };
+}
+
+/** The limit settings an app passes through from its environment. */
+export interface StartRateLimitSettings {
+  START_RATE_LIMIT_PER_USER: number;
+  START_RATE_LIMIT_PER_GUILD: number;
+  START_RATE_LIMIT_WINDOW_SECONDS: number;
 }
 
 /**
@@ -72,6 +82,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       kaltura,
       logger,
       insights: (guildId) => readGuildInsights(db.dataSource, guildId, 2_000),
+      startLimits: options.startLimits && startRateLimiter(options.startLimits),
     },
     registry,
   );
@@ -98,6 +109,21 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     rest,
     close: () => live?.close(),
   };
+}
+
+function startRateLimiter(
+  options: NonNullable<CommandRuntimeOptions['startLimits']>,
+): StartRateLimiter {
+  const { rules } = options;
+  const windowMs = rules.START_RATE_LIMIT_WINDOW_SECONDS * 1000;
+  return new StartRateLimiter(
+    new RateWindows({ nats: options.nats, stream: options.stream, maxAgeMs: windowMs * 2 }),
+    {
+      perUser: rules.START_RATE_LIMIT_PER_USER,
+      perGuild: rules.START_RATE_LIMIT_PER_GUILD,
+      windowMs,
+    },
+  );
 }
 
 function lazyDataSource(db: DatabaseHolder): DataSource {

@@ -8,4 +8,10 @@ export {
   type CommandRuntime,
   type CommandRuntimeOptions,
   type KalturaSettings,
+  type StartRateLimitSettings,
 } from './command-runtime.js';
+export {
+  StartRateLimiter,
+  StartRateLimitedError,
+  type StartRateRules,
+} from './limits/start-rate-limiter.js';

@@ -25,3 +25,11 @@ export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-cli
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
 export { createBackbone, type Backbone, type BackboneSettings } from './backbone.js';
+export {
+  RateWindows,
+  decideRate,
+  rateBucketOf,
+  type RateRule,
+  type RateDecision,
+  type RateWindowsOptions,
+} from './rate-windows.js';

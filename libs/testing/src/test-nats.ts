@@ -6,7 +6,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectNats, ensureStream, EventStore } from '@kd/event-store';
+import { connectNats, ensureStream, EventStore, rateBucketOf } from '@kd/event-store';
 import type { DomainEvent } from '@kd/events';
 import { testLogger } from './test-logger.js';
 
@@ -60,6 +60,7 @@ export async function createTestStream(
     },
     async cleanup() {
       await jsm.streams.delete(stream).catch(() => false);
+      await jsm.streams.delete(`KV_${rateBucketOf(stream)}`).catch(() => false);
       await nc.close();
     },
   };

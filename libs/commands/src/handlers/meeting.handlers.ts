@@ -18,6 +18,8 @@ export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'
   return async (invocation, { options }) => {
     const guildId = invocation.guildId ?? '';
     requireMeetingType(await s.guildConfig.get(guildId), options.type);
+    required(s.meetings);
+    await s.startLimits?.check(guildId, invocation.user.id, s.now?.() ?? new Date());
     const { meeting, joinUrl } = await required(s.meetings).create({
       guildId,
       ownerUserId: invocation.user.id,
