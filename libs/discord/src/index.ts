@@ -127,6 +127,8 @@ export { limits as discordLimits, truncate, fitEmbeds } from './replies/message-
 export {
   editOriginalResponse,
   sendFollowUp,
+  deleteOriginalResponse,
+  deliverDeferredReply,
   type InteractionRef,
   type SentMessage,
 } from './replies/follow-up.js';

@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   autocompleteResponse,
   deferredResponse,
-  editOriginalResponse,
+  deliverDeferredReply,
   errorReply,
   messageResponse,
   parseInteraction,
   pongResponse,
-  sendFollowUp,
   toAutocompleteInvocation,
   toButtonInvocation,
   toCommandInvocation,
@@ -120,7 +119,7 @@ export class InteractionsService {
       .dispatch(invocation)
       .finally(() => this.inFlight.delete(invocation.interactionId));
     if (mode.deferred) {
-      void this.followUp(invocation, done);
+      void this.followUp(invocation, done, mode.ephemeral);
       return deferredResponse(mode.ephemeral);
     }
     const quick = await Promise.race([
@@ -130,7 +129,7 @@ export class InteractionsService {
       ),
     ]);
     if (quick) return messageResponse(quick.reply);
-    void this.followUp(invocation, done);
+    void this.followUp(invocation, done, mode.ephemeral);
     return deferredResponse(mode.ephemeral);
   }
 
@@ -147,6 +146,7 @@ export class InteractionsService {
   private async followUp(
     invocation: CommandInvocation,
     done: Promise<{ reply: Reply }>,
+    deferredEphemeral: boolean,
   ): Promise<void> {
     const ref = { applicationId: invocation.applicationId, token: invocation.token };
     let reply: Reply;
@@ -156,8 +156,7 @@ export class InteractionsService {
       reply = errorReply(error);
     }
     try {
-      await editOriginalResponse(this.runtime.rest, ref, reply);
-      for (const next of reply.followUps ?? []) await sendFollowUp(this.runtime.rest, ref, next);
+      await deliverDeferredReply(this.runtime.rest, ref, reply, deferredEphemeral);
     } catch (error) {
       this.logger.error(
         { err: String(error), interactionId: invocation.interactionId },

@@ -78,7 +78,11 @@ export class GatewayInteractionsService {
     }
     await interaction.deferReply(mode.ephemeral ? { flags: 'Ephemeral' } : {});
     const { reply } = await done;
-    await interaction.editReply(replyOptions(reply));
+    // A refusal of a publicly deferred command replaces the public "thinking…" privately.
+    if (reply.ephemeral && !mode.ephemeral) {
+      await interaction.deleteReply();
+      await interaction.followUp({ ...replyOptions(reply), flags: 'Ephemeral' });
+    } else await interaction.editReply(replyOptions(reply));
     for (const next of reply.followUps ?? [])
       await interaction.followUp({
         ...replyOptions(next),

@@ -148,6 +148,8 @@ const commandKey = (app: string, guild?: string) => `${app}/${guild ?? 'global'}
 class FakeState {
   readonly requests: RecordedDiscordRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
+  /** Tokens whose original message was deleted (an answer arriving later is not shown again). */
+  private readonly deletedOriginals = new Set<string>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly failures: DiscordFailure[] = [];
   readonly holds: number[] = [];
@@ -175,6 +177,7 @@ class FakeState {
     ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (c) => this.followUp(c)],
     ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.read(c)],
+    ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.remove(c)],
     ['GET', /^\/guilds\/(\d+)$/, true, (c) => ({ status: 200, body: guildOf(c) })],
     ['GET', /^\/channels\/(\d+)$/, true, (c) => ({ status: 200, body: channelOf(c) })],
     ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...botUser, bot: true } })],
@@ -213,6 +216,7 @@ class FakeState {
 
   reset(): void {
     for (const collection of [this.requests, this.failures, this.holds]) collection.length = 0;
+    this.deletedOriginals.clear();
     for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
       map.clear();
   }
@@ -301,6 +305,7 @@ class FakeState {
   }
 
   answered(token: string, response: unknown): void {
+    if (this.deletedOriginals.has(token)) return;
     // The edit of a deferred answer can overtake the HTTP response: it keeps the flags set here.
     const existing = this.messages.get(this.originals.get(token) ?? '');
     const flags = (response as { data?: { flags?: unknown } } | null)?.data?.flags;
@@ -346,6 +351,16 @@ class FakeState {
     };
     this.messages.set(existing.id, edited);
     return { status: 200, body: edited };
+  }
+
+  private remove({ params: [, token = '', messageId = ''] }: Call): Answer {
+    const original = messageId === '@original';
+    const id = original ? this.originals.get(token) : messageId;
+    if (original) this.deletedOriginals.add(token);
+    // An original made on Discord's side from an HTTP answer may not be known here yet.
+    if (original && !id) return { status: 204 };
+    if (!id || !this.messages.delete(id)) return error(404, 10008, 'Unknown Message');
+    return { status: 204 };
   }
 
   private read({ params: [, token = '', messageId = ''] }: Call): Answer {
