@@ -45,3 +45,4 @@ export {
   type ApiStackOptions,
   type ApiStackSecrets,
 } from './api-stack.js';
+export { joinSecretPattern, secretLeaks } from './secret-scan.js';
