@@ -183,7 +183,7 @@ describe('discord-sim', () => {
       ]),
     );
     expect(JSON.stringify(routes)).not.toMatch(/\d{17}/);
-    expect(body.interactions).toEqual({ '2xx': 3 });
+    expect(body.interactions).toEqual({ '2xx': 4 });
   });
 
   it('keeps the ids it is given and refuses malformed control requests', async () => {

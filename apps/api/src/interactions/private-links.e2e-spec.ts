@@ -5,6 +5,7 @@ import {
   joinSecretPattern,
   secretLeaks,
   sharedEnv,
+  snowflakeFor,
   startApiStack,
   startApp,
   waitFor,
@@ -150,6 +151,18 @@ describe('private join links and meeting buttons over POST /interactions', () =>
     await send(press);
     expect((await edited(press)).content).toContain('MEETING.NOT_FOUND');
     expect((await executed(press))?.payload).toMatchObject({ outcome: 'invalid', via: 'button' });
+  });
+
+  it("refuses Join on another server's meeting exactly like an unknown one, issuing no link", async () => {
+    const links = async () =>
+      (await meetingEvents()).filter((e) => e.type === 'meeting.join_link_issued').length;
+    const before = await links();
+    const press = { ...buttonInteraction(`kd1:join:${meetingId}`), guild_id: snowflakeFor(4_242) };
+    await send(press);
+    const answer = await edited(press);
+    expect(answer.content).toContain('MEETING.NOT_FOUND');
+    expect(JSON.stringify(answer)).not.toMatch(joinSecretPattern);
+    expect(await links()).toBe(before);
   });
 
   it('posts the meeting start notification with a Join button and no link', async () => {
