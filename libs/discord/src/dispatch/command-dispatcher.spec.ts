@@ -247,4 +247,23 @@ describe('CommandDispatcher', () => {
     expect(records[0]).toMatchObject({ command: 'unknown', via: 'button', outcome: 'invalid' });
     expect(calls).toEqual([]);
   });
+
+  it('never lets a public reply carry a join link: REPLY.SECRET_IN_PUBLIC, answered privately', async () => {
+    const link = 'https://100.kaf.kaltura.com/virtualEvent/launch?ks=djJ8MTAwfGFiY2RlZmdoaWprbG1u';
+    dispatcher.register('kaltura-start', async () => ({
+      ephemeral: false,
+      content: 'started',
+      followUps: [{ ephemeral: false, content: `join: ${link}` }],
+    }));
+    const result = await dispatcher.dispatch(invocation());
+    expect(result).toMatchObject({ outcome: 'error', errorCode: 'REPLY.SECRET_IN_PUBLIC' });
+    expect(result.reply.ephemeral).toBe(true);
+    expect(JSON.stringify(result.reply)).not.toContain('djJ8');
+    dispatcher.register('kaltura-start', async () => ({
+      ephemeral: false,
+      content: 'started',
+      followUps: [{ ephemeral: true, content: `join: ${link}` }],
+    }));
+    expect((await dispatcher.dispatch(invocation())).outcome).toBe('ok');
+  });
 });

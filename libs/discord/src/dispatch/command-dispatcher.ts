@@ -15,6 +15,7 @@ import type {
 } from '../interactions/command-invocation.js';
 import { UNKNOWN_BUTTON } from '../interactions/parse-interaction.js';
 import { errorCodeOf, errorReply } from '../replies/error-reply.js';
+import { assertNoPublicSecrets } from '../replies/public-secrets.js';
 import type { AutocompleteChoice, Reply } from '../replies/reply.js';
 import { sanitizeOptionsForEvent } from '../replies/sanitize-options.js';
 import type {
@@ -94,6 +95,7 @@ export class CommandDispatcher {
     try {
       reply = await this.run(invocation);
       if (invocation.via) reply = { ...reply, ephemeral: true };
+      assertNoPublicSecrets(reply);
     } catch (error) {
       [reply, outcome, errorCode] = [errorReply(error), outcomeOf(error), errorCodeOf(error)];
       this.logFailure(invocation, outcome, error);
