@@ -79,4 +79,20 @@ describe('the demo command mix', () => {
     );
     expect(BigInt(payload.member.permissions) & (1n << 5n)).toBe(0n);
   });
+
+  it('presses the Join button for most joins, as a MESSAGE_COMPONENT with a kd1 custom_id', () => {
+    const joins = planned.filter((p) => p.command === 'kaltura-join');
+    const pressed = joins.filter((p) => p.via === 'button');
+    expect(pressed.length).toBeGreaterThan(0);
+    expect(pressed.length).toBeLessThan(joins.length);
+    const payload = interactionPayload(pressed[0]!) as {
+      type: number;
+      data: { custom_id: string; component_type: number };
+    };
+    expect(payload.type).toBe(3);
+    expect(payload.data).toEqual({
+      custom_id: `kd1:join:${String(pressed[0]!.options['meeting-id'])}`,
+      component_type: 2,
+    });
+  });
 });

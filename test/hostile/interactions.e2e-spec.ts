@@ -1,7 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signDiscordRequest } from '@kd/discord';
-import { commandInteraction, interactionApplicationId, snowflakeFor, waitFor } from '@kd/testing';
+import {
+  buttonInteraction,
+  commandInteraction,
+  interactionApplicationId,
+  snowflakeFor,
+  waitFor,
+} from '@kd/testing';
 import {
   deeplyNested,
   expectRejectedWithoutEvents,
@@ -320,6 +326,32 @@ describe('hostile input: POST /interactions', () => {
       send: signed(ping({ ['to\u0000ken']: 'x' })),
       status: 400,
       code: 'HTTP.INVALID_TEXT',
+    },
+    // Button presses (MESSAGE_COMPONENT) Discord would never send
+    {
+      name: 'a button custom_id over 100 characters',
+      send: signed(JSON.stringify(buttonInteraction(`kd1:join:${'m'.repeat(100)}`))),
+      status: 400,
+      code: invalid,
+    },
+    {
+      name: 'a button custom_id that is not a string',
+      send: signed(
+        JSON.stringify({
+          ...buttonInteraction('x'),
+          data: { custom_id: { $ne: '' }, component_type: 2 },
+        }),
+      ),
+      status: 400,
+      code: invalid,
+    },
+    {
+      name: 'a button press by nobody (no member, no user)',
+      send: signed(
+        JSON.stringify({ ...buttonInteraction('kd1:join:m0123456789'), member: undefined }),
+      ),
+      status: 400,
+      code: invalid,
     },
     // Wrong method
     {

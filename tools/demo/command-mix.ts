@@ -12,6 +12,8 @@ export interface PlannedCommand {
   user: DemoUser;
   expect: Expectation;
   meeting?: DemoMeeting;
+  /** Pressed as a button (the meeting's Join) rather than typed as a slash command. */
+  via?: 'button';
 }
 
 type Scenario =
@@ -91,9 +93,11 @@ export function planCommand(
     case 'join': {
       if (open.length === 0) return startCommand(guild, world.pickUser(guild), rng);
       const meeting = rng.pick(open);
+      // Most members press the announcement's Join button; some still type /kaltura-join.
       return {
         ...ok('kaltura-join', world.pickUser(guild), { 'meeting-id': meeting.id }),
         meeting,
+        ...(rng.chance(0.6) ? { via: 'button' as const } : {}),
       };
     }
     case 'end': {

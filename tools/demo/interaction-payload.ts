@@ -6,13 +6,13 @@ const optionType = (value: OptionValue) =>
   typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3;
 
 /**
- * An APPLICATION_COMMAND interaction in a guild as Discord sends it, without `id`, `token` and
+ * An APPLICATION_COMMAND (or, for a Join button, MESSAGE_COMPONENT) interaction in a guild as
+ * Discord sends it, without `id`, `token` and
  * `application_id`: discord-sim fills those in, as Discord does, and signs the result.
  */
 export function interactionPayload(planned: PlannedCommand): Record<string, unknown> {
   const { guild, user } = planned;
   return {
-    type: 2,
     version: 1,
     guild_id: guild.id,
     channel_id: guild.channelId,
@@ -28,14 +28,21 @@ export function interactionPayload(planned: PlannedCommand): Record<string, unkn
       permissions: user.admin ? adminPermissions : memberPermissions,
       joined_at: '2024-01-01T00:00:00.000Z',
     },
-    data: {
-      name: planned.command,
-      type: 1,
-      options: Object.entries(planned.options).map(([name, value]) => ({
-        name,
-        type: optionType(value),
-        value,
-      })),
-    },
+    ...(planned.via === 'button' ? buttonPress(planned) : slashCommand(planned)),
   };
+}
+
+function slashCommand(planned: PlannedCommand) {
+  const options = Object.entries(planned.options).map(([name, value]) => ({
+    name,
+    type: optionType(value),
+    value,
+  }));
+  return { type: 2, data: { name: planned.command, type: 1, options } };
+}
+
+/** A press of the Join button under a meeting announcement (MESSAGE_COMPONENT). */
+function buttonPress(planned: PlannedCommand) {
+  const customId = `kd1:join:${String(planned.options['meeting-id'])}`;
+  return { type: 3, data: { custom_id: customId, component_type: 2 } };
 }

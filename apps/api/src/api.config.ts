@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tokenEnv } from '@kd/auth';
-import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
+import { commonEnv, httpPort, kalturaEnv, startRateLimitEnv } from '@kd/config';
 
 export const apiConfigSchema = z.object({
   ...commonEnv,
@@ -21,6 +21,7 @@ export const apiConfigSchema = z.object({
   DISCORD_TOKEN: z.string().min(20).optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
   ...kalturaEnv,
+  ...startRateLimitEnv,
   /** Kaltura signs with the partner's admin secret only: unset, KALTURA_ADMIN_SECRET is used. */
   KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** How often parked notifications (sent before their meeting was known) are retried. */

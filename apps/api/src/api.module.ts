@@ -35,6 +35,7 @@ export class ApiModule {
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
       nats,
+      startLimits: { nats, stream: config.KD_STREAM, rules: config },
     });
     const revoked = new RevokedTokens({
       nats,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  buttonInteraction,
   commandInteraction,
   createTestDatabase,
   createTestStream,
@@ -103,5 +104,36 @@ describe('bot process: slash commands over the gateway', () => {
       outcome: 'denied',
     });
     expect(await t.store.readAggregate('config', interactionGuildId)).toEqual([]);
+  });
+
+  it('answers a Join button press privately, recorded as /kaltura-join via button', async () => {
+    const press = buttonInteraction('kd1:join:mzzzzzzzzzz');
+    fake.dispatchInteraction(press);
+    expect((await callbackOf(press)).body as CallbackBody).toEqual({
+      type: 5,
+      data: { flags: 64 },
+    });
+    const [executed] = await executedFor(press.id);
+    expect(executed?.payload).toMatchObject({
+      command: 'kaltura-join',
+      options: { 'meeting-id': 'mzzzzzzzzzz' },
+      via: 'button',
+      transport: 'gateway',
+    });
+  });
+
+  it('answers a button it did not make clearly and privately, recorded as invalid', async () => {
+    const press = buttonInteraction('kd0:join:m0123456789');
+    fake.dispatchInteraction(press);
+    const body = (await callbackOf(press)).body as CallbackBody;
+    expect(body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(body.data?.content).toContain('COMPONENT.INVALID');
+    const [executed] = await executedFor(press.id);
+    expect(executed?.payload).toMatchObject({
+      command: 'unknown',
+      via: 'button',
+      transport: 'gateway',
+      outcome: 'invalid',
+    });
   });
 });

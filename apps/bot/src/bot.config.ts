@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, httpPort, kalturaEnv } from '@kd/config';
+import { commonEnv, httpPort, kalturaEnv, startRateLimitEnv } from '@kd/config';
 
 const shardIds = z
   .string()
@@ -14,6 +14,7 @@ export const botConfigSchema = z
   .object({
     ...commonEnv,
     ...kalturaEnv,
+    ...startRateLimitEnv,
     HTTP_PORT: httpPort(3003),
     /** Without it the bot runs (health, metrics) but does not connect to the gateway. */
     DISCORD_TOKEN: z.string().min(1).optional(),

@@ -53,6 +53,7 @@ export class BotModule {
       registry: register,
       live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
       nats,
+      startLimits: { nats, stream: config.KD_STREAM, rules: config },
     });
     const checks: HealthChecks = { nats: () => checkJetStream(nats) };
     if (gateway) checks.discord = () => gateway.check();

@@ -62,6 +62,8 @@ class Receiver {
     };
     this.received.push(interaction);
     res.writeHead(200, { 'content-type': 'application/json' });
+    if ((interaction as { type?: number }).type === 3)
+      return void res.end(JSON.stringify({ type: 4, data: { content: 'your link', flags: 64 } }));
     if (interaction.data.name !== 'kaltura-start')
       return void res.end(JSON.stringify({ type: 4, data: { content: 'inline' } }));
     res.end(JSON.stringify({ type: 5 }));
@@ -137,6 +139,22 @@ describe('discord-sim', () => {
     expect(result.followUp?.content).toBe('Meeting created');
   });
 
+  it('relays a button press as it is and keeps its private answer out of the public messages', async () => {
+    const press = {
+      type: 3,
+      guild_id: '100000000000000901',
+      data: { custom_id: 'kd1:join:m0123456789', component_type: 2 },
+    };
+    const result = await relay(press);
+    expect(result).toMatchObject({ status: 200, body: { type: 4, data: { flags: 64 } } });
+    expect(receiver.received.at(-1)?.data).toEqual(press.data);
+    const publicMessages = (await fetch(`${sim.url}/__sim/public-messages`).then((r) =>
+      r.json(),
+    )) as { content: string }[];
+    expect(publicMessages.map((m) => m.content)).toContain('Meeting created');
+    expect(publicMessages.map((m) => m.content)).not.toContain('your link');
+  });
+
   it('serves command registration for the bot token it was given, and refuses others', async () => {
     const rest = createDiscordRest({ apiUrl: `${sim.url}/api`, token: botToken, logger });
     await syncCommands(rest, '100000000000004011', commandDefinitions, logger);
@@ -165,7 +183,7 @@ describe('discord-sim', () => {
       ]),
     );
     expect(JSON.stringify(routes)).not.toMatch(/\d{17}/);
-    expect(body.interactions).toEqual({ '2xx': 3 });
+    expect(body.interactions).toEqual({ '2xx': 4 });
   });
 
   it('keeps the ids it is given and refuses malformed control requests', async () => {

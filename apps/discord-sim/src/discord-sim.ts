@@ -91,6 +91,8 @@ class DiscordSim {
           return sendJson(res, 200, this.state());
         case 'GET /__sim/requests':
           return sendJson(res, 200, this.rest.requests.map(redacted));
+        case 'GET /__sim/public-messages':
+          return sendJson(res, 200, this.rest.publicMessages());
         case 'POST /__sim/interactions':
           return sendJson(res, 200, await this.relayInteraction(req));
         case 'POST /__sim/reset':

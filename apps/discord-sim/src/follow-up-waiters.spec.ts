@@ -29,4 +29,17 @@ describe('waiting for a deferred reply', () => {
     waiters.cancel('inline');
     await expect(cancelled).resolves.toBeNull();
   });
+
+  it('resolves with the private follow-up when the app replaced the public original to refuse', async () => {
+    const waiters = new FollowUpWaiters();
+    const reply = waiters.expect('tok-c', 5_000);
+    const path = '/webhooks/100000000000004011/tok-c';
+    waiters.seen({ ...edit('tok-c', 204, undefined), method: 'DELETE' });
+    waiters.seen({
+      ...edit('tok-c', 200, { content: '❌ limited', flags: 64 }),
+      method: 'POST',
+      path,
+    });
+    await expect(reply).resolves.toEqual({ content: '❌ limited', flags: 64 });
+  });
 });

@@ -61,6 +61,8 @@ export class InteractionRelay {
       error = `${this.deps.interactionsUrl}: ${String(e)}`;
     }
     this.deps.stats.interaction(status);
+    // As Discord: the endpoint's answer becomes the original message (ephemeral or not).
+    if (status === 200) this.deps.fake.answeredOverHttp(token, answer);
     const deferred = (answer as { type?: unknown } | null)?.type === DEFERRED_CHANNEL_MESSAGE;
     if (status !== 200 || !deferred) this.deps.waiters.cancel(token);
     return {
@@ -75,7 +77,9 @@ export class InteractionRelay {
   private complete(given: RelayRequest['interaction']) {
     const applicationId =
       typeof given.application_id === 'string' ? given.application_id : this.deps.applicationId;
-    const data = given.data as { name?: unknown; id?: unknown } | undefined;
+    // A button press (type 3) carries `custom_id`, not a command id.
+    const data =
+      given.type === 3 ? undefined : (given.data as { name?: unknown; id?: unknown } | undefined);
     const registered =
       typeof data?.name === 'string' && data.id === undefined
         ? this.deps.fake.commandsOf(applicationId).find((c) => c.name === data.name)?.id

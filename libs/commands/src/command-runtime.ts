@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '@kd/events';
 import {
   KvBucket,
   LiveEvents,
+  RateWindows,
   bucketName,
   type EventStore,
   type NatsClients,
@@ -18,6 +19,7 @@ import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
 import { InteractionReservations } from './interaction-reservations.js';
+import { StartRateLimiter } from './limits/start-rate-limiter.js';
 
 /** The Kaltura settings an app passes through from its environment. */
 export interface KalturaSettings {
@@ -60,6 +62,15 @@ export interface CommandRuntimeOptions {
    * meeting (webhooks decided from durable state) and interaction reservations.
    */
   nats: NatsClients;
+  /** `/kaltura-start` limits, counted in a KV bucket beside `stream`; absent: no limit. */
+  startLimits?: { nats: Pick<NatsClients, 'nc'>; stream: string; rules: StartRateLimitSettings };
+}
+
+/** The limit settings an app passes through from its environment. */
+export interface StartRateLimitSettings {
+  START_RATE_LIMIT_PER_USER: number;
+  START_RATE_LIMIT_PER_GUILD: number;
+  START_RATE_LIMIT_WINDOW_SECONDS: number;
 }
 
 /**
@@ -93,6 +104,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       logger,
       insights: (guildId) =>
         readGuildInsights(db.dataSource, guildId, { timeoutMs: 2_000, now: clock() }),
+      startLimits: options.startLimits && startRateLimiter(options.startLimits),
     },
     registry,
   );
@@ -127,6 +139,21 @@ function meetingDirectory(nats: NatsClients, stream: string): MeetingDirectory {
   return new MeetingDirectory(
     new KvBucket({ nats, name: bucketName(stream, 'ROOMS') }),
     new KvBucket({ nats, name: bucketName(stream, 'PARKED'), maxAgeMs: 7 * 24 * 3600 * 1000 }),
+  );
+}
+
+function startRateLimiter(
+  options: NonNullable<CommandRuntimeOptions['startLimits']>,
+): StartRateLimiter {
+  const { rules } = options;
+  const windowMs = rules.START_RATE_LIMIT_WINDOW_SECONDS * 1000;
+  return new StartRateLimiter(
+    new RateWindows({ nats: options.nats, stream: options.stream, maxAgeMs: windowMs * 2 }),
+    {
+      perUser: rules.START_RATE_LIMIT_PER_USER,
+      perGuild: rules.START_RATE_LIMIT_PER_GUILD,
+      windowMs,
+    },
   );
 }
 

@@ -4,6 +4,7 @@ import type { GuildInsights } from '@kd/insights';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
+import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 
 /** What the command handlers work with; Kaltura parts are absent when it is not configured. */
 export interface CommandServices {
@@ -15,4 +16,8 @@ export interface CommandServices {
   logger: Logger;
   /** A guild's own figures from the analytics read models; undefined when nothing is recorded. */
   insights: (guildId: string) => Promise<GuildInsights | undefined>;
+  /** `/kaltura-start` limits per member and guild; absent: no limit. */
+  startLimits?: StartRateLimiter | undefined;
+  /** The clock the limits read (tests pass a fixed one). */
+  now?: () => Date;
 }

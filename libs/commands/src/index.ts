@@ -8,5 +8,11 @@ export {
   type CommandRuntime,
   type CommandRuntimeOptions,
   type KalturaSettings,
+  type StartRateLimitSettings,
 } from './command-runtime.js';
 export { InteractionReservations } from './interaction-reservations.js';
+export {
+  StartRateLimiter,
+  StartRateLimitedError,
+  type StartRateRules,
+} from './limits/start-rate-limiter.js';

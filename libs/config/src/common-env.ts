@@ -42,3 +42,10 @@ export const kalturaEnv = {
   KALTURA_PARTNER_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   KALTURA_ADMIN_SECRET: z.string().min(8).optional(),
 };
+
+/** `/kaltura-start` limits (apps that run commands), counted in a JetStream KV bucket; 0 = off. */
+export const startRateLimitEnv = {
+  START_RATE_LIMIT_PER_USER: z.coerce.number().int().min(0).max(10_000).default(10),
+  START_RATE_LIMIT_PER_GUILD: z.coerce.number().int().min(0).max(100_000).default(50),
+  START_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+};

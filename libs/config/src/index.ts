@@ -1,2 +1,2 @@
 export { loadConfig, loadConfigOrExit, ConfigError } from './load-config.js';
-export { commonEnv, kalturaEnv, httpPort, logLevels } from './common-env.js';
+export { commonEnv, kalturaEnv, startRateLimitEnv, httpPort, logLevels } from './common-env.js';

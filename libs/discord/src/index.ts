@@ -18,18 +18,23 @@ export {
   pingInteractionSchema,
   commandInteractionSchema,
   autocompleteInteractionSchema,
+  componentInteractionSchema,
   discordUserSchema,
   discordMemberSchema,
   type Interaction,
   type PingInteraction,
   type CommandInteraction,
   type AutocompleteInteraction,
+  type ComponentInteraction,
   type InteractionOption,
   type OptionValue,
 } from './interactions/interaction.schema.js';
 export {
   parseInteraction,
   toCommandInvocation,
+  toButtonInvocation,
+  buttonCommand,
+  UNKNOWN_BUTTON,
   toAutocompleteInvocation,
 } from './interactions/parse-interaction.js';
 export {
@@ -37,6 +42,7 @@ export {
   type CommandInvocation,
   type AutocompleteInvocation,
   type CommandTransport,
+  type CommandVia,
   type InvokingUser,
 } from './interactions/command-invocation.js';
 export {
@@ -44,7 +50,19 @@ export {
   parseAppWebhook,
   type AppWebhook,
 } from './interactions/app-webhook.schema.js';
-export { fromDiscordJs, fromDiscordJsAutocomplete } from './gateway/discord-js.adapter.js';
+export {
+  fromDiscordJs,
+  fromDiscordJsAutocomplete,
+  fromDiscordJsButton,
+} from './gateway/discord-js.adapter.js';
+export {
+  buttonCommands,
+  buttonCustomId,
+  parseCustomId,
+  type ButtonAction,
+  type ButtonTarget,
+} from './components/custom-id.js';
+export { meetingButtons } from './components/meeting-buttons.js';
 export {
   defineCommand,
   toDiscordPayload,
@@ -74,6 +92,7 @@ export { checkCommandRules } from './commands/definition-rules.js';
 export { parseCommandOptions } from './commands/parse-options.js';
 export {
   InvalidOptionError,
+  InvalidButtonError,
   UnknownCommandError,
   CommandNotImplementedError,
   GuildOnlyError,
@@ -108,6 +127,8 @@ export { limits as discordLimits, truncate, fitEmbeds } from './replies/message-
 export {
   editOriginalResponse,
   sendFollowUp,
+  deleteOriginalResponse,
+  deliverDeferredReply,
   type InteractionRef,
   type SentMessage,
 } from './replies/follow-up.js';

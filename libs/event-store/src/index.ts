@@ -31,3 +31,11 @@ export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
 export { createBackbone, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
 export { KvBucket, bucketName, type KvBucketOptions } from './kv-bucket.js';
+export {
+  RateWindows,
+  decideRate,
+  rateBucketOf,
+  type RateRule,
+  type RateDecision,
+  type RateWindowsOptions,
+} from './rate-windows.js';

@@ -2,6 +2,7 @@ export {
   eventCatalog,
   commandOutcomes,
   commandTransports,
+  commandVias,
   configSections,
   meetingTypes,
 } from './catalog/index.js';

@@ -67,6 +67,11 @@ export {
 } from './domain/override-flags.js';
 export { roleFor } from './domain/role-for.js';
 export { canUse, type AccessDecision, type MemberAccess } from './domain/can-use.js';
+export {
+  FeatureDisabledError,
+  requireFeature,
+  requireMeetingType,
+} from './domain/feature-gates.js';
 export { flattenOverrides } from './domain/flatten-overrides.js';
 // Defaults
 export {

@@ -17,6 +17,7 @@ export {
   type JoinMeetingCommand,
   type EndMeetingCommand,
   type JoinLinkDecision,
+  type JoinDecision,
 } from './domain/meeting-command.decider.js';
 export {
   decideStarted,

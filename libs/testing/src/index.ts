@@ -33,6 +33,7 @@ export {
 } from './discord-rest-fake.js';
 export {
   commandInteraction,
+  buttonInteraction,
   interactionApplicationId,
   interactionGuildId,
   interactionChannelId,
@@ -57,3 +58,4 @@ export {
   testTokenIssuer,
   testTokenAudience,
 } from './api-tokens.js';
+export { joinSecretPattern, secretLeaks } from './secret-scan.js';

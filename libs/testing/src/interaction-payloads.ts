@@ -51,3 +51,49 @@ export function commandInteraction(
     },
   };
 }
+
+/**
+ * A button press (MESSAGE_COMPONENT, type 3) as Discord sends it: the pressing member, the
+ * button's `custom_id`, and the message the button sits on.
+ */
+export function buttonInteraction(
+  customId: string,
+  who: User = interactionMember,
+  permissions = memberPermissions,
+) {
+  const id = snowflakeFor(7_500_000 + ++next);
+  return {
+    id,
+    type: 3,
+    version: 1,
+    application_id: interactionApplicationId,
+    token: `token-${id}`,
+    guild_id: interactionGuildId,
+    channel_id: interactionChannelId,
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': interactionGuildId },
+    context: 0,
+    member: { user: who, roles: [] as string[], permissions },
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: snowflakeFor(7_900_000 + next),
+      channel_id: interactionChannelId,
+      type: 0,
+      content: 'Meeting created.',
+      author: { id: interactionApplicationId, username: 'kaltura', discriminator: '0', bot: true },
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+      timestamp: '2026-01-01T00:00:00.000Z',
+      edited_timestamp: null,
+      flags: 0,
+    },
+  };
+}

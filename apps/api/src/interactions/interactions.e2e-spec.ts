@@ -96,7 +96,7 @@ describe('POST /interactions', () => {
     expect(await executed(interaction.id)).toEqual([]);
   });
 
-  it('starts a meeting: deferred at once, followed up with the join link, recorded as events', async () => {
+  it('starts a meeting: deferred at once, announced without a link, the host link private, recorded as events', async () => {
     const interaction = commandInteraction('kaltura-start', {
       type: 'webinar',
       title: '@everyone weekly sync',
@@ -114,7 +114,16 @@ describe('POST /interactions', () => {
     };
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds[0]?.title).toBe('@everyone weekly sync');
-    expect(JSON.stringify(body.embeds)).toContain('virtualEvent/launch?ks=');
+    expect(JSON.stringify(body)).not.toContain('ks=');
+    const hostLink = await waitFor(
+      async () =>
+        discord.requestsTo(
+          'POST',
+          new RegExp(`/webhooks/${applicationId}/${interaction.token}$`),
+        )[0],
+    );
+    expect(hostLink.body).toMatchObject({ flags: 64 });
+    expect(JSON.stringify(hostLink.body)).toContain('virtualEvent/launch?ks=');
     const [record] = await waitFor(async () =>
       (await executed(interaction.id)).length ? executed(interaction.id) : undefined,
     );
@@ -231,7 +240,15 @@ describe('POST /interactions', () => {
     try {
       const interaction = commandInteraction('kaltura-start', { type: 'meeting', title: 'Doomed' });
       expect(await (await post(api.url, interaction)).json()).toEqual({ type: 5 });
-      const followUp = await followUpFor(interaction);
+      // The error is private: the public "thinking…" is removed and a flag-64 follow-up says why.
+      const followUp = await waitFor(
+        async () =>
+          discord.requestsTo(
+            'POST',
+            new RegExp(`/webhooks/${applicationId}/${interaction.token}$`),
+          )[0],
+      );
+      expect(followUp.body).toMatchObject({ flags: 64 });
       expect(JSON.stringify(followUp.body)).toMatch(/KALTURA/);
       const [record] = await waitFor(async () =>
         (await executed(interaction.id)).length ? executed(interaction.id) : undefined,

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   autocompleteResponse,
   deferredResponse,
-  editOriginalResponse,
+  deliverDeferredReply,
   errorReply,
   messageResponse,
   parseInteraction,
   pongResponse,
   toAutocompleteInvocation,
+  toButtonInvocation,
   toCommandInvocation,
   verifyDiscordRequest,
   InteractionType,
@@ -61,7 +62,10 @@ export class InteractionsService {
         await this.runtime.dispatcher.autocomplete(toAutocompleteInvocation(interaction)),
       );
     }
-    const invocation = toCommandInvocation(interaction);
+    const invocation =
+      interaction.type === InteractionType.MessageComponent
+        ? toButtonInvocation(interaction)
+        : toCommandInvocation(interaction);
     return withCorrelation(
       {
         correlationId: `interaction-${invocation.interactionId}`,
@@ -100,10 +104,10 @@ export class InteractionsService {
     if (!(await this.claimed(invocation))) {
       return messageResponse({ ephemeral: true, content: 'This interaction was already handled.' });
     }
-    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName);
+    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName, invocation.via);
     const done = this.runtime.dispatcher.dispatch(invocation);
     if (mode.deferred) {
-      void this.followUp(invocation, done);
+      void this.followUp(invocation, done, mode.ephemeral);
       return deferredResponse(mode.ephemeral);
     }
     const quick = await Promise.race([
@@ -113,7 +117,7 @@ export class InteractionsService {
       ),
     ]);
     if (quick) return messageResponse(quick.reply);
-    void this.followUp(invocation, done);
+    void this.followUp(invocation, done, mode.ephemeral);
     return deferredResponse(mode.ephemeral);
   }
 
@@ -125,6 +129,7 @@ export class InteractionsService {
   private async followUp(
     invocation: CommandInvocation,
     done: Promise<{ reply: Reply }>,
+    deferredEphemeral: boolean,
   ): Promise<void> {
     const ref = { applicationId: invocation.applicationId, token: invocation.token };
     let reply: Reply;
@@ -134,7 +139,7 @@ export class InteractionsService {
       reply = errorReply(error);
     }
     try {
-      await editOriginalResponse(this.runtime.rest, ref, reply);
+      await deliverDeferredReply(this.runtime.rest, ref, reply, deferredEphemeral);
     } catch (error) {
       this.logger.error(
         { err: String(error), interactionId: invocation.interactionId },

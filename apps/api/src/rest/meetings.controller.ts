@@ -10,6 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { KalturaNotConfiguredError } from '@kd/commands';
+import { requireMeetingType } from '@kd/guild-config';
 import { currentCorrelationId } from '@kd/observability';
 import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
 import type { CommandRuntime } from '../interactions/command-runtime.js';
@@ -46,6 +47,7 @@ export class MeetingsController {
   ) {
     const { guildId } = this.guild(params, request);
     const input = parseRequest(createMeetingBody, body, 'body');
+    requireMeetingType(await this.runtime.guildConfig.get(guildId), input.type);
     return this.meetings().create({ ...input, guildId, correlationId: this.correlation() });
   }
 

@@ -2,13 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   APIEmbed,
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
 } from 'discord.js';
 import type { CommandRuntime } from '@kd/commands';
-import { fromDiscordJs, fromDiscordJsAutocomplete, messageData, type Reply } from '@kd/discord';
+import {
+  fromDiscordJs,
+  fromDiscordJsAutocomplete,
+  fromDiscordJsButton,
+  messageData,
+  type CommandInvocation,
+  type Reply,
+} from '@kd/discord';
 import { withCorrelation, type Logger } from '@kd/observability';
 import { COMMAND_RUNTIME, LOGGER } from '../bot.tokens.js';
 
@@ -31,9 +39,12 @@ export class GatewayInteractionsService {
   async handle(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) await this.autocomplete(interaction);
-      else if (interaction.isChatInputCommand())
+      else if (interaction.isChatInputCommand() || interaction.isButton())
         await withCorrelation({ correlationId: `interaction-${interaction.id}` }, () =>
-          this.command(interaction),
+          this.command(
+            interaction,
+            interaction.isButton() ? fromDiscordJsButton(interaction) : fromDiscordJs(interaction),
+          ),
         );
     } catch (error) {
       this.logger.error(
@@ -43,12 +54,14 @@ export class GatewayInteractionsService {
     }
   }
 
-  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+  private async command(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    invocation: CommandInvocation,
+  ): Promise<void> {
     const { dispatcher, reservations } = this.runtime;
-    const invocation = fromDiscordJs(interaction);
     // Claimed once across bot shards, restarts and the HTTP endpoint (shared reservations).
     if (!(await reservations.claim(invocation))) return;
-    const mode = dispatcher.responseModeOf(interaction.commandName);
+    const mode = dispatcher.responseModeOf(invocation.commandName, invocation.via);
     const done = dispatcher.dispatch(invocation);
     if (!mode.deferred) {
       const quick = await Promise.race([
@@ -66,7 +79,17 @@ export class GatewayInteractionsService {
       }
     }
     await interaction.deferReply(mode.ephemeral ? { flags: 'Ephemeral' } : {});
-    await interaction.editReply(replyOptions((await done).reply));
+    const { reply } = await done;
+    // A refusal of a publicly deferred command replaces the public "thinking…" privately.
+    if (reply.ephemeral && !mode.ephemeral) {
+      await interaction.deleteReply();
+      await interaction.followUp({ ...replyOptions(reply), flags: 'Ephemeral' });
+    } else await interaction.editReply(replyOptions(reply));
+    for (const next of reply.followUps ?? [])
+      await interaction.followUp({
+        ...replyOptions(next),
+        ...(next.ephemeral ? { flags: 'Ephemeral' as const } : {}),
+      });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -84,6 +107,10 @@ function replyOptions(reply: Reply): InteractionEditReplyOptions & InteractionRe
     ...(data.content ? { content: data.content } : {}),
     // Our embeds are Discord's wire shape already.
     ...(data.embeds ? { embeds: data.embeds as unknown as APIEmbed[] } : {}),
+    // Action rows of buttons in Discord's wire shape, which discord.js accepts as they are.
+    ...(data.components
+      ? { components: data.components as unknown as InteractionReplyOptions['components'] }
+      : {}),
     allowedMentions: { parse: [] },
   };
 }

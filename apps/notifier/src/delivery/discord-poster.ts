@@ -24,6 +24,8 @@ export interface ChannelMessage {
   content: string;
   /** Discord's duplicate guard (`enforce_nonce`), derived from the causing event: {@link messageNonce}. */
   nonce: string;
+  /** Action rows (the Join button of a meeting start), in Discord's wire shape. */
+  components?: readonly Record<string, unknown>[];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function postChannelMessage(
     allowed_mentions: noMentions,
     nonce: message.nonce,
     enforce_nonce: true,
+    ...(message.components ? { components: message.components } : {}),
   };
   const created = await rest.post(discordRoutes.channelMessages(message.channelId), {
     body,

@@ -75,12 +75,18 @@ describe('planNotification', () => {
       ...over,
     });
 
-  it('renders the template into the configured channel', () => {
+  it('renders the template into the configured channel, with a Join button and no link', () => {
     expect(plan()).toEqual({
       send: true,
       kind: 'meeting_start',
       channelId,
       content: 'Weekly sync started',
+      components: [
+        {
+          type: 1,
+          components: [{ type: 2, style: 1, label: 'Join', custom_id: `kd1:join:${meetingId}` }],
+        },
+      ],
     });
   });
 
@@ -124,7 +130,8 @@ describe('planNotification', () => {
       event: notifying(type),
       settings: settings({ kind, template }),
     });
-    expect(result).toEqual({ send: true, kind, channelId, content: expect.any(String) });
+    expect(result).toMatchObject({ send: true, kind, channelId, content: expect.any(String) });
+    expect(result.send && 'components' in result).toBe(type === 'meeting.started');
     const content = result.send ? result.content : '';
     expect(content).toMatch(expectedContent[type]);
     expect(content).not.toMatch(/\{\{/);

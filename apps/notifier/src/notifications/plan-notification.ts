@@ -1,4 +1,4 @@
-import { discordLimits, truncate } from '@kd/discord';
+import { discordLimits, meetingButtons, truncate } from '@kd/discord';
 import { renderTemplate, type GuildConfig, type NotificationKind } from '@kd/guild-config';
 import type { MeetingState } from '@kd/meetings';
 import { kindOf, type NotifyingEvent } from './notification-kind.js';
@@ -23,7 +23,14 @@ export interface NotificationSettings {
 
 export type NotificationPlan =
   | { send: false; kind: NotificationKind; reason: SkipReason }
-  | { send: true; kind: NotificationKind; channelId: string; content: string };
+  | {
+      send: true;
+      kind: NotificationKind;
+      channelId: string;
+      content: string;
+      /** A meeting start carries the Join button: each member gets their own link, privately. */
+      components?: Record<string, unknown>[];
+    };
 
 /** Whether a guild wants this kind at all; checked before anything is loaded. */
 export function notificationSettings(
@@ -60,5 +67,12 @@ export function planNotification(input: PlanInput): NotificationPlan {
   );
   const content = truncate(rendered, discordLimits.content);
   if (!content.trim()) return { send: false, kind, reason: 'empty_message' };
-  return { send: true, kind, channelId, content };
+  const joinable = event.type === 'meeting.started' && meeting.status !== 'ended';
+  return {
+    send: true,
+    kind,
+    channelId,
+    content,
+    ...(joinable ? { components: meetingButtons(meeting.meetingId) } : {}),
+  };
 }

@@ -88,8 +88,13 @@ export class NotificationService {
       links: this.options.links,
     });
     if (!plan.send) return this.skip(plan.kind, plan.reason);
-    const { kind, channelId, content } = plan;
-    const message = { channelId, content, nonce: messageNonce(event.id) };
+    const { kind, channelId, content, components } = plan;
+    const message = {
+      channelId,
+      content,
+      nonce: messageNonce(event.id),
+      ...(components ? { components } : {}),
+    };
     const result = await this.deliver(kind, message);
     const duplicate = await this.outcomes.record(event, plan, result);
     this.logOutcome({ kind, channelId }, result, duplicate);

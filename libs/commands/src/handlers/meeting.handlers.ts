@@ -1,14 +1,27 @@
-import type { CommandHandler } from '@kd/discord';
-import { hasPermission, parsePermissionBitfield, roleFor } from '@kd/guild-config';
+import { meetingButtons, type CommandHandler } from '@kd/discord';
+import {
+  hasPermission,
+  parsePermissionBitfield,
+  requireMeetingType,
+  roleFor,
+} from '@kd/guild-config';
 import type { CommandServices } from '../command-services.js';
 import { correlationOf, displayNameOf } from '../correlation.js';
 import { activeMeetingLine, meetingEmbed } from '../format/meeting-embed.js';
 import { required } from '../kaltura-required.js';
 
+/**
+ * The announcement is public and holds no link: Join gives each member their own, ephemerally.
+ * The host's moderator link comes in a follow-up only they can see.
+ */
 export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'> {
   return async (invocation, { options }) => {
+    const guildId = invocation.guildId ?? '';
+    requireMeetingType(await s.guildConfig.get(guildId), options.type);
+    required(s.meetings);
+    await s.startLimits?.check(guildId, invocation.user.id, s.now?.() ?? new Date());
     const { meeting, joinUrl } = await required(s.meetings).create({
-      guildId: invocation.guildId ?? '',
+      guildId,
       ownerUserId: invocation.user.id,
       ownerName: displayNameOf(invocation),
       type: options.type,
@@ -19,8 +32,16 @@ export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'
     });
     return {
       ephemeral: false,
-      content: `Meeting created. Others join with \`/kaltura-join meeting-id:${meeting.meetingId}\`.`,
-      embeds: [meetingEmbed(meeting, { joinUrl })],
+      content: `Meeting created. Press **Join** for your own link, or use \`/kaltura-join meeting-id:${meeting.meetingId}\`.`,
+      embeds: [meetingEmbed(meeting)],
+      components: meetingButtons(meeting.meetingId, { end: true }),
+      followUps: [
+        {
+          ephemeral: true,
+          content: 'Your moderator link, only for you:',
+          embeds: [meetingEmbed(meeting, { joinUrl })],
+        },
+      ],
     };
   };
 }

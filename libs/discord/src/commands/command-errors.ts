@@ -40,3 +40,14 @@ export class GuildOnlyError extends KdError {
 function describe({ path, message }: SchemaIssue): string {
   return path ? `\`${path}\` ${message}.` : `${message}.`;
 }
+
+/** A button whose custom_id we did not make (an old layout, another app's, or forged). */
+export class InvalidButtonError extends KdError {
+  constructor() {
+    super(
+      'COMPONENT.INVALID',
+      'This button is no longer valid. Use `/kaltura-list` to find the active meetings.',
+      'validation',
+    );
+  }
+}

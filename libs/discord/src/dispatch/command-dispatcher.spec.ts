@@ -223,4 +223,47 @@ describe('CommandDispatcher', () => {
       expect(eventCatalog['command.executed'].schema.safeParse(payload).success).toBe(true);
     }
   });
+
+  it('runs a button press as the command it stands for, ephemerally, recorded with via "button"', async () => {
+    const result = await dispatcher.dispatch(invocation({ via: 'button' }));
+    expect(result).toMatchObject({ outcome: 'ok', reply: { ephemeral: true } });
+    expect(records[0]).toMatchObject({ command: 'kaltura-start', via: 'button' });
+    const payload = toCommandExecutedPayload(invocation({ via: 'button' }), records[0]!);
+    expect(payload.via).toBe('button');
+    expect(eventCatalog['command.executed'].schema.safeParse(payload).success).toBe(true);
+    expect(dispatcher.responseModeOf('kaltura-start', 'button')).toEqual({
+      deferred: true,
+      ephemeral: true,
+    });
+  });
+
+  it('answers a button it did not make with COMPONENT.INVALID, recorded as invalid', async () => {
+    const result = await dispatcher.dispatch(
+      invocation({ via: 'button', commandName: 'unknown', options: {} }),
+    );
+    expect(result).toMatchObject({ outcome: 'invalid', errorCode: 'COMPONENT.INVALID' });
+    expect(result.reply.ephemeral).toBe(true);
+    expect(result.reply.content).toContain('no longer valid');
+    expect(records[0]).toMatchObject({ command: 'unknown', via: 'button', outcome: 'invalid' });
+    expect(calls).toEqual([]);
+  });
+
+  it('never lets a public reply carry a join link: REPLY.SECRET_IN_PUBLIC, answered privately', async () => {
+    const link = 'https://100.kaf.kaltura.com/virtualEvent/launch?ks=djJ8MTAwfGFiY2RlZmdoaWprbG1u';
+    dispatcher.register('kaltura-start', async () => ({
+      ephemeral: false,
+      content: 'started',
+      followUps: [{ ephemeral: false, content: `join: ${link}` }],
+    }));
+    const result = await dispatcher.dispatch(invocation());
+    expect(result).toMatchObject({ outcome: 'error', errorCode: 'REPLY.SECRET_IN_PUBLIC' });
+    expect(result.reply.ephemeral).toBe(true);
+    expect(JSON.stringify(result.reply)).not.toContain('djJ8');
+    dispatcher.register('kaltura-start', async () => ({
+      ephemeral: false,
+      content: 'started',
+      followUps: [{ ephemeral: true, content: `join: ${link}` }],
+    }));
+    expect((await dispatcher.dispatch(invocation())).outcome).toBe('ok');
+  });
 });

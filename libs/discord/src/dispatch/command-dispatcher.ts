@@ -3,6 +3,7 @@ import type { Logger } from '@kd/observability';
 import {
   CommandNotImplementedError,
   GuildOnlyError,
+  InvalidButtonError,
   UnknownCommandError,
 } from '../commands/command-errors.js';
 import { findCommand, type CommandName } from '../commands/command-set.js';
@@ -10,8 +11,11 @@ import { parseCommandOptions } from '../commands/parse-options.js';
 import type {
   AutocompleteInvocation,
   CommandInvocation,
+  CommandVia,
 } from '../interactions/command-invocation.js';
+import { UNKNOWN_BUTTON } from '../interactions/parse-interaction.js';
 import { errorCodeOf, errorReply } from '../replies/error-reply.js';
+import { assertNoPublicSecrets } from '../replies/public-secrets.js';
 import type { AutocompleteChoice, Reply } from '../replies/reply.js';
 import { sanitizeOptionsForEvent } from '../replies/sanitize-options.js';
 import type {
@@ -72,11 +76,14 @@ export class CommandDispatcher {
     return this;
   }
 
-  /** How the first response must look: deferred (type 5) or not, ephemeral or not. */
-  responseModeOf(commandName: string): { deferred: boolean; ephemeral: boolean } {
+  /**
+   * How the first response must look: deferred (type 5) or not, ephemeral or not. A button's
+   * answer is always ephemeral: it is for the member who pressed it (their own join link).
+   */
+  responseModeOf(commandName: string, via?: CommandVia): { deferred: boolean; ephemeral: boolean } {
     const definition = findCommand(commandName);
     return definition
-      ? { deferred: definition.deferred, ephemeral: definition.ephemeral }
+      ? { deferred: definition.deferred, ephemeral: definition.ephemeral || via !== undefined }
       : { deferred: false, ephemeral: true };
   }
 
@@ -87,6 +94,8 @@ export class CommandDispatcher {
     let errorCode: string | null = null;
     try {
       reply = await this.run(invocation);
+      if (invocation.via) reply = { ...reply, ephemeral: true };
+      assertNoPublicSecrets(reply);
     } catch (error) {
       [reply, outcome, errorCode] = [errorReply(error), outcomeOf(error), errorCodeOf(error)];
       this.logFailure(invocation, outcome, error);
@@ -106,6 +115,7 @@ export class CommandDispatcher {
       outcome,
       errorCode,
       durationMs,
+      ...(invocation.via ? { via: invocation.via } : {}),
     });
     return { reply, outcome, errorCode, durationMs, recorded };
   }
@@ -123,6 +133,8 @@ export class CommandDispatcher {
   }
 
   private async run(invocation: CommandInvocation): Promise<Reply> {
+    if (invocation.via === 'button' && invocation.commandName === UNKNOWN_BUTTON)
+      throw new InvalidButtonError();
     const definition = findCommand(invocation.commandName);
     if (!definition) throw new UnknownCommandError(invocation.commandName);
     if (invocation.guildId === null) throw new GuildOnlyError(definition.name);

@@ -1,6 +1,6 @@
 import type { PayloadOf } from '@kd/events';
 import type { OptionValue } from '../interactions/interaction.schema.js';
-import type { CommandInvocation } from '../interactions/command-invocation.js';
+import type { CommandInvocation, CommandVia } from '../interactions/command-invocation.js';
 import type { CommandOutcome } from './command-outcome.js';
 
 /** What the dispatcher reports about one execution; the caller records it as `command.executed`. */
@@ -14,6 +14,8 @@ export interface ExecutionRecord {
   outcome: CommandOutcome;
   errorCode: string | null;
   durationMs: number;
+  /** Set when the command was asked for by a button press rather than typed. */
+  via?: CommandVia;
 }
 
 export type RecordExecution = (
@@ -37,5 +39,6 @@ export function toCommandExecutedPayload(
     errorCode: record.errorCode,
     durationMs: record.durationMs,
     transport: invocation.transport,
+    ...(record.via ? { via: record.via } : {}),
   };
 }

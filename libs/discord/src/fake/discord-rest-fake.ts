@@ -41,6 +41,13 @@ export interface DiscordRestFakeState {
    */
   holdNext(count: number, ms: number): void;
   requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
+  /**
+   * The answer an app gave in the HTTP response to an interaction (its endpoint's reply): Discord
+   * makes the original message from it, with its ephemeral flag, as for a callback.
+   */
+  answeredOverHttp(token: string, response: unknown): void;
+  /** Messages everyone in the channel sees: all but the ephemeral ones (flag 64). */
+  publicMessages(): FakeMessage[];
   reset(): void;
 }
 
@@ -129,6 +136,9 @@ export function createDiscordRestFakeHandler(
     holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
+    answeredOverHttp: (token, response) => state.answered(token, response),
+    publicMessages: () =>
+      [...state.messages.values()].filter((m) => ((Number(m.flags) || 0) & 64) === 0),
     reset: () => state.reset(),
   };
 }
@@ -138,6 +148,8 @@ const commandKey = (app: string, guild?: string) => `${app}/${guild ?? 'global'}
 class FakeState {
   readonly requests: RecordedDiscordRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
+  /** Tokens whose original message was deleted (an answer arriving later is not shown again). */
+  private readonly deletedOriginals = new Set<string>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly failures: DiscordFailure[] = [];
   readonly holds: number[] = [];
@@ -165,6 +177,7 @@ class FakeState {
     ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (c) => this.followUp(c)],
     ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.read(c)],
+    ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.remove(c)],
     ['GET', /^\/guilds\/(\d+)$/, true, (c) => ({ status: 200, body: guildOf(c) })],
     ['GET', /^\/channels\/(\d+)$/, true, (c) => ({ status: 200, body: channelOf(c) })],
     ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...botUser, bot: true } })],
@@ -203,6 +216,7 @@ class FakeState {
 
   reset(): void {
     for (const collection of [this.requests, this.failures, this.holds]) collection.length = 0;
+    this.deletedOriginals.clear();
     for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
       map.clear();
   }
@@ -290,6 +304,15 @@ class FakeState {
     return { status: 200, body: message };
   }
 
+  answered(token: string, response: unknown): void {
+    if (this.deletedOriginals.has(token)) return;
+    // The edit of a deferred answer can overtake the HTTP response: it keeps the flags set here.
+    const existing = this.messages.get(this.originals.get(token) ?? '');
+    const flags = (response as { data?: { flags?: unknown } } | null)?.data?.flags;
+    if (existing) this.messages.set(existing.id, { ...existing, ...(flags ? { flags } : {}) });
+    else this.callback({ params: ['', token], body: response, authorized: false, query: {} });
+  }
+
   private callback({ params: [, token = ''], body }: Call): Answer {
     const response = body as { type?: number; data?: unknown } | undefined;
     if (response?.type === 4 || response?.type === 5) {
@@ -328,6 +351,16 @@ class FakeState {
     };
     this.messages.set(existing.id, edited);
     return { status: 200, body: edited };
+  }
+
+  private remove({ params: [, token = '', messageId = ''] }: Call): Answer {
+    const original = messageId === '@original';
+    const id = original ? this.originals.get(token) : messageId;
+    if (original) this.deletedOriginals.add(token);
+    // An original made on Discord's side from an HTTP answer may not be known here yet.
+    if (original && !id) return { status: 204 };
+    if (!id || !this.messages.delete(id)) return error(404, 10008, 'Unknown Message');
+    return { status: 204 };
   }
 
   private read({ params: [, token = '', messageId = ''] }: Call): Answer {

@@ -3,6 +3,7 @@
 // HTTP endpoint builds, so handlers never see the transport.
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   CommandInteractionOption,
 } from 'discord.js';
@@ -12,8 +13,9 @@ import {
   type CommandInvocation,
 } from '../interactions/command-invocation.js';
 import { flattenOptions, focusedOption } from '../interactions/flatten-options.js';
+import { buttonCommand } from '../interactions/parse-interaction.js';
 
-type GatewayInteraction = ChatInputCommandInteraction | AutocompleteInteraction;
+type GatewayInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction;
 
 export function fromDiscordJs(interaction: ChatInputCommandInteraction): CommandInvocation {
   return toInvocation(interaction, interaction.options.data);
@@ -27,10 +29,25 @@ export function fromDiscordJsAutocomplete(
   return { ...toInvocation(interaction, options), focused };
 }
 
+/** A button press, as the command it stands for (see toButtonInvocation). */
+export function fromDiscordJsButton(interaction: ButtonInteraction): CommandInvocation {
+  return { ...invoker(interaction), ...buttonCommand(interaction.customId) };
+}
+
 function toInvocation(
-  interaction: GatewayInteraction,
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
   options: readonly CommandInteractionOption[],
 ): CommandInvocation {
+  return {
+    ...invoker(interaction),
+    commandName: interaction.commandName,
+    options: flattenOptions(options),
+  };
+}
+
+function invoker(
+  interaction: GatewayInteraction,
+): Omit<CommandInvocation, 'commandName' | 'options'> {
   const { user, guildId } = interaction;
   return {
     interactionId: interaction.id,
@@ -41,8 +58,6 @@ function toInvocation(
     user: { id: user.id, username: user.username, globalName: user.globalName },
     memberRoles: memberRoles(interaction).filter((role) => role !== guildId),
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? '0',
-    commandName: interaction.commandName,
-    options: flattenOptions(options),
     locale: interaction.locale ?? defaultLocale,
     transport: 'gateway',
   };

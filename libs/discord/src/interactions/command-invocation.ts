@@ -26,7 +26,12 @@ export interface CommandInvocation {
   options: Record<string, OptionValue>;
   locale: string;
   transport: CommandTransport;
+  /** How the command was asked for when not typed as a slash command (a button press). */
+  via?: CommandVia;
 }
+
+/** `command.executed.via`: absent means the slash command itself. */
+export type CommandVia = 'button';
 
 /** An autocomplete request: the options typed so far and the one being typed. */
 export interface AutocompleteInvocation extends CommandInvocation {

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { snowflake } from '@kd/events';
 
 /** Discord's interaction types we accept (others are refused as invalid). */
-export const InteractionType = { Ping: 1, ApplicationCommand: 2, Autocomplete: 4 } as const;
+export const InteractionType = {
+  Ping: 1,
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  Autocomplete: 4,
+} as const;
 
 export const discordUserSchema = z.object({
   id: snowflake,
@@ -43,13 +48,17 @@ const base = {
   token: z.string().min(1).max(1000),
 };
 
-const invoked = {
+const who = {
   ...base,
   guild_id: snowflake.optional(),
   channel_id: snowflake.optional(),
   member: discordMemberSchema.optional(),
   user: discordUserSchema.optional(),
   locale: z.string().max(16).optional(),
+};
+
+const invoked = {
+  ...who,
   data: z.object({
     id: snowflake,
     name: z.string().min(1).max(32),
@@ -70,9 +79,22 @@ export const autocompleteInteractionSchema = z
   .object({ ...invoked, type: z.literal(InteractionType.Autocomplete) })
   .refine(someone, someoneMessage);
 
+/** A button press (MESSAGE_COMPONENT): any `custom_id` Discord allows; ours is checked later. */
+export const componentInteractionSchema = z
+  .object({
+    ...who,
+    type: z.literal(InteractionType.MessageComponent),
+    data: z.object({
+      custom_id: z.string().max(100),
+      component_type: z.number().int().min(1).max(20),
+    }),
+  })
+  .refine(someone, someoneMessage);
+
 export const interactionSchema = z.discriminatedUnion('type', [
   pingInteractionSchema,
   commandInteractionSchema,
+  componentInteractionSchema,
   autocompleteInteractionSchema,
 ]);
 
@@ -80,3 +102,4 @@ export type Interaction = z.infer<typeof interactionSchema>;
 export type PingInteraction = z.infer<typeof pingInteractionSchema>;
 export type CommandInteraction = z.infer<typeof commandInteractionSchema>;
 export type AutocompleteInteraction = z.infer<typeof autocompleteInteractionSchema>;
+export type ComponentInteraction = z.infer<typeof componentInteractionSchema>;

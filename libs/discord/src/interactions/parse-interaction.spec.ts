@@ -9,6 +9,7 @@ import {
 import {
   parseInteraction,
   toAutocompleteInvocation,
+  toButtonInvocation,
   toCommandInvocation,
 } from './parse-interaction.js';
 
@@ -83,5 +84,25 @@ describe('parseInteraction', () => {
     ['not an object', 'hello'],
   ])('refuses %s as DISCORD.INVALID_INTERACTION', (_, body) => {
     expect(thrownCode(() => parseInteraction(body))).toBe('DISCORD.INVALID_INTERACTION');
+  });
+
+  it('turns a Join button press into /kaltura-join of that meeting, via "button"', () => {
+    const press = (customId: string) => {
+      const interaction = parseInteraction({
+        ...commandPayload(),
+        type: 3,
+        data: { custom_id: customId, component_type: 2 },
+      });
+      if (interaction.type !== 3) throw new Error('expected a component interaction');
+      return toButtonInvocation(interaction);
+    };
+    expect(press('kd1:join:m0123456789')).toMatchObject({
+      commandName: 'kaltura-join',
+      options: { 'meeting-id': 'm0123456789' },
+      via: 'button',
+      user: { id: ids.user },
+    });
+    expect(press('kd1:end:m0123456789').commandName).toBe('kaltura-end');
+    expect(press('kd1:launch:m0123456789')).toMatchObject({ commandName: 'unknown', options: {} });
   });
 });

@@ -3,6 +3,7 @@ import {
   interactionSchema,
   type AutocompleteInteraction,
   type CommandInteraction,
+  type ComponentInteraction,
   type Interaction,
 } from './interaction.schema.js';
 import {
@@ -11,6 +12,10 @@ import {
   type CommandInvocation,
 } from './command-invocation.js';
 import { flattenOptions, focusedOption } from './flatten-options.js';
+import { buttonCommands, parseCustomId } from '../components/custom-id.js';
+
+/** The command name a button press with a custom_id we did not make is recorded under. */
+export const UNKNOWN_BUTTON = 'unknown';
 
 /** Parses a verified `POST /interactions` body; anything we do not accept is DISCORD.INVALID_INTERACTION. */
 export function parseInteraction(body: unknown): Interaction {
@@ -27,6 +32,36 @@ export function parseInteraction(body: unknown): Interaction {
 
 /** The transport-neutral invocation of an HTTP application command. */
 export function toCommandInvocation(interaction: CommandInteraction): CommandInvocation {
+  return {
+    ...invoker(interaction),
+    commandName: interaction.data.name,
+    options: flattenOptions(interaction.data.options),
+  };
+}
+
+/**
+ * A button press as the command it stands for (`kd1:join:<id>` → `/kaltura-join meeting-id:<id>`),
+ * so it is authorized, handled and recorded exactly like that command, with `via: 'button'`.
+ */
+export function toButtonInvocation(interaction: ComponentInteraction): CommandInvocation {
+  return { ...invoker(interaction), ...buttonCommand(interaction.data.custom_id) };
+}
+
+export function buttonCommand(
+  customId: string,
+): Pick<CommandInvocation, 'commandName' | 'options' | 'via'> {
+  const target = parseCustomId(customId);
+  if (!target) return { commandName: UNKNOWN_BUTTON, options: {}, via: 'button' };
+  return {
+    commandName: buttonCommands[target.action],
+    options: { 'meeting-id': target.meetingId },
+    via: 'button',
+  };
+}
+
+function invoker(
+  interaction: CommandInteraction | ComponentInteraction,
+): Omit<CommandInvocation, 'commandName' | 'options'> {
   const { member, guild_id: guildId } = interaction;
   const user = member?.user ?? interaction.user;
   if (!user) throw new KdError('DISCORD.INVALID_INTERACTION', 'no user', 'validation');
@@ -39,8 +74,6 @@ export function toCommandInvocation(interaction: CommandInteraction): CommandInv
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     memberRoles: (member?.roles ?? []).filter((role) => role !== guildId),
     memberPermissions: member?.permissions ?? '0',
-    commandName: interaction.data.name,
-    options: flattenOptions(interaction.data.options),
     locale: interaction.locale ?? defaultLocale,
     transport: 'http',
   };

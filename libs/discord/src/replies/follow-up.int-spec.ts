@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { REST } from '@discordjs/rest';
 import { startDiscordRestFake, testLogger, type DiscordRestFake } from '@kd/testing';
 import { createDiscordRest } from '../rest/create-discord-rest.js';
-import { editOriginalResponse, sendFollowUp } from './follow-up.js';
+import { deliverDeferredReply, editOriginalResponse, sendFollowUp } from './follow-up.js';
 
 const interaction = {
   applicationId: '100000000000000100',
@@ -49,5 +49,28 @@ describe('answering a deferred interaction', () => {
       path: `/webhooks/${interaction.applicationId}/${interaction.token}`,
       body: { content: 'your link', flags: 64, allowed_mentions: { parse: [] } },
     });
+  });
+
+  it('answers a public command publicly and sends its private follow-ups with flag 64', async () => {
+    fake.answeredOverHttp(interaction.token, { type: 5 });
+    const followUps = [{ content: 'your link', ephemeral: true }];
+    await deliverDeferredReply(
+      rest,
+      interaction,
+      { content: 'started', ephemeral: false, followUps },
+      false,
+    );
+    expect(fake.requests.map((r) => r.method)).toEqual(['PATCH', 'POST']);
+    expect(fake.requests[1]?.body).toMatchObject({ content: 'your link', flags: 64 });
+    expect(fake.publicMessages().map((m) => m.content)).toEqual(['started']);
+  });
+
+  it('replaces a public "thinking…" with a private answer when the reply is a refusal', async () => {
+    fake.answeredOverHttp(interaction.token, { type: 5 });
+    const refusal = { content: '❌ Webinars are turned off', ephemeral: true };
+    await deliverDeferredReply(rest, interaction, refusal, false);
+    expect(fake.requests.map((r) => r.method)).toEqual(['DELETE', 'POST']);
+    expect(fake.requests[1]?.body).toMatchObject({ flags: 64 });
+    expect(fake.publicMessages()).toEqual([]);
   });
 });

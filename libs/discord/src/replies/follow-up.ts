@@ -37,3 +37,32 @@ export async function sendFollowUp(
   const route = discordRoutes.webhook(interaction.applicationId, interaction.token);
   return (await rest.post(route, { body, auth: false })) as SentMessage;
 }
+
+/** Removes an interaction's message (`DELETE /webhooks/{appId}/{token}/messages/@original`). */
+export async function deleteOriginalResponse(
+  rest: REST,
+  interaction: InteractionRef,
+): Promise<void> {
+  const route = discordRoutes.webhookMessage(interaction.applicationId, interaction.token);
+  await rest.delete(route, { auth: false });
+}
+
+/**
+ * Answers a deferred interaction with the handler's reply, then its follow-ups. The ephemeral
+ * flag was fixed when deferring: an ephemeral reply (a refusal, an error) to a publicly deferred
+ * command replaces the public "thinking…" message with a private follow-up, so a refusal is
+ * never shown to the channel.
+ */
+export async function deliverDeferredReply(
+  rest: REST,
+  interaction: InteractionRef,
+  reply: Reply,
+  deferredEphemeral: boolean,
+): Promise<void> {
+  if (reply.ephemeral && !deferredEphemeral) {
+    // The private answer matters more than tidying up: it is sent even if the delete fails.
+    await deleteOriginalResponse(rest, interaction).catch(() => undefined);
+    await sendFollowUp(rest, interaction, reply);
+  } else await editOriginalResponse(rest, interaction, reply);
+  for (const next of reply.followUps ?? []) await sendFollowUp(rest, interaction, next);
+}

@@ -6,6 +6,11 @@ export interface Reply {
   ephemeral: boolean;
   /** Message components (action rows) in Discord's JSON shape, passed through as they are. */
   components?: readonly Record<string, unknown>[];
+  /**
+   * Further messages sent after the first response (`POST /webhooks/{app}/{token}`), each with
+   * its own ephemeral flag: how a public announcement comes with a private link for the host.
+   */
+  followUps?: readonly Reply[];
 }
 
 /** Discord's embed object, the fields we use. */

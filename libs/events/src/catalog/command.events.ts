@@ -4,6 +4,8 @@ import { snowflake } from '../primitives.js';
 
 export const commandOutcomes = ['ok', 'error', 'denied', 'invalid'] as const;
 export const commandTransports = ['gateway', 'http'] as const;
+/** How a command was asked for other than typing it; absent = the slash command itself. */
+export const commandVias = ['slash', 'button', 'modal', 'select'] as const;
 
 /** Option values after sanitizing: scalars only, free text already truncated by the caller. */
 const optionValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
@@ -24,6 +26,7 @@ export const commandExecuted = defineEvent({
     errorCode: z.string().max(64).nullable(),
     durationMs: z.number().nonnegative(),
     transport: z.enum(commandTransports),
+    via: z.enum(commandVias).optional(),
   }),
   aggregateId: ({ payload }) => payload.interactionId,
 });

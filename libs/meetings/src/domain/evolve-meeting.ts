@@ -23,8 +23,14 @@ function applyToMeeting(
   event: Exclude<MeetingEvent, { type: 'meeting.created' }>,
 ): Meeting {
   switch (event.type) {
-    case 'meeting.join_link_issued':
-      return { ...m, participants: withItem(m.participants, event.payload.userId) };
+    case 'meeting.join_link_issued': {
+      const { userId, kalturaRole } = event.payload;
+      return {
+        ...m,
+        participants: withItem(m.participants, userId),
+        linkRoles: new Map([...m.linkRoles, [userId, kalturaRole]]),
+      };
+    }
     case 'meeting.started':
       return m.status === 'created' ? { ...m, status: 'live', startedAt: event.occurredAt } : m;
     case 'meeting.participant_joined': {
@@ -62,6 +68,7 @@ function created(event: Extract<MeetingEvent, { type: 'meeting.created' }>): Mee
     endedAt: null,
     endedBy: null,
     participants: new Set(),
+    linkRoles: new Map(),
     present: new Set(),
     recordingEntryIds: [],
     causations: new Set(event.causationId ? [event.causationId] : []),

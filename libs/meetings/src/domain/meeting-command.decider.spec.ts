@@ -46,25 +46,42 @@ describe('decideJoin', () => {
   const join = { meetingId, guildId, userId: memberId, kalturaRole: 'viewerRole' } as const;
 
   it('issues a link with the role the member maps to', () => {
-    expect(decideJoin(join, given(createdDecision))).toEqual([
-      {
-        type: 'meeting.join_link_issued',
-        payload: { meetingId, userId: memberId, kalturaRole: 'viewerRole' },
-      },
-    ]);
+    expect(decideJoin(join, given(createdDecision))).toEqual({
+      kalturaRole: 'viewerRole',
+      decisions: [
+        {
+          type: 'meeting.join_link_issued',
+          payload: { meetingId, userId: memberId, kalturaRole: 'viewerRole' },
+        },
+      ],
+    });
     const admin = decideJoin({ ...join, kalturaRole: 'adminRole' }, given(createdDecision));
-    expect(admin[0].payload.kalturaRole).toBe('adminRole');
+    expect(admin.decisions[0]?.payload.kalturaRole).toBe('adminRole');
   });
 
   it('always makes the owner a moderator', () => {
-    const [link] = decideJoin({ ...join, userId: ownerId }, given(createdDecision));
-    expect(link.payload.kalturaRole).toBe('adminRole');
+    const { kalturaRole } = decideJoin({ ...join, userId: ownerId }, given(createdDecision));
+    expect(kalturaRole).toBe('adminRole');
   });
 
   it('issues links for live meetings', () => {
     expect(
-      decideJoin(join, given(createdDecision, { type: 'meeting.started', payload: ref })),
+      decideJoin(join, given(createdDecision, { type: 'meeting.started', payload: ref })).decisions,
     ).toHaveLength(1);
+  });
+
+  it('records a member once per role however often they ask, and again when the role changes', () => {
+    const issued = {
+      type: 'meeting.join_link_issued',
+      payload: { ...ref, userId: memberId, kalturaRole: 'viewerRole' },
+    } as const;
+    const again = decideJoin(join, given(createdDecision, issued));
+    expect(again).toEqual({ kalturaRole: 'viewerRole', decisions: [] });
+    const promoted = decideJoin(
+      { ...join, kalturaRole: 'adminRole' },
+      given(createdDecision, issued),
+    );
+    expect(promoted.decisions).toHaveLength(1);
   });
 
   it('refuses an ended meeting with MEETING.ENDED', () => {

@@ -52,17 +52,25 @@ export function decideCreate(cmd: CreateMeetingCommand, state: MeetingState): Me
 
 export type JoinLinkDecision = Extract<MeetingDecision, { type: 'meeting.join_link_issued' }>;
 
-/** The owner always joins as moderator; anyone else with the role their Discord roles map to. */
-export function decideJoin(cmd: JoinMeetingCommand, state: MeetingState): [JoinLinkDecision] {
+export interface JoinDecision {
+  /** The role the link carries. */
+  kalturaRole: KalturaRole;
+  /** What to append: nothing when this member already has a link with this role. */
+  decisions: JoinLinkDecision[];
+}
+
+/**
+ * The owner always joins as moderator; anyone else with the role their Discord roles map to.
+ * Only a member's first link (or one with a new role) is recorded: pressing Join a thousand times
+ * must not grow the meeting's history, and participants are distinct users anyway (DESIGN §4).
+ */
+export function decideJoin(cmd: JoinMeetingCommand, state: MeetingState): JoinDecision {
   const meeting = meetingInGuild(state, cmd);
   if (meeting.status === 'ended') throw meetingEnded(meeting.meetingId);
   const kalturaRole = meeting.ownerUserId === cmd.userId ? 'adminRole' : cmd.kalturaRole;
-  return [
-    {
-      type: 'meeting.join_link_issued',
-      payload: { meetingId: meeting.meetingId, userId: cmd.userId, kalturaRole },
-    },
-  ];
+  if (meeting.linkRoles.get(cmd.userId) === kalturaRole) return { kalturaRole, decisions: [] };
+  const payload = { meetingId: meeting.meetingId, userId: cmd.userId, kalturaRole };
+  return { kalturaRole, decisions: [{ type: 'meeting.join_link_issued', payload }] };
 }
 
 export function decideEnd(cmd: EndMeetingCommand, state: MeetingState): MeetingDecision[] {

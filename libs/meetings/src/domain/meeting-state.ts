@@ -27,6 +27,8 @@ export interface Meeting {
   endedBy: string | null;
   /** Distinct users who got a join link or joined (DESIGN §4 "meeting participants"). */
   participants: ReadonlySet<string>;
+  /** The role of the last join link recorded for each member (one event per member and role). */
+  linkRoles: ReadonlyMap<string, string>;
   /** Who is in the room now, as far as Kaltura's participant events tell. */
   present: ReadonlySet<string>;
   recordingEntryIds: readonly string[];

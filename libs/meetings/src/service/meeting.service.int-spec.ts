@@ -280,6 +280,25 @@ describe('MeetingService.join', () => {
     expect(issued).toHaveLength(9);
   });
 
+  it('keeps the meeting history bounded: 1,000 Join presses by one member append one event', async () => {
+    const { meeting } = await create();
+    const before = await t.store.readAggregate('meeting', meeting.meetingId);
+    const links = [];
+    for (let i = 0; i < 1000; i++) links.push((await join(meeting.meetingId)).joinUrl);
+    expect(new Set(links.map((url) => ksOf(url).privileges.role))).toEqual(new Set(['viewerRole']));
+    const after = await t.store.readAggregate('meeting', meeting.meetingId);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)?.event).toMatchObject({
+      type: 'meeting.join_link_issued',
+      payload: { userId: member, kalturaRole: 'viewerRole' },
+    });
+    // A new role is a new fact: promoted, the member is recorded once more.
+    await join(meeting.meetingId, member, 'adminRole');
+    expect(await t.store.readAggregate('meeting', meeting.meetingId)).toHaveLength(
+      before.length + 2,
+    );
+  }, 60_000);
+
   it('measures kd_join_url_duration_seconds', async () => {
     expect(await observations('kd_join_url_duration_seconds')).toBeGreaterThan(0);
   });

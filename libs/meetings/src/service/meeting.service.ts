@@ -222,8 +222,7 @@ export class MeetingService {
     return retryOnConflict(this.joinMaxAttempts, async () => {
       const loaded = preloaded ?? (await this.stream.load(cmd.meetingId));
       preloaded = undefined;
-      const decisions = decideJoin(cmd, loaded.state);
-      const kalturaRole = decisions[0].payload.kalturaRole as KalturaRole;
+      const { decisions, kalturaRole } = decideJoin(cmd, loaded.state);
       const meeting = requireMeeting(loaded.state, cmd.meetingId);
       const moderator = kalturaRole === 'adminRole';
       const joinUrl = this.rooms.joinUrl(meeting, {
