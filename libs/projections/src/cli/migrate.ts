@@ -10,7 +10,7 @@ import { cliConfig, openDatabase, runCli } from './cli-context.js';
 runCli('migrate', async () => {
   const { config } = cliConfig('migrate');
   const created = await ensureDatabase(config.DATABASE_URL);
-  const dataSource = await openDatabase(config, 'kd-migrate');
+  const dataSource = await openDatabase(config, 'kd-migrate', true);
   try {
     const applied = await runMigrations(dataSource);
     if (config.KD_ANALYTICS_PASSWORD)
