@@ -30,9 +30,9 @@ describe('statement timeouts of the pools', () => {
     const holder = holderFromEnv(databaseUrl(name), { DATABASE_STATEMENT_TIMEOUT_MS: '100' }, true);
     holders.push(holder);
     await holder.ready;
-    const [{ count }] = (await holder.dataSource.query(
+    const [{ count }] = await holder.dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM typeorm_migrations`,
-    )) as [{ count: number }];
+    );
     expect(count).toBeGreaterThan(0);
     await expect(holder.dataSource.query(`SELECT pg_sleep(0.5)`)).rejects.toMatchObject({
       driverError: { code: '57014' },
