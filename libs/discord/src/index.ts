@@ -91,6 +91,12 @@ export {
 } from './rest/create-discord-rest.js';
 export { createDiscordRestMetrics, type DiscordRestMetrics } from './rest/discord-rest-metrics.js';
 export { discordRoutes } from './rest/discord-routes.js';
+export {
+  ChannelOwnership,
+  ChannelNotInGuildError,
+  ChannelLookupUnavailableError,
+  type ChannelOwnershipOptions,
+} from './rest/channel-ownership.js';
 export { routeLabel } from './rest/route-label.js';
 export type { Reply, ReplyEmbed, AutocompleteChoice } from './replies/reply.js';
 export {
@@ -141,4 +147,5 @@ export {
   type DiscordFailure,
   type RecordedDiscordRequest,
   type FakeMessage,
+  type FakeChannel,
 } from './fake/discord-rest-fake.js';

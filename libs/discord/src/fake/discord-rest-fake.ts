@@ -27,12 +27,29 @@ export type DiscordFailure =
 
 export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
 
+/** A guild channel as `GET /channels/{id}` returns it. */
+export interface FakeChannel {
+  id: string;
+  type: number;
+  guild_id: string;
+  name: string;
+}
+
 /** The fake's state and controls, whoever serves its HTTP requests. */
 export interface DiscordRestFakeState {
   requests: RecordedDiscordRequest[];
   /** Messages by id, in their latest state (created in a channel, by a webhook or a callback). */
   messages: Map<string, FakeMessage>;
   commandsOf(applicationId: string, guildId?: string): Record<string, unknown>[];
+  /**
+   * Makes a channel exist in a guild (a text channel, type 0, unless told): `GET /channels/{id}`
+   * answers it; any other channel id is Discord's 404 `{"code":10003,"message":"Unknown Channel"}`.
+   */
+  registerChannel(
+    guildId: string,
+    channelId: string,
+    options?: { name?: string; type?: number },
+  ): FakeChannel;
   /** The next `count` requests (any route) fail this way before the fake answers normally again. */
   failNext(count: number, failure: DiscordFailure): void;
   /**
@@ -124,6 +141,16 @@ export function createDiscordRestFakeHandler(
     requests: state.requests,
     messages: state.messages,
     commandsOf: (app, guild) => state.commands.get(commandKey(app, guild)) ?? [],
+    registerChannel: (guildId, channelId, options = {}) => {
+      const channel = {
+        id: channelId,
+        type: options.type ?? 0,
+        guild_id: guildId,
+        name: options.name ?? `channel-${channelId.slice(-4)}`,
+      };
+      state.channels.set(channelId, channel);
+      return channel;
+    },
     failNext: (count, failure) =>
       state.failures.push(...Array<DiscordFailure>(count).fill(failure)),
     holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
@@ -139,6 +166,7 @@ class FakeState {
   readonly requests: RecordedDiscordRequest[] = [];
   readonly messages = new Map<string, FakeMessage>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
+  readonly channels = new Map<string, FakeChannel>();
   readonly failures: DiscordFailure[] = [];
   readonly holds: number[] = [];
   private readonly originals = new Map<string, string>();
@@ -166,7 +194,7 @@ class FakeState {
     ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.read(c)],
     ['GET', /^\/guilds\/(\d+)$/, true, (c) => ({ status: 200, body: guildOf(c) })],
-    ['GET', /^\/channels\/(\d+)$/, true, (c) => ({ status: 200, body: channelOf(c) })],
+    ['GET', /^\/channels\/(\d+)$/, true, (c) => this.channelOf(c)],
     ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...botUser, bot: true } })],
   ];
 
@@ -205,6 +233,7 @@ class FakeState {
     for (const collection of [this.requests, this.failures, this.holds]) collection.length = 0;
     for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
       map.clear();
+    this.channels.clear();
   }
 
   private route(method: string, path: string, call: Call): Answer {
@@ -221,6 +250,13 @@ class FakeState {
     const header = req.headers.authorization ?? '';
     const token = this.options.botToken;
     return token ? header === `Bot ${token}` : /^Bot \S+$/.test(header);
+  }
+
+  /** Like Discord: a channel of some guild, or 404 Unknown Channel for any id it does not know. */
+  private channelOf({ params: [id = ''] }: Call): Answer {
+    const channel = this.channels.get(id);
+    if (!channel) return error(404, 10003, 'Unknown Channel');
+    return { status: 200, body: { ...channel, position: 0, nsfw: false, parent_id: null } };
   }
 
   private getCommands({ params: [app = '', guild] }: Call): Answer {
@@ -381,11 +417,6 @@ function guildOf({ params: [id = ''], query }: Call): Record<string, unknown> {
       ? { approximate_member_count: members, approximate_presence_count: Math.ceil(members / 4) }
       : {}),
   };
-}
-
-/** A guild text channel (type 0) as `GET /channels/{id}` returns it. */
-function channelOf({ params: [id = ''] }: Call): Record<string, unknown> {
-  return { id, type: 0, name: `channel-${id.slice(-4)}`, position: 0, nsfw: false };
 }
 
 function failureAnswer(failure: DiscordFailure, headers: Record<string, string>): Answer {
