@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
-import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
+import { ChannelOwnership, createDiscordRest, type CommandDispatcher } from '@kd/discord';
 import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
@@ -52,12 +52,20 @@ export interface CommandRuntimeOptions {
 export function createCommandRuntime(options: CommandRuntimeOptions): CommandRuntime {
   const { store, db, logger, registry } = options;
   const kaltura = kalturaClientFrom(options.kaltura, logger, registry);
+  const rest = createDiscordRest({
+    token: options.discord.token,
+    apiUrl: options.discord.apiUrl,
+    registry,
+    logger,
+  });
   const guildConfig = new GuildConfigService({
     store,
     defaults: loadDefaultConfig(),
     logger,
     metrics: createGuildConfigMetrics(registry),
     dataSource: () => db.dataSource,
+    // A channel setting must name a channel of the guild (DESIGN §6b), asked of Discord.
+    channels: new ChannelOwnership({ rest, now: Date.now }),
   });
   const meetings = kaltura
     ? new MeetingService({ store, kaltura, logger, metrics: registry })
@@ -75,12 +83,6 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     },
     registry,
   );
-  const rest = createDiscordRest({
-    token: options.discord.token,
-    apiUrl: options.discord.apiUrl,
-    registry,
-    logger,
-  });
   const live =
     options.live &&
     new LiveEvents({

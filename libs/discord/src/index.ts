@@ -57,6 +57,8 @@ export {
   choiceOption,
   integerOption,
   booleanOption,
+  channelOption,
+  textChannelTypes,
   type OptionSpec,
   type DiscordOptionShape,
   type DiscordChoice,

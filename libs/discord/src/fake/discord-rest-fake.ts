@@ -40,6 +40,8 @@ export interface DiscordRestFakeState {
   requests: RecordedDiscordRequest[];
   /** Messages by id, in their latest state (created in a channel, by a webhook or a callback). */
   messages: Map<string, FakeMessage>;
+  /** Channels by id (see {@link registerChannel}). */
+  channels: Map<string, FakeChannel>;
   commandsOf(applicationId: string, guildId?: string): Record<string, unknown>[];
   /**
    * Makes a channel exist in a guild (a text channel, type 0, unless told): `GET /channels/{id}`
@@ -140,6 +142,7 @@ export function createDiscordRestFakeHandler(
     serve: (req, res) => state.serve(req, res),
     requests: state.requests,
     messages: state.messages,
+    channels: state.channels,
     commandsOf: (app, guild) => state.commands.get(commandKey(app, guild)) ?? [],
     registerChannel: (guildId, channelId, options = {}) => {
       const channel = {
