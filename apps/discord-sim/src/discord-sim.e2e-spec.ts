@@ -173,7 +173,7 @@ describe('discord-sim', () => {
       const response = await fetch(`${sim.url}/api/v10/channels/${id}`, {
         headers: { authorization: `Bot ${botToken}` },
       });
-      return { status: response.status, body: (await response.json()) as unknown };
+      return { status: response.status, body: (await response.json()) };
     };
     expect(await channel('100000000000000950')).toEqual({
       status: 404,
