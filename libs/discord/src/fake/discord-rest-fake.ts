@@ -52,13 +52,17 @@ export interface DiscordRestFakeState {
     channelId: string,
     options?: { name?: string; type?: number },
   ): FakeChannel;
-  /** The next `count` requests (any route) fail this way before the fake answers normally again. */
-  failNext(count: number, failure: DiscordFailure): void;
+  /**
+   * The next `count` requests (any route, or only those whose path matches `path`) fail this way
+   * before the fake answers normally again.
+   */
+  failNext(count: number, failure: DiscordFailure, path?: RegExp): void;
   /**
    * The next `count` requests are acted on at once (a message is stored) but answered only after
    * `ms`: a slow Discord, or with a client that gives up or dies meanwhile, a lost response.
+   * With `path`, only requests whose path matches.
    */
-  holdNext(count: number, ms: number): void;
+  holdNext(count: number, ms: number, path?: RegExp): void;
   requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
   reset(): void;
 }
@@ -154,9 +158,10 @@ export function createDiscordRestFakeHandler(
       state.channels.set(channelId, channel);
       return channel;
     },
-    failNext: (count, failure) =>
-      state.failures.push(...Array<DiscordFailure>(count).fill(failure)),
-    holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
+    failNext: (count, failure, path) =>
+      state.failures.push(...Array.from({ length: count }, () => ({ value: failure, path }))),
+    holdNext: (count, ms, path) =>
+      state.holds.push(...Array.from({ length: count }, () => ({ value: ms, path }))),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
     reset: () => state.reset(),
@@ -170,8 +175,8 @@ class FakeState {
   readonly messages = new Map<string, FakeMessage>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly channels = new Map<string, FakeChannel>();
-  readonly failures: DiscordFailure[] = [];
-  readonly holds: number[] = [];
+  readonly failures: Scripted<DiscordFailure>[] = [];
+  readonly holds: Scripted<number>[] = [];
   private readonly originals = new Map<string, string>();
   /** Channel messages created with `enforce_nonce`, by nonce (Discord keeps them a few minutes). */
   private readonly nonces = new Map<string, string>();
@@ -211,7 +216,7 @@ class FakeState {
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
     const headers = this.rateLimitHeaders(method, path);
-    const failure = this.failures.shift();
+    const failure = takeFor(this.failures, path);
     const answer = failure
       ? failureAnswer(failure, headers)
       : this.route(method, path, { body, query, params: [], authorized: this.authorized(req) });
@@ -224,7 +229,7 @@ class FakeState {
     if (maxMessages !== undefined)
       for (const map of [this.messages, this.originals, this.nonces]) keepLatest(map, maxMessages);
     onRequest?.(recorded);
-    const hold = this.holds.shift();
+    const hold = takeFor(this.holds, path);
     if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
     if (res.destroyed) return;
     if (answer.status === 204) return void res.writeHead(204, headers).end();
@@ -396,6 +401,18 @@ class FakeState {
     const time = BigInt(Date.now()) - DISCORD_EPOCH;
     return ((time << 22n) | BigInt(this.sequence++ & 0xfff)).toString();
   }
+}
+
+/** A scripted failure or hold, for any request or those whose path matches. */
+interface Scripted<T> {
+  value: T;
+  path: RegExp | undefined;
+}
+
+/** Removes and returns the first scripted value that applies to this path. */
+function takeFor<T>(scripted: Scripted<T>[], path: string): T | undefined {
+  const index = scripted.findIndex((s) => !s.path || s.path.test(path));
+  return index < 0 ? undefined : scripted.splice(index, 1)[0]?.value;
 }
 
 /** Drops the oldest entries (Maps iterate in insertion order) beyond `max`. */
