@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signJwt } from '@kd/auth';
 import {
   createTestDatabase,
   privateNatsServer,
@@ -9,6 +10,7 @@ import {
 } from '@kd/testing';
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
+const guild = '100000000000000777';
 
 async function ready(app: ChildApp): Promise<{
   status: number;
@@ -73,6 +75,26 @@ describe('api health', () => {
       body: { status: 'not_ready', checks: { nats: 'down', postgres: 'ok' } },
     });
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+
+    // A request that needs NATS: a 5xx says its code and correlation id, nothing of the cause.
+    const token = signJwt(
+      { sub: 'health-e2e', exp: Math.floor(Date.now() / 1000) + 600, guilds: [guild] },
+      jwtSecret,
+    );
+    const failed = await fetch(`${api.url}/api/v1/guilds/${guild}/config`, {
+      headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'health-e2e-5xx' },
+    });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const body = (await failed.json()) as { error: { code: string } };
+    expect(body).toEqual({
+      error: {
+        code: expect.stringMatching(/^[A-Z_]+(\.[A-Z_]+)*$/),
+        correlationId: 'health-e2e-5xx',
+      },
+    });
+    expect(api.logs.some((l) => l.includes('health-e2e-5xx') && l.includes('request failed'))).toBe(
+      true,
+    );
     await nats.start();
     expect(
       (
