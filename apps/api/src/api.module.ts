@@ -25,7 +25,12 @@ import { TokensController } from './rest/tokens.controller.js';
 export class ApiModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     const { nats, store } = createBackbone(config, { app: 'api', logger, registry: register });
-    const db = new DatabaseHolder({ url: config.DATABASE_URL, applicationName: 'kd-api', logger });
+    const db = new DatabaseHolder({
+      url: config.DATABASE_URL,
+      applicationName: 'kd-api',
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
     const runtime = createCommandRuntime({
       store,
       db,

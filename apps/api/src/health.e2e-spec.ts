@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signJwt } from '@kd/auth';
 import {
   createTestDatabase,
   privateNatsServer,
@@ -9,10 +10,11 @@ import {
 } from '@kd/testing';
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
+const guild = '100000000000000777';
 
 async function ready(app: ChildApp): Promise<{
   status: number;
-  body: { checks?: Record<string, string>; error?: { message: string } };
+  body: { status?: string; checks?: Record<string, string> };
 }> {
   const response = await fetch(`${app.url}/health/ready`);
   return { status: response.status, body: (await response.json()) as never };
@@ -67,11 +69,32 @@ describe('api health', () => {
       () => ready(api),
       (r) => r.status === 503,
     );
-    expect(down.status).toBe(503);
-    expect(down.body.checks?.nats).toMatch(/^down/);
-    expect(down.body.checks?.postgres).toBe('ok');
-    expect(down.body.error?.message).toBe('not ready: nats unavailable');
+    // Names what is down, and nothing else: no host, port or error text for an anonymous caller.
+    expect(down).toEqual({
+      status: 503,
+      body: { status: 'not_ready', checks: { nats: 'down', postgres: 'ok' } },
+    });
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+
+    // A request that needs NATS: a 5xx says its code and correlation id, nothing of the cause.
+    const token = signJwt(
+      { sub: 'health-e2e', exp: Math.floor(Date.now() / 1000) + 600, guilds: [guild] },
+      jwtSecret,
+    );
+    const failed = await fetch(`${api.url}/api/v1/guilds/${guild}/config`, {
+      headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'health-e2e-5xx' },
+    });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const body = (await failed.json()) as { error: { code: string } };
+    expect(body).toEqual({
+      error: {
+        code: expect.stringMatching(/^[A-Z_]+(\.[A-Z_]+)*$/),
+        correlationId: 'health-e2e-5xx',
+      },
+    });
+    expect(api.logs.some((l) => l.includes('health-e2e-5xx') && l.includes('request failed'))).toBe(
+      true,
+    );
     await nats.start();
     expect(
       (
@@ -95,7 +118,10 @@ describe('api health', () => {
         (r) => r.status === 503 && r.body.checks?.nats === 'ok',
       );
       expect(result.status).toBe(503);
-      expect(result.body.checks?.postgres).toMatch(/^down/);
+      expect(result.body).toEqual({
+        status: 'not_ready',
+        checks: { nats: 'ok', postgres: 'down' },
+      });
       expect(noDb.logs.some((l) => l.includes('PostgreSQL unavailable, retrying'))).toBe(true);
     } finally {
       await noDb.stop();

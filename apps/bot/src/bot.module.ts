@@ -41,6 +41,7 @@ export class BotModule {
     const db = new DatabaseHolder({
       url: config.DATABASE_URL,
       applicationName: 'kd-bot',
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       logger,
       poolSize: 4,
     });

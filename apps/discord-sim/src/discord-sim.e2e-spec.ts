@@ -186,6 +186,34 @@ describe('discord-sim', () => {
     expect(body.interactions).toEqual({ '2xx': 4 });
   });
 
+  it("answers GET /channels/{id} for channels of a guild: registered, or an interaction's own", async () => {
+    const channel = async (id: string) => {
+      const response = await fetch(`${sim.url}/api/v10/channels/${id}`, {
+        headers: { authorization: `Bot ${botToken}` },
+      });
+      return { status: response.status, body: (await response.json()) };
+    };
+    expect(await channel('100000000000000950')).toEqual({
+      status: 404,
+      body: { message: 'Unknown Channel', code: 10003 },
+    });
+    const registered = await control('/__sim/channels', {
+      guildId: '100000000000000901',
+      channelId: '100000000000000950',
+      name: 'announcements',
+    });
+    expect(registered.status).toBe(200);
+    expect(await channel('100000000000000950')).toMatchObject({
+      status: 200,
+      body: { id: '100000000000000950', guild_id: '100000000000000901', name: 'announcements' },
+    });
+    await relay({ ...command('kaltura-list'), channel_id: '100000000000000951' });
+    expect(await channel('100000000000000951')).toMatchObject({
+      status: 200,
+      body: { guild_id: '100000000000000901', type: 0 },
+    });
+  });
+
   it('keeps the ids it is given and refuses malformed control requests', async () => {
     const result = await relay({ ...command('kaltura-list'), id: '100000000000000123' });
     expect(result.interaction.id).toBe('100000000000000123');

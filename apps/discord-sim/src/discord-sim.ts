@@ -93,6 +93,8 @@ class DiscordSim {
           return sendJson(res, 200, this.rest.requests.map(redacted));
         case 'GET /__sim/public-messages':
           return sendJson(res, 200, this.rest.publicMessages());
+        case 'POST /__sim/channels':
+          return sendJson(res, 200, await this.registerChannel(req));
         case 'POST /__sim/interactions':
           return sendJson(res, 200, await this.relayInteraction(req));
         case 'POST /__sim/reset':
@@ -132,6 +134,22 @@ class DiscordSim {
     if (result.error) this.logger.warn({ ...log, err: result.error }, 'interaction not delivered');
     else this.logger.debug(log, 'interaction delivered');
     return result;
+  }
+
+  /** Makes a channel exist in a guild, for `GET /channels/{id}` (any other id is 404). */
+  private async registerChannel(req: IncomingMessage) {
+    const snowflake = z.string().regex(/^\d{17,20}$/);
+    const body = await readJson(
+      req,
+      z.strictObject({
+        guildId: snowflake,
+        channelId: snowflake,
+        name: z.string().min(1).max(100).optional(),
+        type: z.number().int().min(0).max(16).optional(),
+      }),
+    );
+    const { guildId, channelId, ...options } = body;
+    return this.rest.registerChannel(guildId, channelId, options);
   }
 
   private identity() {

@@ -74,7 +74,15 @@ export class InteractionRelay {
     };
   }
 
+  /** Like Discord: the channel an interaction comes from is a channel of its guild. */
+  private knowChannel(given: RelayRequest['interaction']): void {
+    const { guild_id: guildId, channel_id: channelId } = given;
+    if (typeof guildId !== 'string' || typeof channelId !== 'string') return;
+    if (!this.deps.fake.channels.has(channelId)) this.deps.fake.registerChannel(guildId, channelId);
+  }
+
   private complete(given: RelayRequest['interaction']) {
+    this.knowChannel(given);
     const applicationId =
       typeof given.application_id === 'string' ? given.application_id : this.deps.applicationId;
     // A button press (type 3) carries `custom_id`, not a command id.

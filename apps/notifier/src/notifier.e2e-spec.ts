@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, afterAll, describe, expect, it } from '@jest/globals';
 import { subjectOf } from '@kd/event-store';
+import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { newEvent, type DomainEvent, type NewEvent } from '@kd/events';
 import { GuildConfigService, loadDefaultConfig } from '@kd/guild-config';
 import { newMeetingId } from '@kd/meetings';
@@ -67,11 +68,16 @@ async function startNotifier(extra: Record<string, string> = {}): Promise<ChildA
 
 // ---- given ---------------------------------------------------------------------------------
 
+/** A channel of the guild (known to Discord) set for one kind of notification, as the api does. */
 async function givenChannel(kind: string, channel: string): Promise<void> {
+  fake.registerChannel(guildId, channel);
+  const logger = testLogger('guild-config');
+  const rest = createDiscordRest({ token: 'notifier-token', apiUrl: fake.apiUrl, logger });
   const config = new GuildConfigService({
     store: t.store,
     defaults: loadDefaultConfig(),
-    logger: testLogger('guild-config'),
+    logger,
+    channels: new ChannelOwnership({ rest, now: Date.now }),
   });
   await config.update(guildId, `notifications.channels.${kind}`, channel, admin, 'e2e-config');
 }
@@ -165,7 +171,7 @@ describe('notifier process', () => {
     await givenChannel('meeting_start', channelId);
     const meetingId = await givenMeeting('Rate limited');
     notifier = await startNotifier();
-    fake.failNext(1, { status: 429, retryAfter: 0.5 });
+    fake.failNext(1, { status: 429, retryAfter: 0.5 }, messagesPath);
     const cause = await started(meetingId);
 
     expect(await outcomeOf(cause)).toMatchObject({ type: 'notification.sent' });
@@ -179,7 +185,7 @@ describe('notifier process', () => {
     await givenChannel('meeting_start', channelId);
     const meetingId = await givenMeeting('Discord is down');
     notifier = await startNotifier();
-    fake.failNext(10, { status: 500 });
+    fake.failNext(10, { status: 500 }, messagesPath);
     const cause = await started(meetingId);
 
     expect(await outcomeOf(cause)).toMatchObject({
@@ -251,7 +257,7 @@ describe('notifier process', () => {
     await givenChannel('meeting_start', channelId);
     const meetingId = await givenMeeting('Crash window');
     notifier = await startNotifier();
-    fake.holdNext(1, 3_000);
+    fake.holdNext(1, 3_000, messagesPath);
     const cause = await started(meetingId);
     await waitFor(() => fake.messages.size === 1, { what: 'the first post' });
     await notifier.stop('SIGKILL');
@@ -270,6 +276,7 @@ describe('notifier process', () => {
 
   it("posts to the channel the meeting was started from, and follows the guild's config changes", async () => {
     const command = commandExecutedEvent(7_100_010, guildId);
+    fake.registerChannel(guildId, command.payload.channelId ?? '');
     await t.store.append(command);
     const meetingId = await givenMeeting(
       'From the channel',

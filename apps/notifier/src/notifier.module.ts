@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
-import { createDiscordRest } from '@kd/discord';
+import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import type { Logger } from '@kd/observability';
@@ -72,6 +72,7 @@ function notificationService(
   return new NotificationService({
     store,
     guildConfig,
+    channels: new ChannelOwnership({ rest, now: Date.now }),
     post: (message, signal) => postChannelMessage(rest, message, signal),
     policy: {
       maxAttempts: config.NOTIFY_MAX_ATTEMPTS,

@@ -23,6 +23,8 @@ export class ProjectorModule {
     const db = new DatabaseHolder({
       url: config.DATABASE_URL,
       applicationName: 'kd-projector',
+      // Batches and rebuilds write thousands of rows per statement: a larger bound of their own.
+      statementTimeoutMs: config.PROJECTOR_STATEMENT_TIMEOUT_MS,
       logger,
       migrate: true,
     });

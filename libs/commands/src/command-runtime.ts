@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
-import { createDiscordRest, type CommandDispatcher } from '@kd/discord';
+import { ChannelOwnership, createDiscordRest, type CommandDispatcher } from '@kd/discord';
 import { systemClock, type Clock } from '@kd/events';
 import {
   KvBucket,
@@ -81,6 +81,12 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
   const { store, db, logger, registry } = options;
   const clock = options.clock ?? systemClock;
   const kaltura = kalturaClientFrom(options.kaltura, logger, registry);
+  const rest = createDiscordRest({
+    token: options.discord.token,
+    apiUrl: options.discord.apiUrl,
+    registry,
+    logger,
+  });
   const guildConfig = new GuildConfigService({
     store,
     defaults: loadDefaultConfig(),
@@ -88,6 +94,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     metrics: createGuildConfigMetrics(registry),
     dataSource: () => db.dataSource,
     now: clock,
+    // A channel setting must name a channel of the guild (DESIGN §6b), asked of Discord.
+    channels: new ChannelOwnership({ rest, now: () => clock().getTime() }),
   });
   const directory = meetingDirectory(options.nats, store.stream);
   const meetings = kaltura
@@ -108,12 +116,6 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     },
     registry,
   );
-  const rest = createDiscordRest({
-    token: options.discord.token,
-    apiUrl: options.discord.apiUrl,
-    registry,
-    logger,
-  });
   const live =
     options.live &&
     new LiveEvents({

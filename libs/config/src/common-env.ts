@@ -27,6 +27,8 @@ export const commonEnv = {
   LOG_LEVEL: z.enum(logLevels).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
   METRICS_BASIC_AUTH: basicAuth.optional(),
+  /** Statement timeout of the process's PostgreSQL pool, in ms (0 = none); see docs/operations.md. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   // A client gets this long for a whole request (headers and body); a trickling one is cut off.
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 };

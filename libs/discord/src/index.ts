@@ -75,6 +75,8 @@ export {
   choiceOption,
   integerOption,
   booleanOption,
+  channelOption,
+  textChannelTypes,
   type OptionSpec,
   type DiscordOptionShape,
   type DiscordChoice,
@@ -110,6 +112,12 @@ export {
 } from './rest/create-discord-rest.js';
 export { createDiscordRestMetrics, type DiscordRestMetrics } from './rest/discord-rest-metrics.js';
 export { discordRoutes } from './rest/discord-routes.js';
+export {
+  ChannelOwnership,
+  ChannelNotInGuildError,
+  ChannelLookupUnavailableError,
+  type ChannelOwnershipOptions,
+} from './rest/channel-ownership.js';
 export { routeLabel } from './rest/route-label.js';
 export type { Reply, ReplyEmbed, AutocompleteChoice } from './replies/reply.js';
 export {
@@ -162,4 +170,5 @@ export {
   type DiscordFailure,
   type RecordedDiscordRequest,
   type FakeMessage,
+  type FakeChannel,
 } from './fake/discord-rest-fake.js';

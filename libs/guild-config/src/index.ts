@@ -93,6 +93,12 @@ export {
   type GuildConfigMetrics,
 } from './service/guild-config-metrics.js';
 export { readOverridesFile } from './service/overrides-file.js';
+export {
+  ChannelCheckUnavailableError,
+  channelsSetBy,
+  isChannelKey,
+  type ChannelGuildCheck,
+} from './service/channel-check.js';
 export type { GuildConfigurationRow } from './service/guild-config-read-model.js';
 // Errors
 export {

@@ -44,17 +44,30 @@ export class DatabaseHolder {
     if (this.source?.isInitialized) await this.source.destroy();
   }
 
+  /**
+   * Migrations run on a pool of their own without a statement timeout: an index built over a
+   * large table may take longer than any query the process makes afterwards.
+   */
+  private async migrate(): Promise<void> {
+    await ensureDatabase(this.options.url);
+    const source = createDataSource({ ...this.options, poolSize: 2, statementTimeoutMs: 0 });
+    await source.initialize();
+    try {
+      const applied = await runMigrations(source);
+      if (applied.length > 0)
+        this.options.logger.info({ migrations: applied }, 'migrations applied');
+    } finally {
+      await source.destroy();
+    }
+  }
+
   private async connect(): Promise<void> {
     const { logger } = this.options;
     for (let attempt = 1; !this.closed; attempt++) {
       try {
-        if (this.options.migrate) await ensureDatabase(this.options.url);
+        if (this.options.migrate) await this.migrate();
         const source = createDataSource(this.options);
         await source.initialize();
-        if (this.options.migrate) {
-          const applied = await runMigrations(source);
-          if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-        }
         this.source = source;
         logger.info({ attempt }, 'connected to PostgreSQL');
         return;

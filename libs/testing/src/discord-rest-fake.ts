@@ -7,4 +7,5 @@ export {
   type DiscordFailure,
   type RecordedDiscordRequest,
   type FakeMessage,
+  type FakeChannel,
 } from '@kd/discord';

@@ -35,6 +35,7 @@ export const apiRoutes: RouteDoc[] = [
     responses: {
       200: { description: 'outcome (changed or not)' },
       409: { description: 'concurrent changes kept conflicting' },
+      422: { description: 'CONFIG.CHANNEL_NOT_IN_GUILD: the channel is not one of this guild' },
     },
   },
   {

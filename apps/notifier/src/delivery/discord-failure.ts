@@ -1,8 +1,10 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
+import { ChannelNotInGuildError } from '@kd/discord';
 import type { DeliveryFailure } from './retry-policy.js';
 
 /** What an error of @discordjs/rest (configured by `ownRetries`) means for retrying. */
 export function classifyDiscordError(error: unknown): DeliveryFailure {
+  if (error instanceof ChannelNotInGuildError) return { kind: 'channel_not_in_guild' };
   if (error instanceof RateLimitError)
     return {
       kind: 'rate_limited',

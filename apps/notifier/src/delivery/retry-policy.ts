@@ -16,7 +16,9 @@ export type DeliveryFailure =
   | { kind: 'server_error'; status: number }
   | { kind: 'network'; message: string }
   /** Discord refused the request (4xx other than 429): trying again cannot help. */
-  | { kind: 'rejected'; status: number; code: string; message: string };
+  | { kind: 'rejected'; status: number; code: string; message: string }
+  /** The channel is not one of the event's guild (DESIGN §6b): nothing is posted, ever. */
+  | { kind: 'channel_not_in_guild' };
 
 export type NextStep = { retry: true; delayMs: number } | { retry: false; reason: string };
 
@@ -26,7 +28,8 @@ export function nextStep(
   attempts: number,
   failure: DeliveryFailure,
 ): NextStep {
-  if (failure.kind === 'rejected') return { retry: false, reason: describe(failure) };
+  if (failure.kind === 'rejected' || failure.kind === 'channel_not_in_guild')
+    return { retry: false, reason: describe(failure) };
   if (attempts >= policy.maxAttempts)
     return { retry: false, reason: `${describe(failure)}; gave up after ${attempts} attempts` };
   if (failure.kind !== 'rate_limited') return { retry: true, delayMs: backoff(policy, attempts) };
@@ -51,6 +54,8 @@ export function describe(failure: DeliveryFailure): string {
         return `network: ${failure.message}`;
       case 'rejected':
         return `rejected: HTTP ${failure.status} ${failure.code} ${failure.message}`;
+      case 'channel_not_in_guild':
+        return 'channel_not_in_guild';
     }
   })();
   return text.length > 500 ? `${text.slice(0, 499)}…` : text;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Registry } from 'prom-client';
-import { createDiscordRest } from '@kd/discord';
+import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { EventStoreUnavailableError, type EventStore } from '@kd/event-store';
 import { newEvent } from '@kd/events';
 import { GuildConfigService, loadDefaultConfig } from '@kd/guild-config';
@@ -20,6 +20,8 @@ import { NotificationService } from './notification.service.js';
 const guildId = snowflakeFor(7_200_001);
 const ownerId = snowflakeFor(7_200_002);
 const channelId = snowflakeFor(7_200_003);
+const otherGuild = snowflakeFor(7_200_004);
+const foreignChannel = snowflakeFor(7_200_005);
 const admin = { kind: 'user' as const, id: ownerId };
 const meetingId = 'm0notifyint01';
 
@@ -33,6 +35,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(async () => {
   fake.reset();
+  fake.registerChannel(guildId, channelId);
+  fake.registerChannel(otherGuild, foreignChannel);
   registry = new Registry();
   t = await createTestStream();
 });
@@ -49,6 +53,7 @@ function notifier(
   return new NotificationService({
     store,
     guildConfig: new GuildConfigService({ store: t.store, defaults: loadDefaultConfig(), logger }),
+    channels: new ChannelOwnership({ rest, now: Date.now }),
     post: (message, signal) => postChannelMessage(rest, message, signal),
     policy: { maxAttempts: 2, backoffMs: 10, maxBackoffMs: 100, maxRetryAfterMs: 1000 },
     links: {},
@@ -58,15 +63,36 @@ function notifier(
   });
 }
 
-async function given(channel: string, enabled = true): Promise<NotifyingEvent> {
-  const config = new GuildConfigService({
+/** The guild configuration service as the api runs it: channels are checked with Discord. */
+function configService(): GuildConfigService {
+  const logger = testLogger('config');
+  const rest = createDiscordRest({ token: 'int-token', apiUrl: fake.apiUrl, logger });
+  return new GuildConfigService({
     store: t.store,
     defaults: loadDefaultConfig(),
-    logger: testLogger('config'),
+    logger,
+    channels: new ChannelOwnership({ rest, now: Date.now }),
   });
-  await config.update(guildId, 'notifications.channels.meeting_start', channel, admin, 'int');
-  if (!enabled) await config.update(guildId, 'notifications.enabled', false, admin, 'int');
+}
+
+/**
+ * A meeting that started; `channel` set for meeting_start, or, with `unchecked`, recorded as a
+ * `config.updated` written before channel settings were checked (or by a forged event).
+ */
+async function given(channel: string, enabled = true, unchecked = false): Promise<NotifyingEvent> {
+  const config = configService();
+  const key = 'notifications.channels.meeting_start';
   const context = { actor: admin, correlationId: 'int', guildId };
+  if (unchecked)
+    await t.store.append(
+      newEvent(
+        'config.updated',
+        { key, oldValue: 'default', newValue: channel, actorUserId: ownerId },
+        context,
+      ),
+    );
+  else await config.update(guildId, key, channel, admin, 'int');
+  if (!enabled) await config.update(guildId, 'notifications.enabled', false, admin, 'int');
   const created = { meetingId, kalturaResourceId: '1', type: 'meeting' as const };
   await t.store.append(
     newEvent(
@@ -104,7 +130,7 @@ describe('NotificationService', () => {
     failAppends = false;
     await service.handle(event);
 
-    expect(fake.requests).toHaveLength(1);
+    expect(fake.requestsTo('POST', /messages$/)).toHaveLength(1);
     const [outcome] = await t.store.readAggregate('notification', event.id);
     const [message] = [...fake.messages.values()];
     expect(outcome?.event).toMatchObject({
@@ -116,16 +142,18 @@ describe('NotificationService', () => {
 
   it('posts nothing and records nothing for a guild that turned notifications off', async () => {
     const event = await given(channelId, false);
+    const before = fake.requests.length;
     await notifier().handle(event);
-    expect(fake.requests).toHaveLength(0);
+    expect(fake.requests).toHaveLength(before);
     expect(await t.store.readAggregate('notification', event.id)).toEqual([]);
     expect(await count('skipped')).toBe(1);
   });
 
   it('records notification.failed after one attempt when Discord refuses the request', async () => {
     const event = await given(channelId);
+    const before = fake.requests.length;
     await notifier(t.store, 'revoked-token').handle(event);
-    expect(fake.requests.map((r) => r.status)).toEqual([401]);
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 401']);
     const [outcome] = await t.store.readAggregate('notification', event.id);
     expect(outcome?.event).toMatchObject({
       type: 'notification.failed',
@@ -135,12 +163,13 @@ describe('NotificationService', () => {
 
   it('does not announce a meeting that started before the age limit, but still announces its late recording', async () => {
     await given(channelId);
-    const config = new GuildConfigService({
-      store: t.store,
-      defaults: loadDefaultConfig(),
-      logger: testLogger('config'),
-    });
-    await config.update(guildId, 'notifications.channels.recording_ready', channelId, admin, 'int');
+    await configService().update(
+      guildId,
+      'notifications.channels.recording_ready',
+      channelId,
+      admin,
+      'int',
+    );
     const hourAndMinuteAgo = new Date(Date.now() - 61 * 60_000);
     const old = { actor: admin, correlationId: 'int', guildId, occurredAt: hourAndMinuteAgo };
     const append = async <T extends 'meeting.started' | 'meeting.recording_ready'>(
@@ -151,7 +180,7 @@ describe('NotificationService', () => {
     const service = notifier(t.store, 'int-token', 60 * 60_000);
 
     await service.handle(await append('meeting.started', { meetingId }));
-    expect(fake.requests).toHaveLength(0);
+    expect(fake.requestsTo('POST', /messages$/)).toHaveLength(0);
     expect(await count('skipped')).toBe(1);
 
     await service.handle(await append('meeting.recording_ready', { meetingId, entryId: '0_late' }));
@@ -162,5 +191,31 @@ describe('NotificationService', () => {
       expect.stringContaining('recording of **Int** is ready'),
       expect.stringContaining('**Int** has started'),
     ]);
+  });
+
+  it("records channel_not_in_guild instead of posting into another guild's channel", async () => {
+    const event = await given(foreignChannel, true, true);
+    await notifier().handle(event);
+    expect(fake.requestsTo('POST', /messages$/)).toEqual([]);
+    expect(fake.messages.size).toBe(0);
+    const outcomes = await t.store.readAggregate('notification', event.id);
+    expect(outcomes.map((o) => o.event)).toEqual([
+      expect.objectContaining({
+        type: 'notification.failed',
+        payload: {
+          kind: 'meeting_start',
+          channelId: foreignChannel,
+          attempts: 1,
+          reason: 'channel_not_in_guild',
+        },
+      }),
+    ]);
+    expect(await count('failed')).toBe(1);
+  });
+
+  it('refuses to set a channel of another guild, or one Discord does not know', async () => {
+    for (const channel of [foreignChannel, snowflakeFor(7_200_006)])
+      await expect(given(channel)).rejects.toMatchObject({ code: 'CONFIG.CHANNEL_NOT_IN_GUILD' });
+    expect(await t.store.readAggregate('config', guildId)).toEqual([]);
   });
 });

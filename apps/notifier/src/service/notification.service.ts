@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ChannelNotInGuildError, type ChannelOwnership } from '@kd/discord';
 import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService, NotificationKind } from '@kd/guild-config';
 import { withCorrelation, type Logger } from '@kd/observability';
@@ -21,6 +22,8 @@ import { OutcomeRecorder } from './outcome-recorder.js';
 export interface NotificationServiceOptions {
   store: Pick<EventStore, 'append' | 'lastSeqOf' | 'readAggregate'>;
   guildConfig: Pick<GuildConfigService, 'get'>;
+  /** Which guild a channel belongs to: asked before every post (DESIGN §6b). */
+  channels: Pick<ChannelOwnership, 'guildOf'>;
   /** Posts one message (one HTTP attempt) and resolves with its id. */
   post(message: ChannelMessage, signal: AbortSignal): Promise<string>;
   policy: RetryPolicy;
@@ -95,7 +98,7 @@ export class NotificationService {
       nonce: messageNonce(event.id),
       ...(components ? { components } : {}),
     };
-    const result = await this.deliver(kind, message);
+    const result = await this.deliver(kind, message, event.guildId ?? '');
     const duplicate = await this.outcomes.record(event, plan, result);
     this.logOutcome({ kind, channelId }, result, duplicate);
     if (result.ok) {
@@ -105,12 +108,20 @@ export class NotificationService {
     this.count(kind, result.ok ? 'sent' : 'failed');
   }
 
-  private async deliver(kind: NotificationKind, message: ChannelMessage) {
-    const { metrics, policy } = this.options;
+  /**
+   * Each attempt first asks (cached) whether the channel is the guild's: a channel setting of
+   * another guild, or one that moved or vanished since it was set, fails without a post.
+   */
+  private async deliver(kind: NotificationKind, message: ChannelMessage, guildId: string) {
+    const { channels, metrics, policy } = this.options;
     const signal = this.stopping.signal;
     const started = this.now();
     const result = await deliverWithRetry(policy, {
-      send: () => this.options.post(message, signal),
+      send: async () => {
+        if ((await channels.guildOf(message.channelId)) !== guildId)
+          throw new ChannelNotInGuildError(guildId, message.channelId);
+        return this.options.post(message, signal);
+      },
       classify: classifyDiscordError,
       sleep: (ms) => sleep(ms, undefined, { signal }),
       onFailedAttempt: (failure, attempt) => {

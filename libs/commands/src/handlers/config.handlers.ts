@@ -1,5 +1,6 @@
 import { KdError } from '@kd/events';
-import type { CommandHandler } from '@kd/discord';
+import { InvalidOptionError, type CommandHandler, type OptionsOf } from '@kd/discord';
+import { isChannelKey } from '@kd/guild-config';
 import type { CommandServices } from '../command-services.js';
 import { correlationOf } from '../correlation.js';
 
@@ -26,7 +27,7 @@ export function configUpdateHandler(s: CommandServices): CommandHandler<'kaltura
     const outcome = await s.guildConfig.update(
       invocation.guildId ?? '',
       key,
-      options.value,
+      updateValue(key, options),
       actorOf(invocation.user.id),
       correlationOf(invocation),
     );
@@ -60,4 +61,25 @@ export function configResetHandler(s: CommandServices): CommandHandler<'kaltura-
         : `\`${options.section}\` already has the default settings.`,
     };
   };
+}
+
+/**
+ * The value to set: `channel` (a channel picked in Discord) for a channel key, `value` (text)
+ * for the others; a channel key also takes text ("default", "null", an id or mention), and every
+ * channel id is checked against the guild by the configuration service either way.
+ */
+function updateValue(key: string, options: OptionsOf<'kaltura-config-update'>): string {
+  const { value, channel } = options;
+  const problem = (message: string) =>
+    new InvalidOptionError('kaltura-config-update', [{ path: 'channel', message }]);
+  if (value !== undefined && channel !== undefined)
+    throw problem('give either value or channel, not both');
+  if (channel !== undefined && !isChannelKey(key))
+    throw problem(`is only for notifications channels.* keys, not ${key}; use value`);
+  const chosen = channel ?? value;
+  if (chosen === undefined)
+    throw new InvalidOptionError('kaltura-config-update', [
+      { path: isChannelKey(key) ? 'channel' : 'value', message: 'is required' },
+    ]);
+  return chosen;
 }

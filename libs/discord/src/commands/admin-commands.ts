@@ -1,5 +1,5 @@
 import { defineCommand } from './command-definition.js';
-import { booleanOption, choiceOption, stringOption } from './command-options.js';
+import { booleanOption, channelOption, choiceOption, stringOption } from './command-options.js';
 
 /** Manage Server (1 << 5): Discord shows these commands to admins until a server changes it. */
 const MANAGE_GUILD = '32';
@@ -24,7 +24,8 @@ export const kalturaConfigView = defineCommand({
 export const kalturaConfigUpdate = defineCommand({
   name: 'kaltura-config-update',
   description: 'Change one Kaltura setting of this server',
-  version: 1,
+  // 2: `value` optional, `channel` added (notifications.channels.* take a channel of the server).
+  version: 2,
   deferred: false,
   ephemeral: true,
   defaultMemberPermissions: MANAGE_GUILD,
@@ -36,9 +37,11 @@ export const kalturaConfigUpdate = defineCommand({
       maxLength: 100,
     }),
     value: stringOption({
-      description: 'New value ("null" returns it to the default)',
-      required: true,
+      description: 'New value ("null" returns it to the default); for channels, use channel',
       maxLength: 1500,
+    }),
+    channel: channelOption({
+      description: 'For notifications channels.*: a channel of this server',
     }),
   },
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Discord's application command option types we use. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5 } as const;
+export const OptionType = { String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
+
+/** Channel types a channel option offers: guild text (0) and announcement (5) channels. */
+export const textChannelTypes = [0, 5] as const;
 
 export interface DiscordChoice {
   name: string;
@@ -19,6 +22,7 @@ export interface DiscordOptionShape {
   min_value?: number;
   max_value?: number;
   autocomplete?: boolean;
+  channel_types?: number[];
 }
 
 /** An option's Discord shape and the zod schema that checks what arrives for it. */
@@ -106,4 +110,23 @@ export function booleanOption<R extends boolean = false>(o: {
 }): OptionSpec<Maybe<R, z.ZodBoolean>> {
   const schema = z.boolean({ error: typeError('must be true or false') });
   return spec({ type: OptionType.Boolean, description: o.description }, schema, o.required);
+}
+
+/**
+ * A channel of the server, picked from Discord's channel list; its value is the channel id. The
+ * id is still checked against the guild where it is used (a hand-made request can name any).
+ */
+export function channelOption<R extends boolean = false>(o: {
+  description: string;
+  required?: R;
+}): OptionSpec<Maybe<R, z.ZodString>> {
+  const schema = z
+    .string({ error: typeError('must be a channel') })
+    .regex(/^\d{17,20}$/, 'must be a channel');
+  const discord = {
+    type: OptionType.Channel,
+    description: o.description,
+    channel_types: [...textChannelTypes],
+  };
+  return spec(discord, schema, o.required);
 }

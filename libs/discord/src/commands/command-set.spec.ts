@@ -25,7 +25,7 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-end': [1, '901b785a396e'],
   'kaltura-video-search': [1, 'e9e5aa165f98'],
   'kaltura-config-view': [1, 'd463ddfa20ab'],
-  'kaltura-config-update': [1, '8a7308cc9a00'],
+  'kaltura-config-update': [2, '7fd298e34373'],
   'kaltura-config-reset': [1, 'd3d90dad4734'],
   'kaltura-stats': [1, '56e817988e8f'],
 };
@@ -88,6 +88,14 @@ describe('command option schemas', () => {
     expect(parse('kaltura-config-reset', reset).success).toBe(true);
   });
 
+  it('offer a channel option of text and announcement channels for channel settings', () => {
+    const channel = payloads
+      .find((p) => p.name === 'kaltura-config-update')
+      ?.options.find((o) => o.name === 'channel');
+    expect(channel).toEqual(expect.objectContaining({ type: 7, channel_types: [0, 5] }));
+    expect(channel?.required).toBeUndefined();
+  });
+
   it('trim text and leave optional options out', () => {
     expect(parse('kaltura-start', { type: 'meeting', title: '  Sync  ' })).toEqual({
       success: true,
@@ -103,6 +111,11 @@ describe('command option schemas', () => {
     ['kaltura-video-search', { query: 'a', limit: 11 }, 'limit'],
     ['kaltura-video-search', { query: 'a', limit: 2.5 }, 'limit'],
     ['kaltura-config-reset', { section: 'all', confirm: 'yes' }, 'confirm'],
+    [
+      'kaltura-config-update',
+      { section: 'notifications', key: 'x', channel: '#general' },
+      'channel',
+    ],
   ])('refuse bad input for %s: %j', (name, options, path) => {
     const result = parse(name, options);
     expect(result.success).toBe(false);

@@ -59,7 +59,20 @@ describe('Discord REST fake as a request handler', () => {
     expect((await get('/guilds/100000000000000777')).body).not.toHaveProperty(
       'approximate_member_count',
     );
-    expect((await get('/channels/100000000000000300')).body).toMatchObject({ type: 0 });
+    handler.registerChannel('100000000000000777', '100000000000000300', { name: 'general' });
+    expect(await get('/channels/100000000000000300')).toEqual({
+      status: 200,
+      body: expect.objectContaining({
+        id: '100000000000000300',
+        type: 0,
+        guild_id: '100000000000000777',
+        name: 'general',
+      }),
+    });
+    expect(await get('/channels/100000000000000301')).toEqual({
+      status: 404,
+      body: { message: 'Unknown Channel', code: 10003 },
+    });
     expect((await get('/users/@me')).body).toMatchObject({ bot: true });
     expect((await get('/guilds/100000000000000777', {})).status).toBe(401);
   });

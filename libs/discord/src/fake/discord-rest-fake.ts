@@ -27,19 +27,42 @@ export type DiscordFailure =
 
 export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
 
+/** A guild channel as `GET /channels/{id}` returns it. */
+export interface FakeChannel {
+  id: string;
+  type: number;
+  guild_id: string;
+  name: string;
+}
+
 /** The fake's state and controls, whoever serves its HTTP requests. */
 export interface DiscordRestFakeState {
   requests: RecordedDiscordRequest[];
   /** Messages by id, in their latest state (created in a channel, by a webhook or a callback). */
   messages: Map<string, FakeMessage>;
+  /** Channels by id (see {@link registerChannel}). */
+  channels: Map<string, FakeChannel>;
   commandsOf(applicationId: string, guildId?: string): Record<string, unknown>[];
-  /** The next `count` requests (any route) fail this way before the fake answers normally again. */
-  failNext(count: number, failure: DiscordFailure): void;
+  /**
+   * Makes a channel exist in a guild (a text channel, type 0, unless told): `GET /channels/{id}`
+   * answers it; any other channel id is Discord's 404 `{"code":10003,"message":"Unknown Channel"}`.
+   */
+  registerChannel(
+    guildId: string,
+    channelId: string,
+    options?: { name?: string; type?: number },
+  ): FakeChannel;
+  /**
+   * The next `count` requests (any route, or only those whose path matches `path`) fail this way
+   * before the fake answers normally again.
+   */
+  failNext(count: number, failure: DiscordFailure, path?: RegExp): void;
   /**
    * The next `count` requests are acted on at once (a message is stored) but answered only after
    * `ms`: a slow Discord, or with a client that gives up or dies meanwhile, a lost response.
+   * With `path`, only requests whose path matches.
    */
-  holdNext(count: number, ms: number): void;
+  holdNext(count: number, ms: number, path?: RegExp): void;
   requestsTo(method: string, path: RegExp): RecordedDiscordRequest[];
   /**
    * The answer an app gave in the HTTP response to an interaction (its endpoint's reply): Discord
@@ -130,10 +153,22 @@ export function createDiscordRestFakeHandler(
     serve: (req, res) => state.serve(req, res),
     requests: state.requests,
     messages: state.messages,
+    channels: state.channels,
     commandsOf: (app, guild) => state.commands.get(commandKey(app, guild)) ?? [],
-    failNext: (count, failure) =>
-      state.failures.push(...Array<DiscordFailure>(count).fill(failure)),
-    holdNext: (count, ms) => state.holds.push(...Array<number>(count).fill(ms)),
+    registerChannel: (guildId, channelId, options = {}) => {
+      const channel = {
+        id: channelId,
+        type: options.type ?? 0,
+        guild_id: guildId,
+        name: options.name ?? `channel-${channelId.slice(-4)}`,
+      };
+      state.channels.set(channelId, channel);
+      return channel;
+    },
+    failNext: (count, failure, path) =>
+      state.failures.push(...Array.from({ length: count }, () => ({ value: failure, path }))),
+    holdNext: (count, ms, path) =>
+      state.holds.push(...Array.from({ length: count }, () => ({ value: ms, path }))),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
     answeredOverHttp: (token, response) => state.answered(token, response),
@@ -151,8 +186,9 @@ class FakeState {
   /** Tokens whose original message was deleted (an answer arriving later is not shown again). */
   private readonly deletedOriginals = new Set<string>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
-  readonly failures: DiscordFailure[] = [];
-  readonly holds: number[] = [];
+  readonly channels = new Map<string, FakeChannel>();
+  readonly failures: Scripted<DiscordFailure>[] = [];
+  readonly holds: Scripted<number>[] = [];
   private readonly originals = new Map<string, string>();
   /** Channel messages created with `enforce_nonce`, by nonce (Discord keeps them a few minutes). */
   private readonly nonces = new Map<string, string>();
@@ -179,7 +215,7 @@ class FakeState {
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.read(c)],
     ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.remove(c)],
     ['GET', /^\/guilds\/(\d+)$/, true, (c) => ({ status: 200, body: guildOf(c) })],
-    ['GET', /^\/channels\/(\d+)$/, true, (c) => ({ status: 200, body: channelOf(c) })],
+    ['GET', /^\/channels\/(\d+)$/, true, (c) => this.channelOf(c)],
     ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...botUser, bot: true } })],
   ];
 
@@ -193,7 +229,7 @@ class FakeState {
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
     const headers = this.rateLimitHeaders(method, path);
-    const failure = this.failures.shift();
+    const failure = takeFor(this.failures, path);
     const answer = failure
       ? failureAnswer(failure, headers)
       : this.route(method, path, { body, query, params: [], authorized: this.authorized(req) });
@@ -206,7 +242,7 @@ class FakeState {
     if (maxMessages !== undefined)
       for (const map of [this.messages, this.originals, this.nonces]) keepLatest(map, maxMessages);
     onRequest?.(recorded);
-    const hold = this.holds.shift();
+    const hold = takeFor(this.holds, path);
     if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
     if (res.destroyed) return;
     if (answer.status === 204) return void res.writeHead(204, headers).end();
@@ -219,6 +255,7 @@ class FakeState {
     this.deletedOriginals.clear();
     for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
       map.clear();
+    this.channels.clear();
   }
 
   private route(method: string, path: string, call: Call): Answer {
@@ -235,6 +272,13 @@ class FakeState {
     const header = req.headers.authorization ?? '';
     const token = this.options.botToken;
     return token ? header === `Bot ${token}` : /^Bot \S+$/.test(header);
+  }
+
+  /** Like Discord: a channel of some guild, or 404 Unknown Channel for any id it does not know. */
+  private channelOf({ params: [id = ''] }: Call): Answer {
+    const channel = this.channels.get(id);
+    if (!channel) return error(404, 10003, 'Unknown Channel');
+    return { status: 200, body: { ...channel, position: 0, nsfw: false, parent_id: null } };
   }
 
   private getCommands({ params: [app = '', guild] }: Call): Answer {
@@ -392,6 +436,18 @@ class FakeState {
   }
 }
 
+/** A scripted failure or hold, for any request or those whose path matches. */
+interface Scripted<T> {
+  value: T;
+  path: RegExp | undefined;
+}
+
+/** Removes and returns the first scripted value that applies to this path. */
+function takeFor<T>(scripted: Scripted<T>[], path: string): T | undefined {
+  const index = scripted.findIndex((s) => !s.path || s.path.test(path));
+  return index < 0 ? undefined : scripted.splice(index, 1)[0]?.value;
+}
+
 /** Drops the oldest entries (Maps iterate in insertion order) beyond `max`. */
 function keepLatest(map: Map<string, unknown>, max: number): void {
   for (const key of map.keys()) {
@@ -414,11 +470,6 @@ function guildOf({ params: [id = ''], query }: Call): Record<string, unknown> {
       ? { approximate_member_count: members, approximate_presence_count: Math.ceil(members / 4) }
       : {}),
   };
-}
-
-/** A guild text channel (type 0) as `GET /channels/{id}` returns it. */
-function channelOf({ params: [id = ''] }: Call): Record<string, unknown> {
-  return { id, type: 0, name: `channel-${id.slice(-4)}`, position: 0, nsfw: false };
 }
 
 function failureAnswer(failure: DiscordFailure, headers: Record<string, string>): Answer {

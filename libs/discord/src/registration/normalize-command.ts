@@ -12,6 +12,7 @@ interface RemoteOption {
   max_value?: number | null | undefined;
   min_length?: number | null | undefined;
   max_length?: number | null | undefined;
+  channel_types?: number[] | null | undefined;
   options?: RemoteOption[] | null | undefined;
 }
 
@@ -28,6 +29,7 @@ const remoteOptionSchema: z.ZodType<RemoteOption> = z.object({
   max_value: z.number().nullish(),
   min_length: z.number().nullish(),
   max_length: z.number().nullish(),
+  channel_types: z.array(z.number()).nullish(),
   get options() {
     return z.array(remoteOptionSchema).nullish();
   },
@@ -71,6 +73,8 @@ interface NormalizedOption {
   max_value: number | null;
   min_length: number | null;
   max_length: number | null;
+  /** Only on channel options (absent elsewhere, so other commands' fingerprints stay put). */
+  channel_types?: number[];
   options: NormalizedOption[];
 }
 
@@ -86,6 +90,9 @@ function normalizeOption(option: RemoteOption): NormalizedOption {
     max_value: option.max_value ?? null,
     min_length: option.min_length ?? null,
     max_length: option.max_length ?? null,
+    ...(option.channel_types
+      ? { channel_types: [...option.channel_types].sort((a, b) => a - b) }
+      : {}),
     options: (option.options ?? []).map(normalizeOption),
   };
 }

@@ -11,5 +11,7 @@ export const discordRoutes = {
   /** Edit (PATCH), read or delete an interaction's message; `@original` is the first response. */
   webhookMessage: (applicationId: string, token: string, messageId = '@original'): Route =>
     `/webhooks/${applicationId}/${token}/messages/${messageId}`,
+  /** A channel: `guild_id` says which guild it belongs to. */
+  channel: (channelId: string): Route => `/channels/${channelId}`,
   channelMessages: (channelId: string): Route => `/channels/${channelId}/messages`,
 };

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Registry } from 'prom-client';
 import { newEvent, type EventType, type NewEvent } from '@kd/events';
 import { ConcurrencyError, type AppendOptions, type EventStore } from '@kd/event-store';
-import { createTestStream, snowflakeFor, testLogger, type TestStream } from '@kd/testing';
+import { ChannelOwnership, createDiscordRest } from '@kd/discord';
+import {
+  createTestStream,
+  snowflakeFor,
+  startDiscordRestFake,
+  testLogger,
+  type DiscordRestFake,
+  type TestStream,
+} from '@kd/testing';
 import { findDefaultConfigPath, loadDefaultConfig } from '../defaults/load-default-config.js';
 import { ConfigImportError } from '../errors.js';
 import { createGuildConfigMetrics } from './guild-config-metrics.js';
@@ -59,6 +67,7 @@ function raced(store: ConfigStore, parties: number): ConfigStore {
 
 describe('GuildConfigService on the real event store', () => {
   let t: TestStream;
+  let discord: DiscordRestFake;
   const logger = testLogger('guild-config-test');
   const service = (store: ConfigStore = t.store, registry = new Registry()) =>
     new GuildConfigService({
@@ -66,13 +75,17 @@ describe('GuildConfigService on the real event store', () => {
       defaults,
       logger,
       metrics: createGuildConfigMetrics(registry),
+      channels: new ChannelOwnership({
+        rest: createDiscordRest({ token: 'bot', apiUrl: discord.apiUrl, logger }),
+        now: Date.now,
+      }),
     });
 
   beforeAll(async () => {
-    t = await createTestStream();
+    [t, discord] = await Promise.all([createTestStream(), startDiscordRestFake()]);
   });
   afterAll(async () => {
-    await t.cleanup();
+    await Promise.all([t.cleanup(), discord.close()]);
   });
 
   it('returns the defaults for a guild without events, and the new value after an update', async () => {
@@ -207,6 +220,7 @@ describe('GuildConfigService on the real event store', () => {
 
   it('resets one section to its defaults, then everything', async () => {
     const guild = nextGuild();
+    discord.registerChannel(guild, snowflakeFor(700));
     const config = service();
     await config.update(
       guild,
@@ -235,6 +249,8 @@ describe('GuildConfigService on the real event store', () => {
     const guild = '123456789012345678';
     const example = join(dirname(findDefaultConfigPath()), 'overrides', `${guild}.json.example`);
     await copyFile(example, join(dir, `${guild}.json`));
+    for (const channel of ['123456789012345001', '123456789012345002'])
+      discord.registerChannel(guild, channel);
     try {
       const config = service();
       const file = await readOverridesFile(dir, guild);
@@ -264,5 +280,43 @@ describe('GuildConfigService on the real event store', () => {
       ConfigImportError,
     );
     expect(await t.store.readAggregate('config', guild)).toHaveLength(0);
+  });
+
+  it('refuses a channel of another guild or one Discord does not know, and appends nothing', async () => {
+    const guild = nextGuild();
+    const foreign = snowflakeFor(701);
+    discord.registerChannel(nextGuild(), foreign);
+    const key = 'notifications.channels.meeting_end';
+    for (const channel of [foreign, `<#${foreign}>`, snowflakeFor(702)])
+      await expect(service().update(guild, key, channel, admin, 'c20')).rejects.toMatchObject({
+        code: 'CONFIG.CHANNEL_NOT_IN_GUILD',
+      });
+    expect(await t.store.readAggregate('config', guild)).toEqual([]);
+  });
+
+  it('imports nothing from an overrides file naming a channel of another guild', async () => {
+    const guild = nextGuild();
+    const own = snowflakeFor(703);
+    const foreign = snowflakeFor(704);
+    discord.registerChannel(guild, own);
+    discord.registerChannel(nextGuild(), foreign);
+    const file = {
+      features: { webinars: false },
+      notifications: { channels: { meeting_start: own, recording_ready: foreign } },
+    };
+    await expect(service().importOverrides(guild, file, admin)).rejects.toMatchObject({
+      code: 'CONFIG.CHANNEL_NOT_IN_GUILD',
+      details: { channelId: foreign },
+    });
+    expect(await t.store.readAggregate('config', guild)).toEqual([]);
+  });
+
+  it('refuses any channel id when it cannot ask Discord', async () => {
+    const guild = nextGuild();
+    const blind = new GuildConfigService({ store: t.store, defaults, logger });
+    await expect(
+      blind.update(guild, 'notifications.channels.meeting_end', snowflakeFor(705), admin, 'c21'),
+    ).rejects.toMatchObject({ code: 'CONFIG.CHANNEL_CHECK_UNAVAILABLE' });
+    await blind.update(guild, 'notifications.channels.meeting_end', 'default', admin, 'c22');
   });
 });

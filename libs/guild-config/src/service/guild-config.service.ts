@@ -10,6 +10,7 @@ import { ConfigConflictError, InvalidGuildIdError } from '../errors.js';
 import { validateUpdate } from '../keys/validate-update.js';
 import { snowflakePattern } from '../schema/leaf-schemas.js';
 import type { GuildConfig } from '../schema/guild-config.schema.js';
+import { assertChannelsOfGuild } from './channel-check.js';
 import { ConfigCache } from './config-cache.js';
 import { listCustomizedGuilds, type GuildConfigurationRow } from './guild-config-read-model.js';
 import type {
@@ -75,6 +76,8 @@ export class GuildConfigService {
     actor: Actor,
     correlationId: string,
   ): Promise<UpdateOutcome> {
+    assertGuildId(guildId);
+    await assertChannelsOfGuild(this.options.channels, guildId, [validateUpdate(key, value)]);
     const { appended, state } = await this.mutate(guildId, (current) => {
       const payload = decideUpdate(current, { key, value, actorUserId: actor.id });
       return (
@@ -111,6 +114,7 @@ export class GuildConfigService {
    * Applies an overrides file (a partial configuration) as one `config.updated` per key whose
    * value differs. The whole file is validated first; appends are one event at a time, each
    * safe on its own, so a failure part-way leaves a prefix applied and a rerun completes it.
+   * Every channel the file names must belong to the guild before anything is applied.
    */
   async importOverrides(
     guildId: string,
@@ -120,6 +124,7 @@ export class GuildConfigService {
   ): Promise<ImportOutcome> {
     assertGuildId(guildId);
     const updates = flattenOverrides(file);
+    await assertChannelsOfGuild(this.options.channels, guildId, updates);
     const outcome: ImportOutcome = { applied: [], unchanged: [] };
     for (const { key, value } of updates) {
       const result = await this.update(guildId, key, value, actor, correlationId);

@@ -4,6 +4,7 @@ import type { EventStore } from '@kd/event-store';
 import type { Logger } from '@kd/observability';
 import type { ConfigOverrides } from '../domain/overrides.js';
 import type { GuildConfig } from '../schema/guild-config.schema.js';
+import type { ChannelGuildCheck } from './channel-check.js';
 import type { GuildConfigMetrics } from './guild-config-metrics.js';
 
 export interface GuildConfigServiceOptions {
@@ -17,6 +18,11 @@ export interface GuildConfigServiceOptions {
   /** Retries after a concurrent change before CONFIG.CONFLICT. */
   maxRetries?: number;
   now?: () => Date;
+  /**
+   * Asks Discord whether a channel belongs to the guild; without it, setting a
+   * `notifications.channels.*` key to a channel id is refused (CONFIG.CHANNEL_CHECK_UNAVAILABLE).
+   */
+  channels?: ChannelGuildCheck;
 }
 
 /** A guild's configuration as the event log has it. */

@@ -2,13 +2,16 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import type { Response } from 'express';
 import { KdError } from '@kd/events';
 import type { Logger } from '@kd/observability';
-import { statusByCategory } from './error-status.js';
+import { statusOf } from './error-status.js';
 
 interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message?: string; details?: unknown; correlationId?: string };
 }
 
-/** Every error leaves the API as `{error: {code, message}}` with the right status (DESIGN §6). */
+/**
+ * Every error leaves the API as `{error: {code, message}}` with the right status (DESIGN §6).
+ * A 5xx says only its code and the correlation id: what went wrong inside goes to the log.
+ */
 @Catch()
 export class JsonExceptionFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -16,15 +19,18 @@ export class JsonExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toResponse(exception);
-    if (status >= 500) this.logger.error({ err: exception, status }, 'request failed');
-    if (!response.headersSent) response.status(status).json(body);
+    if (response.headersSent) return;
+    if (status < 500) return void response.status(status).json(body);
+    const correlationId = String(response.getHeader('x-correlation-id') ?? '') || undefined;
+    this.logger.error({ err: exception, status, correlationId }, 'request failed');
+    response.status(status).json({ error: { code: body.error.code, correlationId } });
   }
 
   private toResponse(exception: unknown): [number, ErrorBody] {
     if (exception instanceof KdError) {
       const details = exception.category === 'validation' ? exception.details : undefined;
       return [
-        statusByCategory[exception.category],
+        statusOf(exception),
         {
           error: {
             code: exception.code,

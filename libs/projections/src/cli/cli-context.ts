@@ -27,11 +27,16 @@ export function cliConfig(name: string): { config: CliConfig; logger: Logger } {
   };
 }
 
-export async function openDatabase(config: CliConfig, name: string) {
+/**
+ * The CLI's pool. `migrate` and `rebuild` pass `unbounded` (an index build or a rebuild's
+ * truncation may outlast any bound); `status` keeps `DATABASE_STATEMENT_TIMEOUT_MS`.
+ */
+export async function openDatabase(config: CliConfig, name: string, unbounded = false) {
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
     applicationName: name,
     poolSize: 2,
+    statementTimeoutMs: unbounded ? 0 : config.DATABASE_STATEMENT_TIMEOUT_MS,
   });
   await dataSource.initialize();
   return dataSource;

@@ -19,7 +19,7 @@ runCli('migrate', async () => {
     process.stdout.write(`stream ${config.KD_STREAM} ready\n`);
   }
   const created = await ensureDatabase(config.DATABASE_URL);
-  const dataSource = await openDatabase(config, 'kd-migrate');
+  const dataSource = await openDatabase(config, 'kd-migrate', true);
   try {
     const applied = await runMigrations(dataSource);
     // What later migrations created belongs to the superuser running them until now.

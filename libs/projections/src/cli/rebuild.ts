@@ -14,7 +14,7 @@ runCli('rebuild', async () => {
   const projection = projectionNamed(name);
   const { config, logger } = cliConfig('rebuild');
   const [dataSource, nats] = await Promise.all([
-    openDatabase(config, 'kd-rebuild'),
+    openDatabase(config, 'kd-rebuild', true),
     openNats(config, logger, 'kd-rebuild'),
   ]);
   try {

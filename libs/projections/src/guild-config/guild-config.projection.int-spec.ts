@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { GuildConfigService, loadDefaultConfig, overrideFlags } from '@kd/guild-config';
 import {
   createTestDatabase,
   createTestStream,
   guildInstalledEvent,
   snowflakeFor,
+  startDiscordRestFake,
   testLogger,
+  type DiscordRestFake,
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
@@ -41,11 +44,17 @@ describe('guild_config projection', () => {
   let dataSource: DataSource;
   let runner: ProjectionRunner;
   let config: GuildConfigService;
+  let discord: DiscordRestFake;
   const logger = testLogger('guild-config-projection-test');
   const defaults = loadDefaultConfig();
 
   beforeAll(async () => {
-    [db, t] = await Promise.all([createTestDatabase(), createTestStream()]);
+    [db, t, discord] = await Promise.all([
+      createTestDatabase(),
+      createTestStream(),
+      startDiscordRestFake(),
+    ]);
+    discord.registerChannel(mapped, snowflakeFor(702));
     dataSource = createDataSource({ url: db.url, applicationName: 'guild-config-projection-test' });
     await dataSource.initialize();
     runner = new ProjectionRunner(guildConfigProjection, dataSource, logger);
@@ -54,11 +63,15 @@ describe('guild_config projection', () => {
       defaults,
       logger,
       dataSource: () => dataSource,
+      channels: new ChannelOwnership({
+        rest: createDiscordRest({ token: 'bot', apiUrl: discord.apiUrl, logger }),
+        now: Date.now,
+      }),
     });
   });
   afterAll(async () => {
     await dataSource.destroy();
-    await Promise.all([db.drop(), t.cleanup()]);
+    await Promise.all([db.drop(), t.cleanup(), discord.close()]);
   });
 
   const run = (durable: string) =>
