@@ -1,2 +1,8 @@
 export { loadConfig, loadConfigOrExit, ConfigError } from './load-config.js';
-export { commonEnv, kalturaEnv, httpPort, logLevels } from './common-env.js';
+export {
+  commonEnv,
+  kalturaEnv,
+  kalturaCredentialsRule,
+  httpPort,
+  logLevels,
+} from './common-env.js';

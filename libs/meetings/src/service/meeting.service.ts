@@ -203,11 +203,11 @@ export class MeetingService {
       const kalturaRole = decisions[0].payload.kalturaRole as KalturaRole;
       const meeting = requireMeeting(loaded.state, cmd.meetingId);
       const moderator = kalturaRole === 'adminRole';
-      const joinUrl = this.rooms.joinUrl(meeting, {
-        userId: cmd.userId,
-        name: displayName,
-        moderator,
-      });
+      const joinUrl = await this.rooms.joinUrl(
+        meeting,
+        { userId: cmd.userId, name: displayName, moderator },
+        context,
+      );
       const after = await this.stream.append(loaded, decisions, context);
       return {
         meeting: summarize(requireMeeting(after.state, cmd.meetingId)),
