@@ -6,7 +6,14 @@ import { LiveEvents, type EventStore, type NatsClients } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
 import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
-import { MeetingQueries, MeetingService } from '@kd/meetings';
+import {
+  MeetingQueries,
+  MeetingService,
+  VideoAccessService,
+  VideoAccessStore,
+  noVideoAccess,
+  scopeOf,
+} from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
@@ -62,8 +69,15 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     metrics: createGuildConfigMetrics(registry),
     dataSource: () => db.dataSource,
   });
+  const videoAccess = videoAccessFrom(options);
   const meetings = kaltura
-    ? new MeetingService({ store, kaltura, logger, metrics: registry })
+    ? new MeetingService({
+        store,
+        kaltura,
+        logger,
+        metrics: registry,
+        ...(videoAccess ? { videoAccess } : {}),
+      })
     : undefined;
   const meetingQueries = new MeetingQueries(lazyDataSource(db));
   const dispatcher = createCommandDispatcher(
@@ -73,6 +87,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       meetingQueries,
       meetings,
       kaltura,
+      // Without NATS there is nothing to read access from: nothing is searchable (fail closed).
+      videoAccess: videoAccess ?? { scope: () => Promise.resolve(scopeOf(noVideoAccess)) },
       logger,
       insights: (guildId) => readGuildInsights(db.dataSource, guildId, 2_000),
     },
@@ -101,6 +117,16 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     rest,
     close: () => live?.close(),
   };
+}
+
+function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | undefined {
+  const live = options.live;
+  if (!live) return undefined;
+  const access = new VideoAccessStore({
+    js: () => live.nats.js,
+    subjectPrefix: live.subjectPrefix,
+  });
+  return new VideoAccessService(options.store, access);
 }
 
 function lazyDataSource(db: DatabaseHolder): DataSource {

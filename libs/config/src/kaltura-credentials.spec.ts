@@ -7,7 +7,7 @@ const schema = kalturaCredentialsRule(
   z.object({ ...kalturaEnv, HTTP_PORT: z.coerce.number().int() }),
 );
 
-const problemsOf = (env: Record<string, string>) => {
+const problemsOf = (env: Record<string, string | undefined>) => {
   try {
     loadConfig('test', schema, env);
     return [];

@@ -1,4 +1,5 @@
 export { KalturaClient, type MeetingRoom } from './kaltura-client.js';
+export type { SearchScope } from './api/kaltura-requests.js';
 export {
   kalturaClientOptionsSchema,
   appTokenOptionsSchema,
@@ -65,6 +66,9 @@ export {
   EventNotificationEventObjectType,
   ESearchItemType,
   ESearchOperatorType,
+  ESearchEntryFieldName,
+  ESearchCategoryEntryFieldName,
+  CategoryEntryStatus,
   NEWROW_ROOM_TAG,
   type KsTypeValue,
 } from './kaltura-enums.js';

@@ -14,6 +14,7 @@ import {
   esearchEntryParams,
   locationResourceParams,
   mediaListParams,
+  type SearchScope,
 } from './api/kaltura-requests.js';
 import { KalturaCaller, type KalturaCall } from './http/kaltura-caller.js';
 import { AppTokenSessions } from './ks/app-token-sessions.js';
@@ -80,11 +81,25 @@ export class KalturaClient {
     return launchUrl(this.options.launchBaseUrl, ks);
   }
 
-  async searchVideos(input: { query: string; limit?: number }): Promise<VideoPage> {
+  /**
+   * Entries matching the text, restricted to `scope` by the query itself (Kaltura enforces it;
+   * an admin session alone would see the whole partner). An empty scope is refused, never sent.
+   */
+  async searchVideos(input: {
+    query: string;
+    limit?: number;
+    scope: SearchScope;
+  }): Promise<VideoPage> {
     const query = input.query.trim();
     if (!query)
       throw new KdError('KALTURA.INVALID_QUERY', 'the search text is empty', 'validation');
-    const params = esearchEntryParams(query, clampLimit(input.limit));
+    if (input.scope.entryIds.length === 0 && input.scope.categoryIds.length === 0)
+      throw new KdError(
+        'KALTURA.EMPTY_SCOPE',
+        'a search must be limited to some entries or categories',
+        'internal',
+      );
+    const params = esearchEntryParams(query, clampLimit(input.limit), input.scope);
     const found = await this.admin({
       service: 'elasticsearch_esearch',
       action: 'searchEntry',

@@ -8,6 +8,7 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
 import type { DomainEvent } from '@kd/events';
+import { videoAccessBucket } from '@kd/meetings';
 import { testLogger } from './test-logger.js';
 
 export const testNatsUrl = process.env.KD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -60,6 +61,8 @@ export async function createTestStream(
     },
     async cleanup() {
       await jsm.streams.delete(stream).catch(() => false);
+      // KV buckets of this prefix (video access): a KV bucket is the stream KV_<bucket>.
+      await jsm.streams.delete(`KV_${videoAccessBucket(subjectPrefix)}`).catch(() => false);
       await nc.close();
     },
   };

@@ -50,6 +50,8 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'kaltura.api_failed':
     case 'notification.sent':
     case 'notification.failed':
+    case 'guild.video_access_granted':
+    case 'guild.video_access_revoked':
       return;
   }
 }

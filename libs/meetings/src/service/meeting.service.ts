@@ -44,6 +44,7 @@ import {
 import { createMeetingMetrics, timed, type MeetingMetrics } from './meeting-metrics.js';
 import { MeetingStream, retryOnConflict, type LoadedMeeting } from './meeting-stream.js';
 import { summarize, type MeetingSummary } from './meeting-summary.js';
+import type { VideoAccessService } from '../video-access/video-access.service.js';
 
 export interface MeetingServiceOptions {
   store: EventStore;
@@ -55,6 +56,8 @@ export interface MeetingServiceOptions {
   maxAttempts?: number;
   /** The same for join links, which many members ask for at once when a meeting starts (default 10). */
   joinMaxAttempts?: number;
+  /** Where a recording becomes searchable by its guild (video search scope). */
+  videoAccess?: VideoAccessService;
 }
 
 export interface IssuedJoinLink {
@@ -78,8 +81,10 @@ export class MeetingService {
   private readonly now: () => Date;
   private readonly maxAttempts: number;
   private readonly joinMaxAttempts: number;
+  private readonly videoAccess: VideoAccessService | undefined;
 
   constructor(options: MeetingServiceOptions) {
+    this.videoAccess = options.videoAccess;
     this.stream = new MeetingStream(options.store);
     this.metrics = options.metrics && createMeetingMetrics(options.metrics);
     this.logger = options.logger.child({ context: 'MeetingService' });
@@ -168,14 +173,26 @@ export class MeetingService {
     return this.recordFact(meetingId, ctx, decideEndedByKaltura);
   }
 
-  recordRecordingReady(
+  /**
+   * Records the recording and makes it searchable by the meeting's guild. The access write runs
+   * on every delivery, even when the event was already stored: a crash between the two is
+   * repaired by Kaltura's retry (the webhook is acknowledged only after both).
+   */
+  async recordRecordingReady(
     meetingId: string,
     entryId: string,
     ctx: WebhookContext,
   ): Promise<WebhookOutcome> {
-    return this.recordFact(meetingId, ctx, (fact, state) =>
+    const outcome = await this.recordFact(meetingId, ctx, (fact, state) =>
       decideRecordingReady({ ...fact, entryId }, state),
     );
+    const { guildId } = outcome.meeting;
+    if (this.videoAccess && guildId && outcome.meeting.recordingEntryIds.includes(entryId))
+      await this.videoAccess.addRecording(guildId, {
+        entryId,
+        meetingId: outcome.meeting.meetingId,
+      });
+    return outcome;
   }
 
   recordParticipant(
