@@ -41,7 +41,9 @@ export class VideoAccessStore {
         else await kv.update(keyOf(guildId), data, revision);
         return next;
       } catch (error) {
-        if (attempt >= 5 || !isConflict(error)) throw unavailable(error);
+        if (attempt >= MAX_ATTEMPTS || !isConflict(error)) throw unavailable(error);
+        // Writers that collided wait a random moment so they do not collide again in lockstep.
+        await new Promise((done) => setTimeout(done, Math.random() * 10 * attempt));
       }
     }
   }
@@ -68,6 +70,9 @@ export class VideoAccessStore {
 }
 
 const keyOf = (guildId: string) => `guild.${guildId}`;
+
+/** Recordings of one guild arrive one at a time; many at once only in a burst of webhooks. */
+const MAX_ATTEMPTS = 20;
 
 function isConflict(error: unknown): boolean {
   return error instanceof Error && /wrong last sequence|key exists/i.test(error.message);
