@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppTokenHashType } from '@kd/kaltura';
+import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
 
 /** KalturaAppTokenStatus */
 export const AppTokenStatus = { disabled: 1, active: 2, deleted: 3 } as const;
@@ -40,10 +41,19 @@ export type AppTokenInput = Partial<
 export class AppTokenStore {
   private readonly tokens = new Map<string, SimAppToken>();
 
-  add(input: AppTokenInput): SimAppToken {
+  constructor(@Inject(SIM_CONFIG) config: KalturaSimConfig) {
+    const { KALTURA_SIM_APP_TOKEN_ID: id, KALTURA_SIM_APP_TOKEN: token } = config;
+    if (id && token)
+      this.add(
+        { hashType: config.KALTURA_SIM_APP_TOKEN_HASH_TYPE, description: 'seeded' },
+        { id, token },
+      );
+  }
+
+  add(input: AppTokenInput, fixed?: { id: string; token: string }): SimAppToken {
     const token: SimAppToken = {
-      id: `0_${randomBytes(6).toString('hex')}`,
-      token: randomBytes(16).toString('hex'),
+      id: fixed?.id ?? `0_${randomBytes(6).toString('hex')}`,
+      token: fixed?.token ?? randomBytes(16).toString('hex'),
       hashType: input.hashType ?? 'SHA1',
       status: AppTokenStatus.active,
       sessionType: input.sessionType ?? null,
