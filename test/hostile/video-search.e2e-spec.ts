@@ -188,6 +188,8 @@ describe('video search is walled off per guild', () => {
       }),
     );
     expect(attempt.content).not.toMatch(/^Set /);
+    const updates = await stack.t.eventsOfType('config.updated');
+    expect(updates.filter((e) => JSON.stringify(e.payload).includes('video'))).toEqual([]);
     expect((await search(guildA, 'meetup')).content).toBe(noneFound);
     expect(await stack.t.eventsOfType('guild.video_access_granted')).toHaveLength(1);
   });
