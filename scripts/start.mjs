@@ -321,7 +321,11 @@ function planApps() {
     if (unknown.length)
       fail(`KD_APPS names unknown apps: ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   }
-  const kalturaConfigured = isSet(env.KALTURA_PARTNER_ID) && isSet(env.KALTURA_ADMIN_SECRET);
+  // An app token (production) or the admin secret (development) with the partner id.
+  const kalturaConfigured =
+    isSet(env.KALTURA_PARTNER_ID) &&
+    (isSet(env.KALTURA_ADMIN_SECRET) ||
+      (isSet(env.KALTURA_APP_TOKEN_ID) && isSet(env.KALTURA_APP_TOKEN)));
   const discordConfigured = isSet(env.DISCORD_TOKEN) || isSet(env.DISCORD_PUBLIC_KEY);
 
   const selected = [];

@@ -7,7 +7,13 @@ import {
   type KalturaClient,
 } from '@kd/kaltura';
 import type { RunningKalturaSim } from './kaltura-sim.js';
-import { simClient, simControl, simState, startSim } from './testing/sim-harness.js';
+import {
+  simClient,
+  simControl,
+  simState,
+  startSim,
+  wholeCatalogue,
+} from './testing/sim-harness.js';
 
 let sim: RunningKalturaSim;
 let client: KalturaClient;
@@ -52,7 +58,9 @@ describe('fault injection and retries', () => {
 
   it('does not retry Kaltura API errors other than ACTION_BLOCKED', async () => {
     await simControl(sim, 'faults', { failMode: 'api_error' });
-    await expect(client.searchVideos({ query: 'yoga' })).rejects.toMatchObject({
+    await expect(
+      client.searchVideos({ query: 'yoga', scope: wholeCatalogue }),
+    ).rejects.toMatchObject({
       kalturaCode: 'INTERNAL_SERVERL_ERROR',
       category: 'unavailable',
     });

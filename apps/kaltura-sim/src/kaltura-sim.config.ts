@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonEnv, httpPort } from '@kd/config';
-import { kalturaHashAlgos } from '@kd/kaltura';
+import { appTokenHashTypes, kalturaHashAlgos } from '@kd/kaltura';
 
 export const failModes = ['none', 'http500', 'api_error', 'hang'] as const;
 export type FailMode = (typeof failModes)[number];
@@ -27,6 +27,13 @@ export const kalturaSimEnv = z.object({
   KALTURA_SIM_WEBHOOK_ALGO: z.enum(kalturaHashAlgos).default('sha1'),
   KALTURA_SIM_WEBHOOK_FORMAT: z.enum(['json', 'form']).default('json'),
   KALTURA_SIM_NOTIFY_EVERY_MS: count.default(0),
+  /** An app token the sim knows from the start (id and token as given), for the apps' app-token mode. */
+  KALTURA_SIM_APP_TOKEN_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  KALTURA_SIM_APP_TOKEN: z.string().min(8).optional(),
+  KALTURA_SIM_APP_TOKEN_HASH_TYPE: z.enum(appTokenHashTypes).default('SHA1'),
 });
 
 export type KalturaSimConfig = z.output<typeof kalturaSimEnv>;

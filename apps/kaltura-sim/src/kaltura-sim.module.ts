@@ -11,6 +11,7 @@ import { NotificationService } from './notifications/notification.service.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { NotifyScheduler } from './notifications/notify-scheduler.service.js';
 import { MediaCatalog } from './state/media-catalog.service.js';
+import { AppTokenStore } from './state/app-token-store.service.js';
 import { RoomStore } from './state/room-store.service.js';
 
 @Module({})
@@ -23,6 +24,7 @@ export class KalturaSimModule {
         { provide: SIM_CONFIG, useValue: config },
         { provide: SIM_LOGGER, useValue: logger },
         RoomStore,
+        AppTokenStore,
         MediaCatalog,
         ActionCatalog,
         SimFaults,

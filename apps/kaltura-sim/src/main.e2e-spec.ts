@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KalturaClient } from '@kd/kaltura';
 import { runAppToExit, startApp, type ChildApp } from '@kd/testing';
+import { wholeCatalogue } from './testing/sim-harness.js';
 
 let sim: ChildApp;
 
@@ -22,14 +23,16 @@ describe('kaltura-sim as a process', () => {
       partnerId: 555,
       adminSecret: 'process-test-secret',
     });
-    const page = await client.searchVideos({ query: 'welcome' });
+    const page = await client.searchVideos({ query: 'welcome', scope: wholeCatalogue });
     expect(page.videos[0]?.name).toBe('Welcome to Kaltura');
     const wrongPartner = new KalturaClient({
       serviceUrl: sim.url,
       partnerId: 100,
       adminSecret: 'process-test-secret',
     });
-    await expect(wrongPartner.searchVideos({ query: 'welcome' })).rejects.toMatchObject({
+    await expect(
+      wrongPartner.searchVideos({ query: 'welcome', scope: wholeCatalogue }),
+    ).rejects.toMatchObject({
       kalturaCode: 'INVALID_KS',
     });
   });

@@ -30,7 +30,7 @@ describe('meeting rooms on the simulator', () => {
   it('issues join URLs whose user KS carries the room and role, and which the sim accepts', async () => {
     const { resourceId } = await client.createMeetingRoom({ name: 'Class' });
     const url = new URL(
-      client.joinUrl({
+      await client.joinUrl({
         resourceId,
         userId: '223456789012345678',
         firstName: 'Ada',
@@ -49,7 +49,7 @@ describe('meeting rooms on the simulator', () => {
     });
 
     const attendee = new URL(
-      client.joinUrl({ resourceId, userId: 'u2', firstName: 'Bob', role: 'attendee' }),
+      await client.joinUrl({ resourceId, userId: 'u2', firstName: 'Bob', role: 'attendee' }),
     );
     expect(parseKsV2(attendee.searchParams.get('ks') ?? '', secretOf).privileges).toMatchObject({
       role: 'viewerRole',
@@ -86,9 +86,14 @@ describe('meeting rooms on the simulator', () => {
     });
   });
 
-  it('uses a configured launch base URL', () => {
+  it('uses a configured launch base URL', async () => {
     const custom = simClient(sim, { launchBaseUrl: 'https://kaf.example.edu/virtualEvent/launch' });
-    const url = custom.joinUrl({ resourceId: '1', userId: 'u', firstName: 'A', role: 'attendee' });
+    const url = await custom.joinUrl({
+      resourceId: '1',
+      userId: 'u',
+      firstName: 'A',
+      role: 'attendee',
+    });
     expect(url.startsWith('https://kaf.example.edu/virtualEvent/launch?ks=')).toBe(true);
   });
 

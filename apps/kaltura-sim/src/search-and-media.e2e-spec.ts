@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKsV2, KalturaApiError, type KalturaClient } from '@kd/kaltura';
 import type { RunningKalturaSim } from './kaltura-sim.js';
-import { simClient, startSim, TEST_SECRET } from './testing/sim-harness.js';
+import { simClient, startSim, TEST_SECRET, wholeCatalogue } from './testing/sim-harness.js';
 
 let sim: RunningKalturaSim;
 let client: KalturaClient;
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('video search and media on the simulator', () => {
   it('finds videos with eSearch and maps them to summaries', async () => {
-    const page = await client.searchVideos({ query: 'linear algebra' });
+    const page = await client.searchVideos({ query: 'linear algebra', scope: wholeCatalogue });
     expect(page.totalCount).toBe(2);
     expect(page.videos.map((v) => v.name).sort()).toEqual([
       'Math lecture: linear algebra 1',
@@ -33,21 +33,26 @@ describe('video search and media on the simulator', () => {
   });
 
   it('limits results and reports the total', async () => {
-    const page = await client.searchVideos({ query: 'webinar', limit: 2 });
+    const page = await client.searchVideos({ query: 'webinar', limit: 2, scope: wholeCatalogue });
     expect(page.videos).toHaveLength(2);
     expect(page.totalCount).toBeGreaterThan(2);
-    expect((await client.searchVideos({ query: 'no such words anywhere' })).videos).toEqual([]);
+    expect(
+      (await client.searchVideos({ query: 'no such words anywhere', scope: wholeCatalogue }))
+        .videos,
+    ).toEqual([]);
   });
 
   it('refuses an empty query before calling Kaltura', async () => {
-    await expect(client.searchVideos({ query: '   ' })).rejects.toMatchObject({
+    await expect(
+      client.searchVideos({ query: '   ', scope: wholeCatalogue }),
+    ).rejects.toMatchObject({
       code: 'KALTURA.INVALID_QUERY',
       category: 'validation',
     });
   });
 
   it('gets a known entry and lists media newest first', async () => {
-    const [first] = (await client.searchVideos({ query: 'yoga' })).videos;
+    const [first] = (await client.searchVideos({ query: 'yoga', scope: wholeCatalogue })).videos;
     const entry = await client.getMedia(first?.entryId ?? '');
     expect(entry).toEqual(first);
     const list = await client.listMedia({ limit: 3 });

@@ -13,8 +13,16 @@ import {
 } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import { readGuildInsights } from '@kd/insights';
-import { KalturaClient, createKalturaMetrics } from '@kd/kaltura';
-import { MeetingDirectory, MeetingQueries, MeetingService } from '@kd/meetings';
+import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
+import {
+  MeetingDirectory,
+  MeetingQueries,
+  MeetingService,
+  VideoAccessService,
+  VideoAccessStore,
+  noVideoAccess,
+  scopeOf,
+} from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
@@ -26,6 +34,9 @@ export interface KalturaSettings {
   KALTURA_SERVICE_URL: string;
   KALTURA_PARTNER_ID?: string | undefined;
   KALTURA_ADMIN_SECRET?: string | undefined;
+  KALTURA_APP_TOKEN_ID?: string | undefined;
+  KALTURA_APP_TOKEN?: string | undefined;
+  KALTURA_APP_TOKEN_HASH_TYPE?: AppTokenHashType | undefined;
   KALTURA_LAUNCH_URL?: string | undefined;
   KALTURA_TIMEOUT_MS: number;
 }
@@ -98,8 +109,17 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     channels: new ChannelOwnership({ rest, now: () => clock().getTime() }),
   });
   const directory = meetingDirectory(options.nats, store.stream);
+  const videoAccess = videoAccessFrom(options);
   const meetings = kaltura
-    ? new MeetingService({ store, kaltura, logger, metrics: registry, directory, now: clock })
+    ? new MeetingService({
+        store,
+        kaltura,
+        logger,
+        metrics: registry,
+        directory,
+        now: clock,
+        ...(videoAccess ? { videoAccess } : {}),
+      })
     : undefined;
   const meetingQueries = new MeetingQueries(lazyDataSource(db));
   const dispatcher = createCommandDispatcher(
@@ -109,6 +129,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       meetingQueries,
       meetings,
       kaltura,
+      // Without NATS there is nothing to read access from: nothing is searchable (fail closed).
+      videoAccess: videoAccess ?? { scope: () => Promise.resolve(scopeOf(noVideoAccess)) },
       logger,
       insights: (guildId) =>
         readGuildInsights(db.dataSource, guildId, { timeoutMs: 2_000, now: clock() }),
@@ -159,26 +181,53 @@ function startRateLimiter(
   );
 }
 
+function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | undefined {
+  const live = options.live;
+  if (!live) return undefined;
+  const access = new VideoAccessStore({
+    js: () => live.nats.js,
+    subjectPrefix: live.subjectPrefix,
+  });
+  return new VideoAccessService(options.store, access);
+}
+
 function lazyDataSource(db: DatabaseHolder): DataSource {
   return {
     query: (sql: string, params?: unknown[]) => db.dataSource.query(sql, params),
   } as unknown as DataSource;
 }
 
-/** The Kaltura client when credentials are set; otherwise undefined (commands say KALTURA.NOT_CONFIGURED). */
+/**
+ * The Kaltura client when credentials are set (an app token wins over the admin secret);
+ * otherwise undefined (commands say KALTURA.NOT_CONFIGURED).
+ */
 function kalturaClientFrom(
   settings: KalturaSettings,
   logger: Logger,
   registry: Registry,
 ): KalturaClient | undefined {
-  if (!settings.KALTURA_PARTNER_ID || !settings.KALTURA_ADMIN_SECRET) {
+  const appToken =
+    settings.KALTURA_APP_TOKEN_ID && settings.KALTURA_APP_TOKEN
+      ? {
+          id: settings.KALTURA_APP_TOKEN_ID,
+          token: settings.KALTURA_APP_TOKEN,
+          hashType: settings.KALTURA_APP_TOKEN_HASH_TYPE ?? 'SHA1',
+        }
+      : undefined;
+  if (!settings.KALTURA_PARTNER_ID || (!appToken && !settings.KALTURA_ADMIN_SECRET)) {
     logger.warn('Kaltura credentials not set: meeting and video commands are unavailable');
     return undefined;
   }
+  logger.info(
+    { credentials: appToken ? 'app_token' : 'admin_secret' },
+    appToken
+      ? 'Kaltura sessions come from the app token'
+      : 'Kaltura sessions are signed with the admin secret (development; use an app token in production)',
+  );
   return new KalturaClient({
     serviceUrl: settings.KALTURA_SERVICE_URL,
     partnerId: settings.KALTURA_PARTNER_ID,
-    adminSecret: settings.KALTURA_ADMIN_SECRET,
+    ...(appToken ? { appToken } : { adminSecret: settings.KALTURA_ADMIN_SECRET }),
     ...(settings.KALTURA_LAUNCH_URL ? { launchBaseUrl: settings.KALTURA_LAUNCH_URL } : {}),
     timeoutMs: settings.KALTURA_TIMEOUT_MS,
     metrics: createKalturaMetrics(registry),

@@ -2,7 +2,7 @@ import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService } from '@kd/guild-config';
 import type { GuildInsights } from '@kd/insights';
 import type { KalturaClient } from '@kd/kaltura';
-import type { MeetingQueries, MeetingService } from '@kd/meetings';
+import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 
@@ -13,6 +13,8 @@ export interface CommandServices {
   meetingQueries: MeetingQueries;
   meetings: MeetingService | undefined;
   kaltura: KalturaClient | undefined;
+  /** What each guild's video search may see (its recordings, operator-granted categories). */
+  videoAccess: Pick<VideoAccessService, 'scope'>;
   logger: Logger;
   /** A guild's own figures from the analytics read models; undefined when nothing is recorded. */
   insights: (guildId: string) => Promise<GuildInsights | undefined>;

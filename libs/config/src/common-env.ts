@@ -43,6 +43,14 @@ export const kalturaEnv = {
   KALTURA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   KALTURA_PARTNER_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   KALTURA_ADMIN_SECRET: z.string().min(8).optional(),
+  /** Production: an application token the partner can revoke (DESIGN §6b); both or neither. */
+  KALTURA_APP_TOKEN_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an app token id')
+    .optional(),
+  KALTURA_APP_TOKEN: z.string().min(8).optional(),
+  /** The hashType the app token was created with (Kaltura's default SHA1). */
+  KALTURA_APP_TOKEN_HASH_TYPE: z.enum(['MD5', 'SHA1', 'SHA256', 'SHA512']).default('SHA1'),
 };
 
 /** `/kaltura-start` limits (apps that run commands), counted in a JetStream KV bucket; 0 = off. */
@@ -51,3 +59,28 @@ export const startRateLimitEnv = {
   START_RATE_LIMIT_PER_GUILD: z.coerce.number().int().min(0).max(100_000).default(50),
   START_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 };
+
+type KalturaCredentials = {
+  KALTURA_APP_TOKEN_ID?: string | undefined;
+  KALTURA_APP_TOKEN?: string | undefined;
+};
+
+const appTokenVariables = new Set(['KALTURA_APP_TOKEN_ID', 'KALTURA_APP_TOKEN']);
+
+/**
+ * For an app schema holding `kalturaEnv`: `KALTURA_APP_TOKEN_ID` and `KALTURA_APP_TOKEN` come
+ * together or not at all (half an app token would silently fall back to the admin secret).
+ */
+export function kalturaCredentialsRule<T extends KalturaCredentials>(schema: z.ZodType<T>) {
+  return schema.refine(
+    (c) => (c.KALTURA_APP_TOKEN_ID === undefined) === (c.KALTURA_APP_TOKEN === undefined),
+    {
+      path: ['KALTURA_APP_TOKEN'],
+      message:
+        'KALTURA_APP_TOKEN_ID and KALTURA_APP_TOKEN must be set together (or neither, to use KALTURA_ADMIN_SECRET)',
+      // Checked even if another variable is invalid, so every problem is listed at once.
+      when: (payload) =>
+        !payload.issues.some((i) => appTokenVariables.has(String(i.path?.[0] ?? ''))),
+    },
+  );
+}

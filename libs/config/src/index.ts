@@ -1,2 +1,9 @@
 export { loadConfig, loadConfigOrExit, ConfigError } from './load-config.js';
-export { commonEnv, kalturaEnv, startRateLimitEnv, httpPort, logLevels } from './common-env.js';
+export {
+  commonEnv,
+  kalturaEnv,
+  kalturaCredentialsRule,
+  startRateLimitEnv,
+  httpPort,
+  logLevels,
+} from './common-env.js';

@@ -1,5 +1,13 @@
 export { KalturaClient, type MeetingRoom } from './kaltura-client.js';
-export { kalturaClientOptionsSchema, type KalturaClientOptions } from './kaltura-options.js';
+export type { SearchScope } from './api/kaltura-requests.js';
+export {
+  kalturaClientOptionsSchema,
+  appTokenOptionsSchema,
+  type KalturaClientOptions,
+} from './kaltura-options.js';
+export { appTokenHash, appTokenHashTypes, type AppTokenHashType } from './ks/app-token-hash.js';
+export { AppTokenSessions, type AppToken } from './ks/app-token-sessions.js';
+export type { SessionSource } from './ks/session-source.js';
 export {
   createKalturaMetrics,
   type KalturaMetrics,
@@ -26,7 +34,12 @@ export {
 } from './api/kaltura-objects.js';
 export { generateKsV2, type KsV2Input } from './ks/generate-ks-v2.js';
 export { parseKsV2, type KsV2Session, type AdminSecretLookup } from './ks/parse-ks-v2.js';
-export { buildPrivileges, parsePrivileges, type Privileges } from './ks/ks-privileges.js';
+export {
+  buildPrivileges,
+  parsePrivileges,
+  privilegeEntries,
+  type Privileges,
+} from './ks/ks-privileges.js';
 export {
   KalturaSessions,
   type KalturaSessionOptions,
@@ -53,6 +66,9 @@ export {
   EventNotificationEventObjectType,
   ESearchItemType,
   ESearchOperatorType,
+  ESearchEntryFieldName,
+  ESearchCategoryEntryFieldName,
+  CategoryEntryStatus,
   NEWROW_ROOM_TAG,
   type KsTypeValue,
 } from './kaltura-enums.js';

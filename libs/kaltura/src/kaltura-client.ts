@@ -14,9 +14,12 @@ import {
   esearchEntryParams,
   locationResourceParams,
   mediaListParams,
+  type SearchScope,
 } from './api/kaltura-requests.js';
 import { KalturaCaller, type KalturaCall } from './http/kaltura-caller.js';
-import { KalturaSessions } from './ks/kaltura-sessions.js';
+import { AppTokenSessions } from './ks/app-token-sessions.js';
+import { LocalSessions } from './ks/local-sessions.js';
+import type { SessionSource } from './ks/session-source.js';
 import {
   resolveKalturaOptions,
   type KalturaClientOptions,
@@ -27,25 +30,24 @@ export interface MeetingRoom {
   resourceId: string;
 }
 
-/** The handful of Kaltura API v3 calls this project needs, on fetch, with locally made KS v2 sessions. */
+/**
+ * The handful of Kaltura API v3 calls this project needs, on fetch. Sessions come from an app
+ * token (production: `appToken.startSession`) or are signed locally from the admin secret.
+ */
 export class KalturaClient {
   private readonly options: ResolvedKalturaOptions;
-  private readonly sessions: KalturaSessions;
+  private readonly sessions: SessionSource;
   private readonly caller: KalturaCaller;
 
   constructor(options: KalturaClientOptions) {
     this.options = resolveKalturaOptions(options);
-    const o = this.options;
-    this.sessions = new KalturaSessions({
-      partnerId: o.partnerId,
-      adminSecret: o.adminSecret,
-      adminSessionTtlSeconds: o.adminSessionTtlSeconds,
-      maxSessionTtlSeconds: o.maxSessionTtlSeconds,
-      refreshMarginSeconds: o.sessionRefreshMarginSeconds,
-      adminPrivileges: 'disableentitlement',
-      now: o.now,
-    });
-    this.caller = new KalturaCaller(o);
+    this.caller = new KalturaCaller(this.options);
+    this.sessions = sessionSourceOf(this.options, this.caller);
+  }
+
+  /** `app_token` when sessions come from an application token, else `admin_secret`. */
+  get credentials(): 'app_token' | 'admin_secret' {
+    return this.options.appToken ? 'app_token' : 'admin_secret';
   }
 
   /** A Kaltura virtual-classroom room (`KalturaLocationScheduleResource` tagged `vcprovider:newrow`). */
@@ -72,18 +74,32 @@ export class KalturaClient {
     });
   }
 
-  /** Local only: a launch URL carrying a user KS scoped to the room and role. */
-  joinUrl(input: JoinUrlInput): string {
+  /** A launch URL carrying a user KS scoped to the room and role (from the app token, or signed locally). */
+  async joinUrl(input: JoinUrlInput): Promise<string> {
     const ttl = input.ttlSeconds ?? this.options.joinSessionTtlSeconds;
-    const { ks } = this.sessions.userSession(input.userId, joinPrivileges(input), ttl);
+    const ks = await this.sessions.userKs(input.userId, joinPrivileges(input), ttl);
     return launchUrl(this.options.launchBaseUrl, ks);
   }
 
-  async searchVideos(input: { query: string; limit?: number }): Promise<VideoPage> {
+  /**
+   * Entries matching the text, restricted to `scope` by the query itself (Kaltura enforces it;
+   * an admin session alone would see the whole partner). An empty scope is refused, never sent.
+   */
+  async searchVideos(input: {
+    query: string;
+    limit?: number;
+    scope: SearchScope;
+  }): Promise<VideoPage> {
     const query = input.query.trim();
     if (!query)
       throw new KdError('KALTURA.INVALID_QUERY', 'the search text is empty', 'validation');
-    const params = esearchEntryParams(query, clampLimit(input.limit));
+    if (input.scope.entryIds.length === 0 && input.scope.categoryIds.length === 0)
+      throw new KdError(
+        'KALTURA.EMPTY_SCOPE',
+        'a search must be limited to some entries or categories',
+        'internal',
+      );
+    const params = esearchEntryParams(query, clampLimit(input.limit), input.scope);
     const found = await this.admin({
       service: 'elasticsearch_esearch',
       action: 'searchEntry',
@@ -123,7 +139,7 @@ export class KalturaClient {
 
   private async admin<T>(call: KalturaCall<T>): Promise<T> {
     try {
-      return await this.caller.call(call, this.sessions.adminKs());
+      return await this.caller.call(call, await this.sessions.adminKs());
     } catch (error) {
       // A refused session is not cached any longer: the next call signs a fresh one.
       if (error instanceof KalturaApiError && /KS/.test(error.kalturaCode))
@@ -131,6 +147,20 @@ export class KalturaClient {
       throw error;
     }
   }
+}
+
+function sessionSourceOf(o: ResolvedKalturaOptions, caller: KalturaCaller): SessionSource {
+  const timing = {
+    partnerId: o.partnerId,
+    adminSessionTtlSeconds: o.adminSessionTtlSeconds,
+    maxSessionTtlSeconds: o.maxSessionTtlSeconds,
+    refreshMarginSeconds: o.sessionRefreshMarginSeconds,
+    now: o.now,
+  };
+  if (o.appToken) return new AppTokenSessions({ ...timing, appToken: o.appToken, caller });
+  // The refine in kalturaClientOptionsSchema guarantees one of the two.
+  const adminSecret = o.adminSecret ?? '';
+  return new LocalSessions({ ...timing, adminSecret, adminPrivileges: 'disableentitlement' });
 }
 
 function clampLimit(limit = 10): number {

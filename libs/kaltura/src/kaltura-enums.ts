@@ -52,5 +52,27 @@ export const ESearchItemType = {
 } as const;
 export const ESearchOperatorType = { and: 1, or: 2, not: 3 } as const;
 
+/** KalturaESearchEntryFieldName values this project filters on (current server names). */
+export const ESearchEntryFieldName = {
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  tags: 'tags',
+  referenceId: 'reference_id',
+  rootId: 'root_id',
+} as const;
+
+/** KalturaESearchCategoryEntryFieldName */
+export const ESearchCategoryEntryFieldName = {
+  id: 'id',
+  fullIds: 'full_ids',
+  name: 'name',
+  ancestorId: 'ancestor_id',
+  ancestorName: 'ancestor_name',
+} as const;
+
+/** KalturaCategoryEntryStatus */
+export const CategoryEntryStatus = { pending: 1, active: 2, deleted: 3, rejected: 4 } as const;
+
 /** Tag that marks a schedule resource as a Kaltura virtual-classroom (newrow) room. */
 export const NEWROW_ROOM_TAG = 'vcprovider:newrow';

@@ -71,3 +71,13 @@ export {
   type ActiveMeeting,
   type MeetingChoice,
 } from './queries/meeting-queries.js';
+export {
+  noVideoAccess,
+  scopeOf,
+  isEmptyScope,
+  MAX_SCOPED_ENTRIES,
+  type VideoAccess,
+  type VideoScope,
+} from './video-access/video-access.js';
+export { VideoAccessStore, videoAccessBucket } from './video-access/video-access.store.js';
+export { VideoAccessService, type OperatorChange } from './video-access/video-access.service.js';

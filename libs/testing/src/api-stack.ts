@@ -15,6 +15,8 @@ export interface ApiStackSecrets {
 export interface ApiStackOptions {
   /** Added to (and overriding) the api's wiring below. */
   apiEnv?: Record<string, string | undefined>;
+  /** Added to kaltura-sim's environment (e.g. a seeded app token). */
+  simEnv?: Record<string, string>;
   /** Start the projector too, with this env on top of the database and stream. */
   projectorEnv?: Record<string, string>;
   /** The key pair whose public half the api trusts for `POST /interactions`. */
@@ -75,6 +77,7 @@ export async function startApiStack(options: ApiStackOptions = {}): Promise<ApiS
     const sim = await startApp('kaltura-sim', {
       KALTURA_PARTNER_ID: '100',
       KALTURA_ADMIN_SECRET: secrets.kalturaAdminSecret,
+      ...options.simEnv,
     }).then(keep);
     // allSettled: when one fails to start, the other has still been kept and is stopped.
     const [api, projector] = await bothStarted(

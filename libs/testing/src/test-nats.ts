@@ -8,6 +8,7 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
 import type { DomainEvent } from '@kd/events';
+import { videoAccessBucket } from '@kd/meetings';
 import { testLogger } from './test-logger.js';
 
 export const testNatsUrl = process.env.KD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -63,6 +64,8 @@ export async function createTestStream(
       // The run's key-value buckets (KvBucket names them `<stream>_<purpose>`).
       for await (const name of jsm.streams.names())
         if (name.startsWith(`KV_${stream}_`)) await jsm.streams.delete(name).catch(() => false);
+      // KV buckets of this prefix (video access): a KV bucket is the stream KV_<bucket>.
+      await jsm.streams.delete(`KV_${videoAccessBucket(subjectPrefix)}`).catch(() => false);
       await nc.close();
     },
   };

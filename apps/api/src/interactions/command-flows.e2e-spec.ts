@@ -8,9 +8,11 @@ import {
   type TestStream,
   waitFor,
 } from '@kd/testing';
+import { VideoAccessService, VideoAccessStore } from '@kd/meetings';
 import {
   applicationId,
   commandInteraction,
+  guildId,
   keys,
   member,
   memberPermissions,
@@ -170,14 +172,30 @@ describe('slash command flows over POST /interactions', () => {
     expect(join.content).toMatch(/has ended/);
   });
 
-  it('searches videos in Kaltura', async () => {
+  it('searches videos in Kaltura, within what the guild may see', async () => {
+    const fresh = await run(commandInteraction('kaltura-video-search', { query: 'welcome' }));
+    expect(fresh.content).toMatch(/This server has no videos to search yet/);
+    // The operator shares the seeded "Training" category (what `npm run video-access` does).
+    const access = new VideoAccessService(
+      t.store,
+      new VideoAccessStore({ js: () => t.js, subjectPrefix: t.subjectPrefix }),
+    );
+    await access.grant({
+      guildId,
+      categoryIds: ['201'],
+      by: 'e2e',
+      correlationId: 'e2e-grant',
+      now: new Date(),
+    });
     const reply = await run(
       commandInteraction('kaltura-video-search', { query: 'welcome', limit: 2 }),
     );
     expect(reply.content).toMatch(/videos? found; the first \d:/);
     expect(reply.embeds?.map((e) => e.title)).toContain('Welcome to Kaltura');
     const none = await run(commandInteraction('kaltura-video-search', { query: 'zzqxnothing' }));
-    expect(none.content).toBe('No videos found.');
+    expect(none.content).toBe(
+      'No videos found among this server’s recordings and shared categories.',
+    );
   });
 
   it('views, then resets a section only when confirmed', async () => {

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ActionTable, SimAction } from '../api/sim-action.js';
 import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
 import { MediaCatalog } from '../state/media-catalog.service.js';
+import { AppTokenStore } from '../state/app-token-store.service.js';
 import { RoomStore } from '../state/room-store.service.js';
+import { appTokenActions } from './app-token.actions.js';
 import { esearchActions } from './esearch.actions.js';
 import { mediaActions } from './media.actions.js';
 import { scheduleResourceActions } from './schedule-resource.actions.js';
@@ -17,9 +19,11 @@ export class ActionCatalog {
     @Inject(SIM_CONFIG) config: KalturaSimConfig,
     rooms: RoomStore,
     catalog: MediaCatalog,
+    appTokens: AppTokenStore,
   ) {
     this.table = {
       session: sessionActions(config),
+      apptoken: appTokenActions(config, appTokens),
       schedule_scheduleresource: scheduleResourceActions(rooms),
       media: mediaActions(catalog),
       elasticsearch_esearch: esearchActions(catalog),

@@ -8,7 +8,10 @@ import {
 } from '../api/sim-action.js';
 import type { MediaCatalog } from '../state/media-catalog.service.js';
 
-/** `media.get` and `media.list` (filters: rootEntryIdEqual, nameLike, freeText). */
+/**
+ * `media.get` and `media.list` (filters: idEqual, idIn, categoriesIdsMatchOr,
+ * categoriesIdsMatchAnd, rootEntryIdEqual, nameLike, freeText; every one given must hold).
+ */
 export function mediaActions(catalog: MediaCatalog): Record<string, SimAction> {
   return {
     get: {
@@ -30,9 +33,18 @@ export function mediaActions(catalog: MediaCatalog): Record<string, SimAction> {
           ''
         ).toLowerCase();
         const root = textParam(filter, 'rootEntryIdEqual');
+        const idEqual = textParam(filter, 'idEqual');
+        const idIn = listParam(filter, 'idIn');
+        const anyOf = listParam(filter, 'categoriesIdsMatchOr');
+        const allOf = listParam(filter, 'categoriesIdsMatchAnd');
+        const categoriesOf = (e: { categoriesIds: string }) => e.categoriesIds.split(',');
         const matches = catalog
           .all()
           .filter((e) => root === undefined || e.rootEntryId === root)
+          .filter((e) => idEqual === undefined || e.id === idEqual)
+          .filter((e) => idIn === undefined || idIn.includes(e.id))
+          .filter((e) => anyOf === undefined || categoriesOf(e).some((c) => anyOf.includes(c)))
+          .filter((e) => allOf === undefined || allOf.every((c) => categoriesOf(e).includes(c)))
           .filter(
             (e) => !text || `${e.name} ${e.description} ${e.tags}`.toLowerCase().includes(text),
           );
@@ -44,4 +56,14 @@ export function mediaActions(catalog: MediaCatalog): Record<string, SimAction> {
       },
     },
   };
+}
+
+/** Kaltura's `…In` / `…MatchOr` filters: comma-separated values; absent when not given. */
+function listParam(filter: Record<string, unknown>, name: string): string[] | undefined {
+  const text = textParam(filter, name);
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -4,6 +4,7 @@ import type { Logger } from '@kd/observability';
 import { ActionCatalog } from '../actions/action-catalog.service.js';
 import { SimFaults } from '../faults/sim-faults.service.js';
 import { SimStats } from '../faults/sim-stats.service.js';
+import { AppTokenStore } from '../state/app-token-store.service.js';
 import { SIM_CONFIG, SIM_LOGGER, type KalturaSimConfig } from '../kaltura-sim.config.js';
 import { SimApiException } from './kaltura-api-exception.js';
 import { requireSession } from './session-guard.js';
@@ -20,6 +21,7 @@ export class ApiDispatcher {
     private readonly actions: ActionCatalog,
     private readonly faults: SimFaults,
     private readonly stats: SimStats,
+    private readonly appTokens: AppTokenStore,
   ) {}
 
   async dispatch(
@@ -64,6 +66,7 @@ export class ApiDispatcher {
             admin: handler.access === 'admin',
             service: service.toLowerCase(),
             action: action.toLowerCase(),
+            revoked: (s) => this.appTokens.isDeleted(s.privileges.sessionid ?? ''),
           });
     this.logger.debug({ service, action, userId: session?.userId }, 'kaltura api call');
     return handler.run(params, session);

@@ -14,6 +14,13 @@ const templates = {
   ENTRY_ID_NOT_FOUND: 'Entry id "@ENTRY_ID@" not found',
   SCHEDULE_RESOURCE_ID_NOT_FOUND: 'Schedule Resource id [@ID@] not found',
   START_SESSION_ERROR: 'Error while starting session for partner [@PARTNER_ID@]',
+  INVALID_WIDGET_ID: 'Unknown widget [@WIDGET_ID@]',
+  INVALID_ENUM_VALUE:
+    'Invalid enumeration value, "@VALUE@" for parameter "@PARAM_NAME@", expecting enumeration type "@ENUM@"',
+  APP_TOKEN_ID_NOT_FOUND: 'Application token id "@ID@" not found',
+  APP_TOKEN_NOT_ACTIVE: 'Application token id "@ID@" not active',
+  APP_TOKEN_EXPIRED: 'Application token id "@ID@" expired',
+  INVALID_APP_TOKEN_HASH: 'Invalid application token hash',
   INTERNAL_SERVERL_ERROR: 'Internal server error occurred',
 } as const;
 

@@ -8,6 +8,8 @@ export interface SessionRequirement {
   admin: boolean;
   service: string;
   action: string;
+  /** A session the partner revoked (its app token was deleted): refused as LOGOUT. */
+  revoked?: (session: KsV2Session) => boolean;
 }
 
 /** Validates the request's KS as the real server does and answers with its error objects. */
@@ -26,6 +28,8 @@ export function requireSession(ks: unknown, need: SessionRequirement): KsV2Sessi
       ERR_DESC: error.reason,
     });
   }
+  if (need.revoked?.(session))
+    throw new SimApiException('INVALID_KS', { KSID: ks, ERR_CODE: -6, ERR_DESC: 'LOGOUT' });
   if (need.admin && session.type !== KsType.admin) {
     throw new SimApiException('SERVICE_FORBIDDEN', { SERVICE: `${need.service}->${need.action}` });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntryStatus } from '@kd/kaltura';
 import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
+import { categoriesForTags, demoCategories, type SimCategory } from './demo-categories.js';
 import { demoVideos } from './demo-catalogue.js';
 import { randomEntryId, seededEntryId } from './entry-ids.js';
 
@@ -10,6 +11,9 @@ export type MediaEntryObject = Record<string, unknown> & {
   description: string;
   tags: string;
   rootEntryId: string;
+  /** Comma-separated category ids and full names, as on a KalturaBaseEntry. */
+  categoriesIds: string;
+  categories: string;
 };
 
 const SEED_EPOCH = 1_735_689_600; // 2025-01-01T00:00:00Z
@@ -31,9 +35,15 @@ export class MediaCatalog {
           duration,
           createdAt: SEED_EPOCH + i * 86_400,
           rootEntryId: id,
+          categories: categoriesForTags(tags),
         }),
       );
     });
+  }
+
+  /** The seeded categories (a meeting recording is in none until someone files it). */
+  categories(): readonly SimCategory[] {
+    return demoCategories;
   }
 
   get(entryId: string): MediaEntryObject | undefined {
@@ -60,6 +70,7 @@ export class MediaCatalog {
       duration,
       createdAt: Math.floor(Date.now() / 1000),
       rootEntryId: input.rootEntryId,
+      categories: [],
     });
     entry.referenceId = input.referenceId;
     this.entries.push(entry);
@@ -74,11 +85,15 @@ export class MediaCatalog {
     duration: number;
     createdAt: number;
     rootEntryId: string;
+    categories: SimCategory[];
   }): MediaEntryObject {
     const partnerId = this.config.KALTURA_PARTNER_ID;
+    const { categories, ...fields } = e;
     return {
       objectType: 'KalturaMediaEntry',
-      ...e,
+      ...fields,
+      categoriesIds: categories.map((c) => c.id).join(','),
+      categories: categories.map((c) => c.fullName).join(','),
       partnerId,
       userId: 'kaltura-sim',
       status: EntryStatus.ready,

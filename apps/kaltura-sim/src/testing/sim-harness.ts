@@ -5,6 +5,9 @@ import { kalturaSimEnv } from '../kaltura-sim.config.js';
 
 export const TEST_SECRET = 'e2e-admin-secret-0123456789';
 
+/** A search scope covering every seeded entry: the five seeded categories (demo-categories.ts). */
+export const wholeCatalogue = { entryIds: [], categoryIds: ['201', '202', '203', '204', '205'] };
+
 /** A simulator on an ephemeral port, configured as the environment would (all defaults but these). */
 export async function startSim(env: Record<string, string> = {}): Promise<RunningKalturaSim> {
   const config = loadConfig('kaltura-sim', kalturaSimEnv, {

@@ -52,6 +52,8 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'notification.sent':
     case 'notification.failed':
     case 'auth.token_revoked':
+    case 'guild.video_access_granted':
+    case 'guild.video_access_revoked':
       return;
   }
 }

@@ -1,7 +1,13 @@
 import { authTokenRevoked } from './auth.events.js';
 import { commandExecuted } from './command.events.js';
 import { configReset, configUpdated } from './config.events.js';
-import { guildInstalled, guildMemberCountChanged, guildUninstalled } from './guild.events.js';
+import {
+  guildInstalled,
+  guildMemberCountChanged,
+  guildUninstalled,
+  guildVideoAccessGranted,
+  guildVideoAccessRevoked,
+} from './guild.events.js';
 import {
   kalturaApiFailed,
   kalturaWebhookParked,
@@ -27,6 +33,8 @@ export const eventCatalog = {
   'guild.installed': guildInstalled,
   'guild.uninstalled': guildUninstalled,
   'guild.member_count_changed': guildMemberCountChanged,
+  'guild.video_access_granted': guildVideoAccessGranted,
+  'guild.video_access_revoked': guildVideoAccessRevoked,
   'command.executed': commandExecuted,
   'meeting.created': meetingCreated,
   'meeting.join_link_issued': meetingJoinLinkIssued,

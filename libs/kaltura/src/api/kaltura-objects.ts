@@ -55,3 +55,26 @@ export function toVideoSummary(entry: MediaEntry): VideoSummary {
     thumbnailUrl: entry.thumbnailUrl ?? null,
   };
 }
+
+/** `session.startWidgetSession` → KalturaStartWidgetSessionResponse. */
+export const widgetSessionSchema = z.looseObject({
+  ks: z.string().min(1),
+  partnerId: z.union([z.number(), z.string()]).optional(),
+  userId: z.union([z.number(), z.string()]).nullish(),
+});
+
+/** `appToken.startSession` → KalturaSessionInfo (`expiry` = unix seconds the KS is valid until). */
+export const sessionInfoSchema = z.looseObject({
+  ks: z.string().min(1),
+  sessionType: z.coerce.number().int(),
+  userId: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((v) => (v == null ? '' : String(v))),
+  expiry: z.coerce.number().int(),
+  privileges: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+});
+export type SessionInfo = z.output<typeof sessionInfoSchema>;

@@ -64,13 +64,23 @@ export class MeetingRooms {
     });
   }
 
-  joinUrl(meeting: Meeting, user: { userId: string; name: string; moderator: boolean }): string {
-    return this.kaltura.joinUrl({
-      resourceId: meeting.kalturaResourceId,
-      userId: user.userId,
-      firstName: user.name,
-      role: user.moderator ? 'moderator' : 'attendee',
-    });
+  /** With an app token the join session is asked of Kaltura: a failure is recorded like any call. */
+  async joinUrl(
+    meeting: Meeting,
+    user: { userId: string; name: string; moderator: boolean },
+    context: ContextFor,
+  ): Promise<string> {
+    try {
+      return await this.kaltura.joinUrl({
+        resourceId: meeting.kalturaResourceId,
+        userId: user.userId,
+        firstName: user.name,
+        role: user.moderator ? 'moderator' : 'attendee',
+      });
+    } catch (error) {
+      const refs = { meetingId: meeting.meetingId, interactionId: null };
+      throw await this.failed(error, refs, context);
+    }
   }
 
   /** Records `kaltura.api_failed` and returns the error to show; other errors pass through. */

@@ -47,6 +47,7 @@ import { summarize, type MeetingSummary } from './meeting-summary.js';
 import type { MeetingDirectory } from './meeting-directory.js';
 import { WebhookFacts } from './webhook-facts.js';
 import { roomKey } from '../domain/kaltura-fact.js';
+import type { VideoAccessService } from '../video-access/video-access.service.js';
 
 export interface MeetingServiceOptions {
   store: EventStore;
@@ -63,6 +64,8 @@ export interface MeetingServiceOptions {
    * notifications wait; without it, webhooks cannot be turned into meeting events.
    */
   directory?: MeetingDirectory;
+  /** Where a recording becomes searchable by its guild (video search scope). */
+  videoAccess?: VideoAccessService;
 }
 
 export interface IssuedJoinLink {
@@ -89,8 +92,10 @@ export class MeetingService {
   private readonly directory: MeetingDirectory | undefined;
   /** Kaltura notifications → meeting events (undefined without a directory). */
   readonly webhookFacts: WebhookFacts | undefined;
+  private readonly videoAccess: VideoAccessService | undefined;
 
   constructor(options: MeetingServiceOptions) {
+    this.videoAccess = options.videoAccess;
     this.stream = new MeetingStream(options.store);
     this.metrics = options.metrics && createMeetingMetrics(options.metrics);
     this.logger = options.logger.child({ context: 'MeetingService' });
@@ -191,14 +196,26 @@ export class MeetingService {
     return this.recordFact(meetingId, ctx, decideEndedByKaltura);
   }
 
-  recordRecordingReady(
+  /**
+   * Records the recording and makes it searchable by the meeting's guild. The access write runs
+   * on every delivery, even when the event was already stored: a crash between the two is
+   * repaired by Kaltura's retry (the webhook is acknowledged only after both).
+   */
+  async recordRecordingReady(
     meetingId: string,
     entryId: string,
     ctx: WebhookContext,
   ): Promise<WebhookOutcome> {
-    return this.recordFact(meetingId, ctx, (fact, state) =>
+    const outcome = await this.recordFact(meetingId, ctx, (fact, state) =>
       decideRecordingReady({ ...fact, entryId }, state),
     );
+    const { guildId } = outcome.meeting;
+    if (this.videoAccess && guildId && outcome.meeting.recordingEntryIds.includes(entryId))
+      await this.videoAccess.addRecording(guildId, {
+        entryId,
+        meetingId: outcome.meeting.meetingId,
+      });
+    return outcome;
   }
 
   recordParticipant(
@@ -225,11 +242,11 @@ export class MeetingService {
       const { decisions, kalturaRole } = decideJoin(cmd, loaded.state);
       const meeting = requireMeeting(loaded.state, cmd.meetingId);
       const moderator = kalturaRole === 'adminRole';
-      const joinUrl = this.rooms.joinUrl(meeting, {
-        userId: cmd.userId,
-        name: displayName,
-        moderator,
-      });
+      const joinUrl = await this.rooms.joinUrl(
+        meeting,
+        { userId: cmd.userId, name: displayName, moderator },
+        context,
+      );
       const after = await this.stream.append(loaded, decisions, context);
       return {
         meeting: summarize(requireMeeting(after.state, cmd.meetingId)),
