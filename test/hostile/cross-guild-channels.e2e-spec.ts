@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
 import { ChannelOwnership, createDiscordRest, signDiscordRequest } from '@kd/discord';
 import { newEvent } from '@kd/events';
 import { GuildConfigService, loadDefaultConfig } from '@kd/guild-config';
@@ -13,6 +12,7 @@ import {
   testLogger,
   waitFor,
   type ChildApp,
+  testApiToken,
 } from '@kd/testing';
 import {
   expectClearError,
@@ -40,7 +40,6 @@ const unknownChannel = snowflakeFor(9_304);
 const keys = generateDiscordKeys();
 const json = { 'content-type': 'application/json' };
 const notInGuild = 'CONFIG.CHANNEL_NOT_IN_GUILD';
-const inTenMinutes = () => Math.floor(Date.now() / 1000) + 600;
 
 type Interaction = ReturnType<typeof commandInteraction>;
 
@@ -66,7 +65,7 @@ describe('hostile input: channels of another guild', () => {
         body: JSON.stringify({ key, value }),
         headers: {
           ...json,
-          authorization: `Bearer ${signJwt({ sub: 'hostile-channels', exp: inTenMinutes(), guilds: [guild] }, h.secrets.jwtSecret)}`,
+          authorization: `Bearer ${testApiToken(h.secrets.jwtSecret, { sub: 'hostile-channels', guilds: [guild] })}`,
         },
       });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signJwt } from '@kd/auth';
 import {
   createTestDatabase,
   privateNatsServer,
@@ -7,6 +6,7 @@ import {
   type ChildApp,
   type PrivateNatsServer,
   type TestDatabase,
+  testApiToken,
 } from '@kd/testing';
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
@@ -77,10 +77,7 @@ describe('api health', () => {
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
 
     // A request that needs NATS: a 5xx says its code and correlation id, nothing of the cause.
-    const token = signJwt(
-      { sub: 'health-e2e', exp: Math.floor(Date.now() / 1000) + 600, guilds: [guild] },
-      jwtSecret,
-    );
+    const token = testApiToken(jwtSecret, { sub: 'health-e2e', guilds: [guild] });
     const failed = await fetch(`${api.url}/api/v1/guilds/${guild}/config`, {
       headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'health-e2e-5xx' },
     });
