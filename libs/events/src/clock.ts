@@ -12,3 +12,6 @@ export const fixedClock =
   (instant: Date | string): Clock =>
   () =>
     new Date(instant);
+
+/** Nest injection token of an app's Clock (`@Inject(CLOCK) clock: Clock`); tests override it. */
+export const CLOCK = Symbol('CLOCK');

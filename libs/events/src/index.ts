@@ -25,7 +25,7 @@ export {
   isEventType,
 } from './codec.js';
 export { newEvent, type EventContext } from './create-event.js';
-export { systemClock, fixedClock, type Clock } from './clock.js';
+export { CLOCK, systemClock, fixedClock, type Clock } from './clock.js';
 export {
   KdError,
   EventValidationError,

@@ -22,4 +22,4 @@ export {
 } from './http/body-guards.js';
 export { shutdownHook } from './lifecycle/shutdown-hook.js';
 export { runHttpApp, type RunHttpAppOptions } from './run-http-app.js';
-export { ClockModule, CLOCK } from './clock/clock.module.js';
+export { ClockModule } from './clock/clock.module.js';

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, Req, UseGuards } from '@nestjs/common';
-import { KdError, type Clock } from '@kd/events';
-import { CLOCK } from '@kd/platform';
+import { CLOCK, KdError, type Clock } from '@kd/events';
 import {
   CachedSnapshot,
   installReport,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
-import { KdError, type Clock } from '@kd/events';
-import { CLOCK } from '@kd/platform';
+import { CLOCK, KdError, type Clock } from '@kd/events';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG } from '../api.tokens.js';
 import type { AuthenticatedRequest } from './jwt-auth.guard.js';

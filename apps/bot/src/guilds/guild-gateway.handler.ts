@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client, Guild } from 'discord.js';
-import type { Clock } from '@kd/events';
+import { CLOCK, type Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
-import { CLOCK } from '@kd/platform';
 import { LOGGER } from '../bot.tokens.js';
 import { shardOf } from '../gateway/sharding.js';
 import type { GuildEventType, GuildObservation } from './guild-lifecycle.js';

@@ -8,9 +8,8 @@ import {
   type Guild,
   type RESTGetAPIGuildResult,
 } from 'discord.js';
-import type { Clock } from '@kd/events';
+import { CLOCK, type Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
-import { CLOCK } from '@kd/platform';
 import type { BotConfig } from '../bot.config.js';
 import { BOT_CONFIG, LOGGER } from '../bot.tokens.js';
 import { GuildLifecycleService } from './guild-lifecycle.service.js';
