@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { aggregates, type Aggregate } from '@kd/events';
-import { BatchConsumer, EventStore, NatsClients, connectNats, ensureStream } from '@kd/event-store';
+import { RevokedTokens } from '@kd/auth';
+import {
+  BatchConsumer,
+  EventStore,
+  KvBucket,
+  NatsClients,
+  RateWindows,
+  bucketName,
+  connectNats,
+  ensureStream,
+} from '@kd/event-store';
+import { VideoAccessStore } from '@kd/meetings';
 import { projectionDurable, projections } from '@kd/projections';
 import {
   commandExecutedEvent,
@@ -33,7 +44,7 @@ const passwordEnv = Object.fromEntries(
 
 /** The aggregates each app appends (DESIGN §3); every other one must be refused to it. */
 const appends: Record<Exclude<User, 'admin'>, Aggregate[]> = {
-  api: ['command', 'meeting', 'config', 'kaltura'],
+  api: ['command', 'meeting', 'config', 'kaltura', 'auth'],
   bot: ['guild', 'command', 'meeting', 'config', 'kaltura'],
   projector: [],
   notifier: ['notification'],
@@ -147,6 +158,68 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
         const wanted = appends[user].includes(aggregate) ? 'appended' : 'refused';
         expect({ user, aggregate, outcome }).toEqual({ user, aggregate, outcome: wanted });
       }
+    }
+  });
+
+  it.each(['api', 'bot'] as const)(
+    'lets %s use the key-value buckets of the command handlers',
+    async (user) => {
+      const nats = { js: jetstream(as(user)) };
+      for (const purpose of ['ROOMS', 'PARKED', 'INTERACTIONS']) {
+        const bucket = new KvBucket({ nats, name: bucketName(stream, purpose) });
+        await expect(bucket.create(`${user}-key`, 'v')).resolves.toBe(true);
+        await expect(bucket.get(`${user}-key`)).resolves.toBe('v');
+        await bucket.put(`${user}-key`, 'w');
+      }
+      // The sweep of parked notifications lists keys (a consumer on the bucket's stream).
+      const parked = new KvBucket({ nats, name: bucketName(stream, 'PARKED') });
+      await expect(parked.keys()).resolves.toContain(`${user}-key`);
+      const windows = new RateWindows({ nats: { nc: as(user) }, stream, maxAgeMs: 60_000 });
+      await expect(
+        windows.take(`${user}.start`, { limit: 5, windowMs: 60_000 }, new Date()),
+      ).resolves.toMatchObject({ allowed: true });
+      const access = new VideoAccessStore({ js: () => nats.js, subjectPrefix });
+      await access.change(`7${user.length}00000000000000001`, (a) => a);
+      await expect(access.read(`7${user.length}00000000000000001`)).resolves.toBeDefined();
+    },
+  );
+
+  it.each(['projector', 'notifier'] as const)(
+    'refuses %s the key-value buckets of the command handlers',
+    async (user) => {
+      const bucket = new KvBucket({
+        nats: { js: jetstream(as(user)) },
+        name: bucketName(stream, 'ROOMS'),
+      });
+      await expect(bucket.put('forged', 'x')).rejects.toThrow();
+    },
+  );
+
+  it('lets the api keep its revocation list from the auth subjects, and nothing more', async () => {
+    const nc = as('api');
+    const api = new NatsClients({
+      url: server.url,
+      auth: { user: 'api', pass: passwords.api! },
+      name: 'perm-api-revocations',
+      logger,
+      stream,
+      subjectPrefix,
+    });
+    const revoked = new RevokedTokens({ nats: api, stream, subjectPrefix, logger, retryMs: 100 });
+    try {
+      await expect(revoked.whenLoaded(5000)).resolves.toBe(true);
+      const created = await (
+        await jetstreamManager(nc)
+      ).consumers
+        .add(stream, { name: 'perm_all', filter_subject: `${subjectPrefix}.>` })
+        .then(
+          () => 'created',
+          () => 'refused',
+        );
+      expect(created).toBe('refused');
+    } finally {
+      revoked.close();
+      await api.close();
     }
   });
 
