@@ -72,7 +72,7 @@ describe('api health', () => {
     // Names what is down, and nothing else: no host, port or error text for an anonymous caller.
     expect(down).toEqual({
       status: 503,
-      body: { status: 'not_ready', checks: { nats: 'down', postgres: 'ok' } },
+      body: { status: 'not_ready', checks: { nats: 'down', postgres: 'ok', revocations: 'ok' } },
     });
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
 
@@ -117,7 +117,7 @@ describe('api health', () => {
       expect(result.status).toBe(503);
       expect(result.body).toEqual({
         status: 'not_ready',
-        checks: { nats: 'ok', postgres: 'down' },
+        checks: { nats: 'ok', postgres: 'down', revocations: 'ok' },
       });
       expect(noDb.logs.some((l) => l.includes('PostgreSQL unavailable, retrying'))).toBe(true);
     } finally {

@@ -15,7 +15,7 @@ import {
   type CommandInvocation,
   type Reply,
 } from '@kd/discord';
-import { KdError } from '@kd/events';
+import { CLOCK, KdError, type Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';
@@ -41,6 +41,7 @@ export class InteractionsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(
@@ -84,7 +85,7 @@ export class InteractionsService {
     const key = this.config.DISCORD_PUBLIC_KEY;
     const check =
       key && rawBody
-        ? verifyDiscordRequest(rawBody, signature, timestamp, key, new Date())
+        ? verifyDiscordRequest(rawBody, signature, timestamp, key, this.clock())
         : {
             ok: false as const,
             reason: key ? ('missing_headers' as const) : ('not_configured' as const),

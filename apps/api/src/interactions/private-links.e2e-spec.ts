@@ -42,6 +42,9 @@ describe('private join links and meeting buttons over POST /interactions', () =>
   beforeAll(async () => {
     stack = await startApiStack({ keys, apiEnv: { START_RATE_LIMIT_PER_USER: '3' } });
     ({ t, discord, api } = stack);
+    // The notifier posts only into channels of the guild (it asks Discord): the commands' channel.
+    const { guild_id: guildId, channel_id: channelId } = commandInteraction('x');
+    discord.registerChannel(guildId ?? '', channelId ?? '');
     notifier = await startApp('notifier', {
       ...sharedEnv(stack.db, t),
       DISCORD_TOKEN: stack.secrets.botToken,

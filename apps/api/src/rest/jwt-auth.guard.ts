@@ -14,7 +14,7 @@ import {
   type Scope,
   type TokenSettings,
 } from '@kd/auth';
-import { KdError } from '@kd/events';
+import { CLOCK, KdError, type Clock } from '@kd/events';
 import { metricOnce } from '@kd/observability';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, REVOKED_TOKENS } from '../api.tokens.js';
@@ -54,6 +54,7 @@ export class JwtAuthGuard implements CanActivate {
     @Inject(API_CONFIG) config: ApiConfig,
     @Inject(REVOKED_TOKENS) private readonly revoked: RevokedTokens,
     @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.settings = tokenSettingsOf(config);
   }
@@ -78,7 +79,7 @@ export class JwtAuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<JwtClaims> {
     if (!header?.startsWith('Bearer '))
       throw new AuthError('missing_token', 'send "Authorization: Bearer <JWT>"');
-    const claims = await verifyJwt(header.slice(7).trim(), this.settings, Date.now());
+    const claims = await verifyJwt(header.slice(7).trim(), this.settings, this.clock().getTime());
     if (!(await this.revoked.whenLoaded(revocationWaitMs))) throw new RevocationsNotLoadedError();
     if (this.revoked.has(claims.jti)) throw new AuthError('revoked', 'token revoked');
     return claims;
