@@ -7,6 +7,7 @@ import {
   type PrivateNatsServer,
   type TestDatabase,
   testApiToken,
+  waitFor,
 } from '@kd/testing';
 
 const jwtSecret = 'e2e-secret-that-is-long-enough-for-hs256-000';
@@ -89,8 +90,10 @@ describe('api health', () => {
         correlationId: 'health-e2e-5xx',
       },
     });
-    expect(api.logs.some((l) => l.includes('health-e2e-5xx') && l.includes('request failed'))).toBe(
-      true,
+    // The child's log lines arrive through a pipe, after the answer.
+    await waitFor(
+      () => api.logs.some((l) => l.includes('health-e2e-5xx') && l.includes('request failed')),
+      { what: 'the 5xx logged under its correlation id' },
     );
     await nats.start();
     expect(

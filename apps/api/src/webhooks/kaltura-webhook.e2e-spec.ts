@@ -219,7 +219,8 @@ describe('POST /webhooks/kaltura while NATS is down', () => {
     );
     await nats.start();
     let retried = await send();
-    for (let i = 0; i < 50 && retried.status !== 200; i++) {
+    // Up to 30 s: the client reconnects, then the stream and the room directory answer again.
+    for (let i = 0; i < 150 && retried.status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 200));
       retried = await send();
     }
