@@ -11,7 +11,8 @@ export type IngestPath = 'insert' | 'copy' | 'staging';
  */
 export const copyThreshold = 64;
 
-const columns = [
+/** Columns of `kd.event_log` in the order of `eventLogRow`. */
+export const eventLogColumns = [
   'seq',
   'id',
   'type',
@@ -40,7 +41,7 @@ export async function ingestEventLog(
   events: readonly RecordedEvent[],
   tx: EntityManager,
 ): Promise<IngestPath> {
-  const rows = events.map(toRow);
+  const rows = events.map(eventLogRow);
   if (rows.length < copyThreshold) {
     await insertRows(rows, tx);
     return 'insert';
@@ -53,7 +54,7 @@ export async function ingestEventLog(
 async function copyUnlessConflict(rows: CopyValue[][], tx: EntityManager): Promise<boolean> {
   await tx.query('SAVEPOINT kd_copy');
   try {
-    await copyRows(tx, 'kd.event_log', columns, rows);
+    await copyRows(tx, 'kd.event_log', eventLogColumns, rows);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT kd_copy');
@@ -69,10 +70,10 @@ async function copyUnlessConflict(rows: CopyValue[][], tx: EntityManager): Promi
  * by the schema rather than a TEMP table, so kd_app keeps no TEMP privilege (migration 900).
  */
 async function copyThroughStaging(rows: CopyValue[][], tx: EntityManager): Promise<void> {
-  await copyRows(tx, 'kd.event_log_staging', columns, rows);
+  await copyRows(tx, 'kd.event_log_staging', eventLogColumns, rows);
   await tx.query(
-    `INSERT INTO kd.event_log (${columns.join(', ')})
-     SELECT ${columns.join(', ')} FROM kd.event_log_staging ORDER BY seq
+    `INSERT INTO kd.event_log (${eventLogColumns.join(', ')})
+     SELECT ${eventLogColumns.join(', ')} FROM kd.event_log_staging ORDER BY seq
      ON CONFLICT DO NOTHING`,
   );
   // Empty again before COMMIT (a failed batch's rows roll back with it).
@@ -81,15 +82,16 @@ async function copyThroughStaging(rows: CopyValue[][], tx: EntityManager): Promi
 
 async function insertRows(rows: CopyValue[][], tx: EntityManager): Promise<void> {
   await tx.query(
-    `INSERT INTO kd.event_log (${columns.join(', ')})
+    `INSERT INTO kd.event_log (${eventLogColumns.join(', ')})
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[],
                           $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
      ON CONFLICT DO NOTHING`,
-    columns.map((_, i) => rows.map((row) => row[i])),
+    eventLogColumns.map((_, i) => rows.map((row) => row[i])),
   );
 }
 
-function toRow(r: RecordedEvent): CopyValue[] {
+/** One event as a row of `kd.event_log`, for COPY or unnest. */
+export function eventLogRow(r: RecordedEvent): CopyValue[] {
   const e = r.event;
   return [
     r.seq,

@@ -17,11 +17,21 @@ export async function copyRows(
   columns: readonly string[],
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
+  await copyText(tx, table, columns, encodeCopyText(rows));
+}
+
+/** COPY of rows already in COPY's text format (see `encodeCopyText`). */
+export async function copyText(
+  tx: EntityManager,
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<void> {
   const runner = tx.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('copyRows needs a transaction');
   const client = (await runner.connect()) as PoolClient;
   const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from([encodeCopyText(rows)]), sink);
+  await pipeline(Readable.from([text]), sink);
 }
 
 /** Rows in COPY's text format. Throws on a NUL character, which PostgreSQL text cannot hold. */
