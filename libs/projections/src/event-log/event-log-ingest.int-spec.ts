@@ -95,6 +95,24 @@ describe('event_log ingest by COPY', () => {
     expect(await checkpoint()).toBe(2 * batchSize);
   });
 
+  it('stores through COPY exactly what the event held: tabs, newlines, backslashes, quotes, emoji', async () => {
+    const runner = new ProjectionRunner(eventLogProjection, dataSource, logger);
+    const events: AnyNewEvent[] = freshEvents(batchSize);
+    const name = 'tab\there\nnew line\r\\back "quoted" \\N 🎉';
+    const odd = newEvent(
+      'guild.installed',
+      { name, memberCount: 3 },
+      { actor: { kind: 'system', id: 't' }, correlationId: 'c\\N', guildId: '123456789012345671' },
+    );
+    events[10] = odd;
+    await runner.handleBatch(messages(events, 1));
+    const [row] = await dataSource.query<{ name: string; correlation_id: string }[]>(
+      `SELECT payload->>'name' AS name, correlation_id FROM kd.event_log WHERE id = $1`,
+      [odd.id],
+    );
+    expect(row).toEqual({ name, correlation_id: 'c\\N' });
+  });
+
   it('parks one poison event of a COPY batch and applies the rest', async () => {
     const runner = new ProjectionRunner(eventLogProjection, dataSource, logger);
     const events: AnyNewEvent[] = freshEvents(batchSize);
