@@ -5,11 +5,13 @@ import { prepareForAppend } from '@kd/events';
 import { EventStore, subjectOf } from '@kd/event-store';
 import { ProjectionRunner, catchUp, eventLogProjection, readCheckpoint } from '@kd/projections';
 import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
+import { pgCopyLimitPerS } from './support/pg-copy-limit.js';
 import { realisticEvents } from './support/realistic-events.js';
 
 /**
  * `npm run bench:pipeline -- --events N`: our publish → projector → analytics.event_log against
- * the raw limits of the same services in the same run (DESIGN §8).
+ * the raw limits of the same services in the same run (DESIGN §8), and the rebuild against
+ * PostgreSQL's own COPY limit for the same rows (`ratio_rebuild_vs_storage`).
  */
 const { events: n, window, batch } = parseArgs({ events: 100_000, window: 256, batch: 1000 });
 const env = await benchEnvironment();
@@ -62,6 +64,9 @@ try {
   const rebuildPerS = rate(n, performance.now() - t0);
   console.log(`rebuild from sequence 1:             ${rebuildPerS} events/s`);
 
+  const copyLimitPerS = await pgCopyLimitPerS(env.dataSource, prepared, batch);
+  console.log(`PostgreSQL COPY limit, same rows:    ${copyLimitPerS} rows/s`);
+
   const result = {
     bench: 'pipeline',
     events: n,
@@ -74,6 +79,8 @@ try {
     raw_consume_ackall_per_s: rawConsumeAckAllPerS,
     ratio_rebuild_vs_ackall: round(rebuildPerS / rawConsumeAckAllPerS),
     publish_per_s: publishPerS,
+    pg_copy_limit_per_s: copyLimitPerS,
+    ratio_rebuild_vs_storage: round(rebuildPerS / copyLimitPerS),
     window,
     batch,
   };

@@ -8,6 +8,7 @@ import { AnalyticsSummaryViews1763884800302 } from './1763884800302-analytics-su
 import { AnalyticsCohortViews1763884800303 } from './1763884800303-analytics-cohort-views.js';
 import { AnalyticsRole1763884800304 } from './1763884800304-analytics-role.js';
 import { AppRole1763884800900 } from './1763884800900-app-role.js';
+import { EventLogStaging1763884800950 } from './1763884800950-event-log-staging.js';
 
 /** Every migration, oldest first. Hand-written raw SQL; `synchronize` is never used. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AnalyticsCohortViews1763884800303,
   AnalyticsRole1763884800304,
   AppRole1763884800900,
+  EventLogStaging1763884800950,
 ];
