@@ -38,9 +38,9 @@ export class ApiModule {
       discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
       logger,
       registry: register,
-      live: { nats, subjectPrefix: config.KD_SUBJECT_PREFIX },
+      live: { subjectPrefix: config.KD_SUBJECT_PREFIX },
       nats,
-      startLimits: { nats, stream: config.KD_STREAM, rules: config },
+      startLimits: config,
     });
     const revoked = new RevokedTokens({
       nats,

@@ -65,7 +65,7 @@ export interface CommandRuntimeOptions {
    * Where to hear `config.*` events published by other processes, so a change made through one
    * transport is seen at once by the others (the cache's TTL is only the safety net).
    */
-  live?: { nats: NatsClients; subjectPrefix: string };
+  live?: { subjectPrefix: string };
   /** Where the handlers read the time (default the system clock). */
   clock?: Clock;
   /**
@@ -73,8 +73,8 @@ export interface CommandRuntimeOptions {
    * meeting (webhooks decided from durable state) and interaction reservations.
    */
   nats: NatsClients;
-  /** `/kaltura-start` limits, counted in a KV bucket beside `stream`; absent: no limit. */
-  startLimits?: { nats: Pick<NatsClients, 'nc'>; stream: string; rules: StartRateLimitSettings };
+  /** `/kaltura-start` limits, counted in a KV bucket beside the stream; absent: no limit. */
+  startLimits?: StartRateLimitSettings;
 }
 
 /** The limit settings an app passes through from its environment. */
@@ -134,14 +134,16 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       logger,
       insights: (guildId) =>
         readGuildInsights(db.dataSource, guildId, { timeoutMs: 2_000, now: clock() }),
-      startLimits: options.startLimits && startRateLimiter(options.startLimits),
+      startLimits:
+        options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
     },
     registry,
   );
   const live =
     options.live &&
     new LiveEvents({
-      ...options.live,
+      nats: options.nats,
+      subjectPrefix: options.live.subjectPrefix,
       aggregate: 'config',
       logger,
       onEvent: (event) => guildConfig.invalidateOn(event),
@@ -167,27 +169,22 @@ function meetingDirectory(nats: NatsClients, stream: string): MeetingDirectory {
 }
 
 function startRateLimiter(
-  options: NonNullable<CommandRuntimeOptions['startLimits']>,
+  nats: NatsClients,
+  stream: string,
+  rules: StartRateLimitSettings,
 ): StartRateLimiter {
-  const { rules } = options;
   const windowMs = rules.START_RATE_LIMIT_WINDOW_SECONDS * 1000;
-  return new StartRateLimiter(
-    new RateWindows({ nats: options.nats, stream: options.stream, maxAgeMs: windowMs * 2 }),
-    {
-      perUser: rules.START_RATE_LIMIT_PER_USER,
-      perGuild: rules.START_RATE_LIMIT_PER_GUILD,
-      windowMs,
-    },
-  );
+  return new StartRateLimiter(new RateWindows({ nats, stream, maxAgeMs: windowMs * 2 }), {
+    perUser: rules.START_RATE_LIMIT_PER_USER,
+    perGuild: rules.START_RATE_LIMIT_PER_GUILD,
+    windowMs,
+  });
 }
 
 function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | undefined {
-  const live = options.live;
+  const { live, nats } = options;
   if (!live) return undefined;
-  const access = new VideoAccessStore({
-    js: () => live.nats.js,
-    subjectPrefix: live.subjectPrefix,
-  });
+  const access = new VideoAccessStore({ js: () => nats.js, subjectPrefix: live.subjectPrefix });
   return new VideoAccessService(options.store, access);
 }
 

@@ -30,7 +30,7 @@ export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-cli
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
 export { createBackbone, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
-export { KvBucket, bucketName, type KvBucketOptions } from './kv-bucket.js';
+export { KvBucket, bucketName, lazyBucket, type KvBucketOptions } from './kv-bucket.js';
 export {
   RateWindows,
   decideRate,

@@ -12,6 +12,19 @@ export interface KvBucketOptions {
   replicas?: number;
 }
 
+/**
+ * `open` on first use, its bucket kept; a failed open (NATS down, bucket not reachable) is not
+ * kept, so the next call tries again. Every key-value bucket of the apps opens through this.
+ */
+export function lazyBucket(open: () => Promise<KV>): () => Promise<KV> {
+  let opened: Promise<KV> | undefined;
+  return () =>
+    (opened ??= open().catch((error: unknown) => {
+      opened = undefined;
+      throw error;
+    }));
+}
+
 /** `<stream>_<purpose>`: the bucket belongs to one event stream (one install, one test run). */
 export const bucketName = (stream: string, purpose: string): string => `${stream}_${purpose}`;
 
@@ -21,7 +34,13 @@ export const bucketName = (stream: string, purpose: string): string => `${stream
  * whichever process gets there first. Failures are EventStoreUnavailableError.
  */
 export class KvBucket {
-  private opened: Promise<KV> | undefined;
+  private readonly open = lazyBucket(() =>
+    new Kvm(this.options.nats.js).create(this.options.name, {
+      history: 1,
+      ...(this.options.maxAgeMs ? { ttl: this.options.maxAgeMs } : {}),
+      replicas: this.options.replicas ?? 1,
+    }),
+  );
 
   constructor(private readonly options: KvBucketOptions) {}
 
@@ -78,20 +97,6 @@ export class KvBucket {
         error,
       );
     }
-  }
-
-  private open(): Promise<KV> {
-    this.opened ??= new Kvm(this.options.nats.js)
-      .create(this.options.name, {
-        history: 1,
-        ...(this.options.maxAgeMs ? { ttl: this.options.maxAgeMs } : {}),
-        replicas: this.options.replicas ?? 1,
-      })
-      .catch((error: unknown) => {
-        this.opened = undefined;
-        throw error;
-      });
-    return this.opened;
   }
 }
 

@@ -2,6 +2,7 @@ import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EventStoreUnavailableError } from './errors.js';
+import { lazyBucket } from './kv-bucket.js';
 
 /** At most `limit` takes per `windowMs` (a sliding window); a limit of 0 turns the rule off. */
 export interface RateRule {
@@ -46,7 +47,13 @@ export interface RateWindowsOptions {
  * the key's revision, so two concurrent takes never both get the last slot.
  */
 export class RateWindows {
-  private bucket: Promise<KV> | undefined;
+  private readonly bucket = lazyBucket(() =>
+    new Kvm(this.options.nats.nc).create(rateBucketOf(this.options.stream), {
+      history: 1,
+      replicas: this.options.replicas ?? 1,
+      ttl: this.options.maxAgeMs ?? 7 * 24 * 3600 * 1000,
+    }),
+  );
 
   constructor(private readonly options: RateWindowsOptions) {}
 
@@ -70,17 +77,9 @@ export class RateWindows {
   }
 
   private kv(): Promise<KV> {
-    this.bucket ??= new Kvm(this.options.nats.nc)
-      .create(rateBucketOf(this.options.stream), {
-        history: 1,
-        replicas: this.options.replicas ?? 1,
-        ttl: this.options.maxAgeMs ?? 7 * 24 * 3600 * 1000,
-      })
-      .catch((error: unknown) => {
-        this.bucket = undefined;
-        throw new EventStoreUnavailableError(`rate windows unavailable: ${String(error)}`, error);
-      });
-    return this.bucket;
+    return this.bucket().catch((error: unknown) => {
+      throw new EventStoreUnavailableError(`rate windows unavailable: ${String(error)}`, error);
+    });
   }
 }
 

@@ -6,7 +6,6 @@ export type WebhookOutcome =
   | 'duplicate'
   | 'parked'
   | 'bad_signature'
-  | 'invalid'
   | 'unavailable'
   | 'not_configured';
 

@@ -1,7 +1,7 @@
 import { Kvm, type KV } from '@nats-io/kv';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { z } from 'zod';
-import { EventStoreUnavailableError } from '@kd/event-store';
+import { EventStoreUnavailableError, lazyBucket } from '@kd/event-store';
 import { noVideoAccess, type VideoAccess } from './video-access.js';
 
 const accessSchema = z.object({
@@ -21,7 +21,12 @@ export function videoAccessBucket(subjectPrefix: string): string {
  * Changes are compare-and-set on the key's revision, retried on conflict.
  */
 export class VideoAccessStore {
-  private bucket: Promise<KV> | undefined;
+  private readonly bucket = lazyBucket(() =>
+    new Kvm(this.options.js()).create(videoAccessBucket(this.options.subjectPrefix), {
+      history: 1,
+      allow_direct: false,
+    }),
+  );
 
   constructor(private readonly options: { js: () => JetStreamClient; subjectPrefix: string }) {}
 
@@ -59,13 +64,7 @@ export class VideoAccessStore {
   }
 
   private kv(): Promise<KV> {
-    this.bucket ??= new Kvm(this.options.js())
-      .create(videoAccessBucket(this.options.subjectPrefix), { history: 1, allow_direct: false })
-      .catch((error: unknown) => {
-        this.bucket = undefined;
-        throw error;
-      });
-    return this.bucket;
+    return this.bucket();
   }
 }
 
