@@ -4,7 +4,7 @@
 //   1. Builds (`npm run -s build`) when dist/ is missing or a file under apps/, libs/ or bench/ (or
 //      a tsconfig) is newer than dist/.build-stamp. KD_SKIP_BUILD=1 skips the check.
 //   2. Loads .env (KEY=VALUE lines) without overriding variables already set in the environment.
-//   3. Runs `node dist/libs/projections/src/cli/migrate.js`; stops if it fails. KD_SKIP_MIGRATIONS=1
+//   3. Runs `node dist/libs/read-models/src/cli/migrate.js`; stops if it fails. KD_SKIP_MIGRATIONS=1
 //      skips it.
 //   4. Starts each app as `node dist/apps/<app>/src/main.js` with KD_APP=<app> and its own HTTP_PORT
 //      (<APP>_HTTP_PORT, else the default below; the api also honours HTTP_PORT):
@@ -55,7 +55,7 @@ const APPS = [
   { name: 'notifier', port: 3002, optional: false },
   { name: 'bot', port: 3003, optional: true },
 ];
-const MIGRATE = 'dist/libs/projections/src/cli/migrate.js';
+const MIGRATE = 'dist/libs/read-models/src/cli/migrate.js';
 const BUILD_STAMP = 'dist/.build-stamp';
 const BACKOFF_START_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;

@@ -3,7 +3,8 @@ import { generateHistory, makeEvent, snowflake } from '@kd/analytics';
 import type { DomainEvent } from '@kd/events';
 import type { ConsumedMessage } from '@kd/event-store';
 import type { Logger } from '@kd/observability';
-import { ProjectionRunner, projectionNamed } from '@kd/projections';
+import { ProjectionRunner } from '@kd/projections';
+import { projectionNamed } from '@kd/read-models';
 
 export interface FillOptions {
   /** Guilds in the read models: simulated ones, then installed-only ones up to this number. */

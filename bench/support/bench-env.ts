@@ -4,6 +4,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectNats, ensureStream } from '@kd/event-store';
 import { createLogger } from '@kd/observability';
 import { createDataSource, runMigrations } from '@kd/projections';
+import { migrations } from '@kd/read-models';
 
 export const logger = createLogger({ service: 'bench', level: 'warn' });
 const adminUrl = process.env.KD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,7 +35,11 @@ export async function benchEnvironment() {
   await admin.query(`CREATE DATABASE ${database}`);
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
-  const dataSource = createDataSource({ url: url.toString(), applicationName: 'kd-bench' });
+  const dataSource = createDataSource({
+    url: url.toString(),
+    applicationName: 'kd-bench',
+    migrations,
+  });
   await dataSource.initialize();
   await runMigrations(dataSource);
   const nc = await connectNats({ url: natsUrl, name: 'kd-bench', logger });

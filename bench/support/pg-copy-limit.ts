@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DomainEvent } from '@kd/events';
-import { copyText, encodeCopyText, eventLogColumns, eventLogRow } from '@kd/projections';
+import { eventLogColumns, eventLogRow } from '@kd/event-log';
+import { copyText, encodeCopyText } from '@kd/projections';
 
 /**
  * PostgreSQL's own ingest limit for rows shaped like `kd.event_log` (DESIGN §8): `COPY … FROM

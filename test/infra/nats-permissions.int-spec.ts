@@ -17,7 +17,8 @@ import {
   ensureStream,
 } from '@kd/event-store';
 import { VideoAccessStore } from '@kd/meetings';
-import { projectionDurable, projections } from '@kd/projections';
+import { projectionDurable } from '@kd/projections';
+import { projections } from '@kd/read-models';
 import {
   commandExecutedEvent,
   guildInstalledEvent,

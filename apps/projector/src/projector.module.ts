@@ -5,6 +5,7 @@ import { createBusinessMetrics } from '@kd/insights';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';
+import { migrations } from '@kd/read-models';
 import type { ProjectorConfig } from './projector.config.js';
 import { ProjectorService } from './projector.service.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
@@ -26,7 +27,7 @@ export class ProjectorModule {
       // Batches and rebuilds write thousands of rows per statement: a larger bound of their own.
       statementTimeoutMs: config.PROJECTOR_STATEMENT_TIMEOUT_MS,
       logger,
-      migrate: true,
+      migrate: migrations,
     });
     // Business gauges live here, beside the read models they are computed from.
     if (config.METRICS_ENABLED)

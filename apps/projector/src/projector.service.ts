@@ -12,10 +12,10 @@ import {
   ProjectionRunner,
   createProjectionMetrics,
   projectionDurable,
-  projections,
   type DecodedMessage,
   type Projection,
 } from '@kd/projections';
+import { projections } from '@kd/read-models';
 import type { ProjectorConfig } from './projector.config.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
 

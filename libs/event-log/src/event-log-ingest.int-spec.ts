@@ -9,9 +9,7 @@ import {
   testLogger,
   type TestDatabase,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import type { Projection } from '../projection.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
+import { createDataSource, ProjectionRunner, type Projection } from '@kd/projections';
 import { copyThreshold, ingestEventLog } from './event-log-ingest.js';
 import { eventLogProjection } from './event-log.projection.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { copyRows, type CopyValue } from '../runner/copy-rows.js';
+import { copyRows, type CopyValue } from '@kd/projections';
 
 /** How a batch reached `kd.event_log`. */
 export type IngestPath = 'insert' | 'copy' | 'staging';

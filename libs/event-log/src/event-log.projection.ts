@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import type { Projection } from '../projection.js';
+import type { Projection } from '@kd/projections';
 import { ingestEventLog } from './event-log-ingest.js';
 
 /** Every event as a row of `analytics.event_log`, one row per event id. */

@@ -47,6 +47,7 @@ export {
   evolveConfig,
   foldConfigEvents,
   isConfigEvent,
+  configEventTypes,
   emptyOverrides,
   type ConfigEvent,
   type ConfigOverrides,
@@ -99,7 +100,10 @@ export {
   isChannelKey,
   type ChannelGuildCheck,
 } from './service/channel-check.js';
-export type { GuildConfigurationRow } from './service/guild-config-read-model.js';
+export type { GuildConfigurationRow } from './read-model/guild-config-read-model.js';
+// Read model
+export { guildConfigProjection } from './read-model/guild-config.projection.js';
+export { guildConfigMigrations } from './read-model/migrations.js';
 // Errors
 export {
   ConfigUnknownSectionError,

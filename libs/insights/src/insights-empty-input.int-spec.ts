@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { eventFactory, snowflake } from '@kd/analytics';
 import { subjectOf } from '@kd/event-store';
-import { ProjectionRunner, catchUp, createDataSource, projectionNamed } from '@kd/projections';
+import { ProjectionRunner, catchUp, createDataSource } from '@kd/projections';
+import { projectionNamed } from '@kd/read-models';
 import {
   createTestDatabase,
   createTestStream,

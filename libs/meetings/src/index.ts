@@ -70,7 +70,9 @@ export {
   MeetingQueries,
   type ActiveMeeting,
   type MeetingChoice,
-} from './queries/meeting-queries.js';
+} from './read-model/meeting-queries.js';
+export { meetingsProjection } from './read-model/meetings.projection.js';
+export { meetingsMigrations } from './read-model/migrations.js';
 export {
   noVideoAccess,
   scopeOf,

@@ -1,5 +1,7 @@
-import { DataSource } from 'typeorm';
-import { migrations } from './migrations/index.js';
+import { DataSource, type MigrationInterface } from 'typeorm';
+
+/** A TypeORM migration class; its name ends in the 13-digit timestamp that orders it. */
+export type MigrationClass = new () => MigrationInterface;
 
 export interface DatabaseOptions {
   url: string;
@@ -7,6 +9,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Statement timeout for every query of this pool, in milliseconds (0 = none). */
   statementTimeoutMs?: number;
+  /** What `runMigrations` applies, oldest first (`migrations` of @kd/read-models). */
+  migrations?: readonly MigrationClass[];
 }
 
 export function createDataSource({
@@ -14,6 +18,7 @@ export function createDataSource({
   applicationName,
   poolSize = 10,
   statementTimeoutMs = 0,
+  migrations = [],
 }: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -21,7 +26,7 @@ export function createDataSource({
     applicationName,
     synchronize: false,
     migrationsRun: false,
-    migrations,
+    migrations: [...migrations],
     migrationsTableName: 'typeorm_migrations',
     poolSize,
     extra: {

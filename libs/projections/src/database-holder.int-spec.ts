@@ -3,17 +3,23 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { commonEnv, loadConfig } from '@kd/config';
 import { databaseUrl, dropDatabase, testLogger } from '@kd/testing';
+import type { MigrationClass } from './data-source.js';
 import { DatabaseHolder } from './database-holder.js';
+import { projectionMigrations } from './migrations/index.js';
 
 /** A pool set up as the apps set theirs up, from the environment. */
-function holderFromEnv(url: string, env: Record<string, string>, migrate = false) {
+function holderFromEnv(
+  url: string,
+  env: Record<string, string>,
+  migrate?: readonly MigrationClass[],
+) {
   const config = loadConfig('db-test', z.object(commonEnv), { DATABASE_URL: url, ...env });
   return new DatabaseHolder({
     url: config.DATABASE_URL,
     applicationName: 'kd-test-statement-timeout',
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     logger: testLogger('db-test'),
-    migrate,
+    ...(migrate ? { migrate } : {}),
   });
 }
 
@@ -27,7 +33,11 @@ describe('statement timeouts of the pools', () => {
 
   it('runs migrations without the bound, then cancels a query that outlasts it', async () => {
     // Migrations run on a pool of their own, without the bound (an index build may outlast it).
-    const holder = holderFromEnv(databaseUrl(name), { DATABASE_STATEMENT_TIMEOUT_MS: '100' }, true);
+    const holder = holderFromEnv(
+      databaseUrl(name),
+      { DATABASE_STATEMENT_TIMEOUT_MS: '100' },
+      projectionMigrations,
+    );
     holders.push(holder);
     await holder.ready;
     const [{ count }] = await holder.dataSource.query<[{ count: number }]>(

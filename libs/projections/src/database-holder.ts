@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { KdError } from '@kd/events';
 import type { Logger } from '@kd/observability';
-import { createDataSource, runMigrations, type DatabaseOptions } from './data-source.js';
+import {
+  createDataSource,
+  runMigrations,
+  type DatabaseOptions,
+  type MigrationClass,
+} from './data-source.js';
 import { ensureDatabase } from './ensure-database.js';
 
 export class DatabaseUnavailableError extends KdError {
@@ -12,8 +17,8 @@ export class DatabaseUnavailableError extends KdError {
 
 export interface DatabaseHolderOptions extends DatabaseOptions {
   logger: Logger;
-  /** Create the database if missing and apply pending migrations once connected. */
-  migrate?: boolean;
+  /** Create the database if missing and apply these migrations (oldest first) once connected. */
+  migrate?: readonly MigrationClass[];
 }
 
 /**
@@ -48,9 +53,14 @@ export class DatabaseHolder {
    * Migrations run on a pool of their own without a statement timeout: an index built over a
    * large table may take longer than any query the process makes afterwards.
    */
-  private async migrate(): Promise<void> {
+  private async migrate(migrations: readonly MigrationClass[]): Promise<void> {
     await ensureDatabase(this.options.url);
-    const source = createDataSource({ ...this.options, poolSize: 2, statementTimeoutMs: 0 });
+    const source = createDataSource({
+      ...this.options,
+      poolSize: 2,
+      statementTimeoutMs: 0,
+      migrations,
+    });
     await source.initialize();
     try {
       const applied = await runMigrations(source);
@@ -65,7 +75,7 @@ export class DatabaseHolder {
     const { logger } = this.options;
     for (let attempt = 1; !this.closed; attempt++) {
       try {
-        if (this.options.migrate) await this.migrate();
+        if (this.options.migrate) await this.migrate(this.options.migrate);
         const source = createDataSource(this.options);
         await source.initialize();
         this.source = source;

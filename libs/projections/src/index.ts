@@ -1,15 +1,19 @@
 export type { Projection } from './projection.js';
+export { handledTypes, dispatch, type EventHandlers } from './event-handlers.js';
 export { ProjectionRunner, type BatchOutcome } from './runner/projection-runner.js';
 export type { DecodedMessage } from './runner/decode-batch.js';
 export { createProjectionMetrics, type ProjectionMetrics } from './runner/projection-metrics.js';
 export { isTransientDatabaseError } from './runner/transient-errors.js';
 export { readCheckpoint } from './runner/checkpoints.js';
-export { createDataSource, runMigrations, type DatabaseOptions } from './data-source.js';
+export {
+  createDataSource,
+  runMigrations,
+  type DatabaseOptions,
+  type MigrationClass,
+} from './data-source.js';
 export { ensureDatabase } from './ensure-database.js';
-export { migrations } from './migrations/index.js';
-export { projections, projectionNamed } from './registry.js';
-export { eventLogProjection } from './event-log/event-log.projection.js';
-export { eventLogColumns, eventLogRow } from './event-log/event-log-ingest.js';
+export { projectionMigrations } from './migrations/index.js';
+export { appRole, assignSchemasTo, setRolePassword } from './app-role.js';
 export { copyRows, copyText, encodeCopyText, type CopyValue } from './runner/copy-rows.js';
 export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';
 export {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDataSource, migrations, runMigrations } from '@kd/projections';
+import { createDataSource, runMigrations } from '@kd/projections';
+import { migrations } from '@kd/read-models';
 
 const adminUrl = process.env.KD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -87,7 +88,12 @@ export async function ensureTemplateDatabase(): Promise<string> {
 }
 
 async function migrate(url: string): Promise<void> {
-  const dataSource = createDataSource({ url, applicationName: 'kd-test-template', poolSize: 2 });
+  const dataSource = createDataSource({
+    url,
+    applicationName: 'kd-test-template',
+    poolSize: 2,
+    migrations,
+  });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);

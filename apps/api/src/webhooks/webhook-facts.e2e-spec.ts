@@ -86,7 +86,7 @@ describe('Kaltura webhooks become meeting events whatever the read models are do
     const { meetingId, kalturaResourceId } = await startMeeting('During a rebuild');
     const rebuild = spawn(
       process.execPath,
-      [resolve('dist/libs/projections/src/cli/rebuild.js'), 'meetings'],
+      [resolve('dist/libs/read-models/src/cli/rebuild.js'), 'meetings'],
       { env: { PATH: process.env.PATH, ...sharedEnv(stack.db, t) }, stdio: 'ignore' },
     );
     const exited = new Promise<number | null>((done) => rebuild.once('exit', done));

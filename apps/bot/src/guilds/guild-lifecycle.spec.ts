@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { newEvent, type Actor, type DomainEvent, type PayloadOf } from '@kd/events';
+import { eventCatalog, newEvent, type Actor, type DomainEvent, type PayloadOf } from '@kd/events';
 import {
   botActor,
   decideGuild,
   emptyGuildRecord,
   evolveGuild,
+  guildEventTypes,
+  guildEvolvers,
   type GuildEventType,
   type GuildObservation,
   type GuildRecord,
@@ -174,5 +176,14 @@ describe('deciding what to record about a guild', () => {
       joinedTimestamp: joined + 9,
       memberCount: 27,
     });
+  });
+
+  it('loads exactly the guild events the fold has an evolver for', () => {
+    const guildTypes = Object.entries(eventCatalog)
+      .filter(([, definition]) => definition.aggregate === 'guild')
+      .map(([type]) => type);
+    const folded = guildTypes.filter((type) => Object.hasOwn(guildEvolvers, type));
+    expect([...guildEventTypes].sort()).toEqual(folded.sort());
+    expect(guildEventTypes).toEqual(expect.arrayContaining(['guild.installed']));
   });
 });

@@ -4,11 +4,6 @@ import type { Actor, DomainEvent, PayloadOf } from '@kd/events';
 export const botActor: Actor = { kind: 'system', id: 'bot' };
 
 export type GuildEventType = 'guild.installed' | 'guild.uninstalled' | 'guild.member_count_changed';
-export const guildEventTypes: readonly string[] = [
-  'guild.installed',
-  'guild.uninstalled',
-  'guild.member_count_changed',
-] satisfies GuildEventType[];
 
 /** What the stream says about one guild, folded from its `guild` aggregate. */
 export interface GuildRecord {
@@ -48,26 +43,47 @@ export const emptyGuildRecord: GuildRecord = {
   memberCount: null,
 };
 
+type GuildEvolvers = {
+  readonly [T in GuildEventType]: (
+    record: GuildRecord,
+    event: DomainEvent<T>,
+    seq: number,
+  ) => GuildRecord;
+};
+
+/** How each lifecycle event changes the record; its keys are `guildEventTypes`. */
+export const guildEvolvers: GuildEvolvers = {
+  'guild.installed': (record, event, seq) => {
+    const byBot = event.actor.kind === botActor.kind && event.actor.id === botActor.id;
+    return {
+      status: 'installed',
+      installSeq: seq,
+      joinedTimestamp: byBot ? Date.parse(event.occurredAt) : null,
+      memberCount: event.payload.memberCount ?? record.memberCount,
+    };
+  },
+  'guild.uninstalled': (record) => ({ ...record, status: 'uninstalled' }),
+  'guild.member_count_changed': (record, event) => ({
+    ...record,
+    memberCount: event.payload.memberCount,
+  }),
+};
+
+/** The events of the `guild` aggregate this fold reads (video access has its own read model). */
+export const guildEventTypes: readonly string[] = Object.keys(guildEvolvers);
+
 export function evolveGuild(
   record: GuildRecord,
   event: DomainEvent<GuildEventType>,
   seq: number,
 ): GuildRecord {
-  switch (event.type) {
-    case 'guild.installed': {
-      const byBot = event.actor.kind === botActor.kind && event.actor.id === botActor.id;
-      return {
-        status: 'installed',
-        installSeq: seq,
-        joinedTimestamp: byBot ? Date.parse(event.occurredAt) : null,
-        memberCount: event.payload.memberCount ?? record.memberCount,
-      };
-    }
-    case 'guild.uninstalled':
-      return { ...record, status: 'uninstalled' };
-    case 'guild.member_count_changed':
-      return { ...record, memberCount: event.payload.memberCount };
-  }
+  // The key matches the event's type, so the evolver takes this event.
+  const evolve = guildEvolvers[event.type] as (
+    record: GuildRecord,
+    event: DomainEvent<GuildEventType>,
+    seq: number,
+  ) => GuildRecord;
+  return evolve(record, event, seq);
 }
 
 /** The events that make the stream agree with what was observed (none when it already does). */

@@ -12,6 +12,13 @@ export type ConfigEvent =
   | { type: 'config.updated'; payload: PayloadOf<'config.updated'> }
   | { type: 'config.reset'; payload: PayloadOf<'config.reset'> };
 
+/** Every `ConfigEvent` type, once: the guard below and the projection's `handles` read it. */
+const configEventTypeSet: { readonly [T in ConfigEvent['type']]: true } = {
+  'config.updated': true,
+  'config.reset': true,
+};
+export const configEventTypes = Object.keys(configEventTypeSet) as ConfigEvent['type'][];
+
 export const emptyOverrides: ConfigOverrides = Object.freeze({});
 
 export function evolveConfig(overrides: ConfigOverrides, event: ConfigEvent): ConfigOverrides {
@@ -32,7 +39,7 @@ export function evolveConfig(overrides: ConfigOverrides, event: ConfigEvent): Co
 }
 
 export function isConfigEvent(event: { type: string }): event is ConfigEvent {
-  return event.type === 'config.updated' || event.type === 'config.reset';
+  return Object.hasOwn(configEventTypeSet, event.type);
 }
 
 export function foldConfigEvents(events: Iterable<{ type: string }>): ConfigOverrides {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ConfigOverrides, GuildConfig } from '@kd/guild-config';
+import type { ConfigOverrides } from '../domain/overrides.js';
+import type { GuildConfig } from '../schema/guild-config.schema.js';
 import { derivedColumns, type ConfigChangeRow, type GuildConfigRow } from './guild-config-state.js';
 
 const json = (value: unknown) =>

@@ -1,12 +1,7 @@
-import {
-  changedKeys,
-  effectiveConfig,
-  evolveConfig,
-  overrideFlags,
-  type ConfigEvent,
-  type ConfigOverrides,
-  type GuildConfig,
-} from '@kd/guild-config';
+import { effectiveConfig } from '../domain/effective-config.js';
+import { changedKeys, overrideFlags } from '../domain/override-flags.js';
+import { evolveConfig, type ConfigEvent, type ConfigOverrides } from '../domain/overrides.js';
+import type { GuildConfig } from '../schema/guild-config.schema.js';
 
 /** One guild's row of kd.guild_config_overrides, as folded so far. */
 export interface GuildConfigRow {

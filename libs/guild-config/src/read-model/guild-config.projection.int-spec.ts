@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ChannelOwnership, createDiscordRest } from '@kd/discord';
-import { GuildConfigService, loadDefaultConfig, overrideFlags } from '@kd/guild-config';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import {
   createTestDatabase,
   createTestStream,
@@ -13,9 +13,9 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
+import { loadDefaultConfig } from '../defaults/load-default-config.js';
+import { overrideFlags } from '../domain/override-flags.js';
+import { GuildConfigService } from '../service/guild-config.service.js';
 import { guildConfigProjection } from './guild-config.projection.js';
 
 const admin = { kind: 'user' as const, id: snowflakeFor(901) };

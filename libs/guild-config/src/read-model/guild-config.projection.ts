@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { isConfigEvent, loadDefaultConfig, type GuildConfig } from '@kd/guild-config';
-import type { Projection } from '../projection.js';
+import type { Projection } from '@kd/projections';
+import { loadDefaultConfig } from '../defaults/load-default-config.js';
+import { configEventTypes, isConfigEvent } from '../domain/overrides.js';
+import type { GuildConfig } from '../schema/guild-config.schema.js';
 import { insertChanges, readRows, upsertRows } from './guild-config-sql.js';
 import {
   applyToRow,
@@ -21,7 +23,7 @@ export function createGuildConfigProjection(loadDefaults: () => GuildConfig): Pr
   return {
     name: 'guild_config',
     version: 1,
-    handles: ['config.updated', 'config.reset'],
+    handles: configEventTypes,
     async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
       const config = events.filter(isRecordedConfigEvent);
       if (config.length === 0) return;

@@ -12,7 +12,10 @@ import { snowflakePattern } from '../schema/leaf-schemas.js';
 import type { GuildConfig } from '../schema/guild-config.schema.js';
 import { assertChannelsOfGuild } from './channel-check.js';
 import { ConfigCache } from './config-cache.js';
-import { listCustomizedGuilds, type GuildConfigurationRow } from './guild-config-read-model.js';
+import {
+  listCustomizedGuilds,
+  type GuildConfigurationRow,
+} from '../read-model/guild-config-read-model.js';
 import type {
   GuildConfigServiceOptions,
   GuildConfigView,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { KalturaClient } from '@kd/kaltura';
-import { catchUp, createDataSource, projectionNamed, ProjectionRunner } from '@kd/projections';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import {
   createTestDatabase,
   createTestStream,
@@ -20,6 +20,7 @@ import { kalturaSimEnv } from '../../../../apps/kaltura-sim/src/kaltura-sim.conf
 /* eslint-enable no-restricted-imports */
 import { MeetingService } from '../service/meeting.service.js';
 import { MeetingQueries } from './meeting-queries.js';
+import { meetingsProjection } from './meetings.projection.js';
 
 const SECRET = 'meetings-read-model-secret';
 const guildId = snowflakeFor(701);
@@ -53,7 +54,7 @@ beforeAll(async () => {
   ]);
   dataSource = createDataSource({ url: db.url, applicationName: 'meetings-read-model' });
   await dataSource.initialize();
-  runner = new ProjectionRunner(projectionNamed('meetings'), dataSource, logger);
+  runner = new ProjectionRunner(meetingsProjection, dataSource, logger);
   queries = new MeetingQueries(dataSource);
   const kaltura = new KalturaClient({
     serviceUrl: sim.url,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { newEvent, type Actor, type EventType, type PayloadOf } from '@kd/events';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import {
   createTestDatabase,
   createTestStream,
@@ -9,9 +10,6 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
 import { meetingsProjection } from './meetings.projection.js';
 
 const guildId = snowflakeFor(71);

@@ -1,91 +1,89 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent, EventType } from '@kd/events';
 import type { RecordedEvent } from '@kd/event-store';
-import type { Projection } from '../projection.js';
+import { dispatch, handledTypes, type EventHandlers, type Projection } from '@kd/projections';
+import type { MeetingEvent, MeetingEventType } from '../domain/meeting-state.js';
 import * as sql from './meeting-rows.sql.js';
 
-const meetingEventTypes = [
-  'meeting.created',
-  'meeting.join_link_issued',
-  'meeting.started',
-  'meeting.participant_joined',
-  'meeting.participant_left',
-  'meeting.ended',
-  'meeting.recording_ready',
-] as const satisfies readonly EventType[];
-type MeetingEvent = DomainEvent<(typeof meetingEventTypes)[number]>;
+type Handlers = EventHandlers<MeetingEventType, [seq: number, tx: EntityManager]>;
 
-/** `kd.meetings` + `kd.meeting_participants`, behind `analytics.meetings` and `analytics.meetings_live`. */
-export const meetingsProjection: Projection = {
-  name: 'meetings',
-  version: 1,
-  handles: meetingEventTypes,
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    // One round trip or two per event: meetings are a small share of the log.
-    for (const { seq, event } of events) {
-      if (isMeetingEvent(event)) await applyEvent(seq, event, tx);
-    }
-  },
-  async reset(tx: EntityManager): Promise<void> {
-    await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings`);
-  },
-};
+/** Ensures the meeting row exists (participant rows reference it) before a later event's update. */
+const touch = (event: MeetingEvent, seq: number, tx: EntityManager) =>
+  tx.query(sql.touchMeeting, [event.payload.meetingId, event.guildId, seq]);
 
-function isMeetingEvent(event: DomainEvent): event is MeetingEvent {
-  return (meetingEventTypes as readonly string[]).includes(event.type);
+/** Runs one of the meeting updates, `$1` meeting_id and `$2` occurred_at first. */
+async function update(
+  event: MeetingEvent,
+  seq: number,
+  tx: EntityManager,
+  statement: string,
+  ...rest: unknown[]
+): Promise<void> {
+  await touch(event, seq, tx);
+  await tx.query(statement, [event.payload.meetingId, event.occurredAt, ...rest]);
 }
 
-async function applyEvent(seq: number, event: MeetingEvent, tx: EntityManager): Promise<void> {
-  const { meetingId } = event.payload;
+/** A participant sighting: `source` null for a leave, `presence` null for a join link. */
+async function seen(
+  event: MeetingEvent,
+  seq: number,
+  tx: EntityManager,
+  participantId: string,
+  source: string | null,
+  presence: string | null,
+): Promise<void> {
+  await touch(event, seq, tx);
   const at = event.occurredAt;
-  if (event.type === 'meeting.created') {
+  const { meetingId } = event.payload;
+  await tx.query(sql.participantSeen, [
+    meetingId,
+    participantId,
+    source === null ? null : at,
+    source,
+    presence,
+    at,
+    seq,
+  ]);
+}
+
+/** Every meeting event, and what it writes; the map's keys are the projection's `handles`. */
+const handlers: Handlers = {
+  'meeting.created': async (event, seq, tx) => {
     const p = event.payload;
     await tx.query(sql.meetingCreated, [
-      meetingId,
+      p.meetingId,
       event.guildId,
       p.type,
       p.title,
       p.description,
       p.ownerUserId,
       p.kalturaResourceId,
-      at,
+      event.occurredAt,
       seq,
     ]);
-    return;
-  }
-  await tx.query(sql.touchMeeting, [meetingId, event.guildId, seq]);
-  const seen = (participantId: string, source: string | null, presence: string | null) =>
-    tx.query(sql.participantSeen, [
-      meetingId,
-      participantId,
-      source === null ? null : at,
-      source,
-      presence,
-      at,
-      seq,
-    ]);
-  switch (event.type) {
-    case 'meeting.join_link_issued':
-      await seen(event.payload.userId, 'join_link', null);
-      break;
-    case 'meeting.participant_joined':
-      await seen(event.payload.participantId, 'kaltura', 'joined');
-      break;
-    case 'meeting.participant_left':
-      await seen(event.payload.participantId, null, 'left');
-      break;
-    case 'meeting.started':
-      await tx.query(sql.meetingStarted, [meetingId, at]);
-      break;
-    case 'meeting.ended':
-      await tx.query(sql.meetingEnded, [meetingId, at, event.payload.endedBy]);
-      break;
-    case 'meeting.recording_ready':
-      await tx.query(sql.recordingReady, [meetingId, at, event.payload.entryId]);
-      break;
-    default: {
-      const unhandled: never = event;
-      throw new Error(`meetings projection: unexpected ${String(unhandled)}`);
-    }
-  }
-}
+  },
+  'meeting.join_link_issued': (event, seq, tx) =>
+    seen(event, seq, tx, event.payload.userId, 'join_link', null),
+  'meeting.participant_joined': (event, seq, tx) =>
+    seen(event, seq, tx, event.payload.participantId, 'kaltura', 'joined'),
+  'meeting.participant_left': (event, seq, tx) =>
+    seen(event, seq, tx, event.payload.participantId, null, 'left'),
+  'meeting.started': (event, seq, tx) => update(event, seq, tx, sql.meetingStarted),
+  'meeting.ended': (event, seq, tx) =>
+    update(event, seq, tx, sql.meetingEnded, event.payload.endedBy),
+  'meeting.recording_ready': (event, seq, tx) =>
+    update(event, seq, tx, sql.recordingReady, event.payload.entryId),
+};
+
+/** `kd.meetings` + `kd.meeting_participants`, behind `analytics.meetings` and `analytics.meetings_live`. */
+export const meetingsProjection: Projection = {
+  name: 'meetings',
+  version: 1,
+  handles: handledTypes(handlers),
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    // One round trip or two per event: meetings are a small share of the log.
+    for (const { seq, event } of events) await dispatch(handlers, event, seq, tx);
+  },
+  async reset(tx: EntityManager): Promise<void> {
+    await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings`);
+  },
+};

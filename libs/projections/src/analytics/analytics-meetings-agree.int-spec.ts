@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { generateHistory } from '@kd/analytics';
+import { projectionNamed } from '@kd/read-models';
 import {
   createTestDatabase,
   createTestStream,
@@ -10,7 +11,6 @@ import {
 } from '@kd/testing';
 import { createDataSource } from '../data-source.js';
 import { catchUp } from '../projection-host.js';
-import { projectionNamed } from '../registry.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { publishRaw } from './analytics-test-kit.js';
 

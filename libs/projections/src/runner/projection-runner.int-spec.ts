@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import { eventLogProjection } from '@kd/event-log';
 import { newEvent } from '@kd/events';
 import {
   commandExecutedEvent,
@@ -11,7 +12,6 @@ import {
   type TestStream,
 } from '@kd/testing';
 import { createDataSource } from '../data-source.js';
-import { eventLogProjection } from '../event-log/event-log.projection.js';
 import { catchUp } from '../projection-host.js';
 import { ProjectionRunner } from './projection-runner.js';
 

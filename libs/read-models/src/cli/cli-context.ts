@@ -3,7 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { loadConfigOrExit, commonEnv } from '@kd/config';
 import { connectNats, ensureStream, natsAuthOf } from '@kd/event-store';
 import { createLogger, type Logger } from '@kd/observability';
-import { createDataSource } from '../data-source.js';
+import { createDataSource, type MigrationClass } from '@kd/projections';
 
 const cliSchema = z.object({
   ...commonEnv,
@@ -31,12 +31,18 @@ export function cliConfig(name: string): { config: CliConfig; logger: Logger } {
  * The CLI's pool. `migrate` and `rebuild` pass `unbounded` (an index build or a rebuild's
  * truncation may outlast any bound); `status` keeps `DATABASE_STATEMENT_TIMEOUT_MS`.
  */
-export async function openDatabase(config: CliConfig, name: string, unbounded = false) {
+export async function openDatabase(
+  config: CliConfig,
+  name: string,
+  unbounded = false,
+  migrations: readonly MigrationClass[] = [],
+) {
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
     applicationName: name,
     poolSize: 2,
     statementTimeoutMs: unbounded ? 0 : config.DATABASE_STATEMENT_TIMEOUT_MS,
+    migrations,
   });
   await dataSource.initialize();
   return dataSource;

@@ -1,7 +1,12 @@
-import { setAnalyticsPassword } from '../analytics/analytics-role.js';
-import { appRole, assignSchemasTo, setRolePassword } from '../app-role.js';
-import { runMigrations } from '../data-source.js';
-import { ensureDatabase } from '../ensure-database.js';
+import {
+  appRole,
+  assignSchemasTo,
+  ensureDatabase,
+  runMigrations,
+  setRolePassword,
+} from '@kd/projections';
+import { setAnalyticsPassword } from '../analytics-read-model.js';
+import { migrations } from '../registry.js';
 import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 
 /**
@@ -19,7 +24,7 @@ runCli('migrate', async () => {
     process.stdout.write(`stream ${config.KD_STREAM} ready\n`);
   }
   const created = await ensureDatabase(config.DATABASE_URL);
-  const dataSource = await openDatabase(config, 'kd-migrate', true);
+  const dataSource = await openDatabase(config, 'kd-migrate', true, migrations);
   try {
     const applied = await runMigrations(dataSource);
     // What later migrations created belongs to the superuser running them until now.

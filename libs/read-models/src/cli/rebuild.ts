@@ -1,6 +1,5 @@
-import { projectionDurable, catchUp } from '../projection-host.js';
+import { projectionDurable, catchUp, ProjectionRunner } from '@kd/projections';
 import { projectionNamed } from '../registry.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
 import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 
 /**

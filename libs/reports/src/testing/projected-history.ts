@@ -1,14 +1,10 @@
 import pg from 'pg';
 import type { DomainEvent } from '@kd/events';
 import type { DataSource } from 'typeorm';
+import { eventLogProjection } from '@kd/event-log';
 import { subjectOf } from '@kd/event-store';
-import {
-  ProjectionRunner,
-  catchUp,
-  createDataSource,
-  eventLogProjection,
-  projectionNamed,
-} from '@kd/projections';
+import { ProjectionRunner, catchUp, createDataSource } from '@kd/projections';
+import { projectionNamed } from '@kd/read-models';
 import { createTestDatabase, createTestStream, testLogger, type TestDatabase } from '@kd/testing';
 import { endInstant, type Period } from '../period.js';
 import { inSnapshot, type Sql } from '../sql.js';

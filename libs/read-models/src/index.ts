@@ -1,0 +1,1 @@
+export { projections, projectionNamed, migrations, migrationTimestamp } from './registry.js';
