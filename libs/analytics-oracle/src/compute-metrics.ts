@@ -12,7 +12,7 @@ import { liveGauges } from './metrics/live-gauges.js';
 import { meetingsTable } from './metrics/meetings-table.js';
 import { retentionSummary } from './metrics/retention-summary.js';
 import { stickiness } from './metrics/stickiness.js';
-import type { MetricsSnapshot } from './snapshot.types.js';
+import type { MetricsSnapshot } from '@kd/analytics';
 import { clockAt } from './time/clock.js';
 import { dayToIso } from './time/utc-time.js';
 

@@ -6,6 +6,7 @@ export { isTransientDatabaseError } from './runner/transient-errors.js';
 export { readCheckpoint } from './runner/checkpoints.js';
 export { createDataSource, runMigrations, type DatabaseOptions } from './data-source.js';
 export { ensureDatabase } from './ensure-database.js';
+export { setRolePassword } from './app-role.js';
 export { migrations } from './migrations/index.js';
 export { projections, projectionNamed } from './registry.js';
 export { eventLogProjection } from './event-log/event-log.projection.js';

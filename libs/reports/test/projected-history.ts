@@ -10,8 +10,8 @@ import {
   projectionNamed,
 } from '@kd/projections';
 import { createTestDatabase, createTestStream, testLogger, type TestDatabase } from '@kd/testing';
-import { endInstant, type Period } from '../period.js';
-import { inSnapshot, type Sql } from '../sql.js';
+import { endInstant, type Period } from '../src/period.js';
+import { inSnapshot, type Sql } from '../src/sql.js';
 import { history } from './report-history.js';
 
 export interface ProjectedHistory {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@kd/events';
-import { eventFactory, makeEvent, snowflake } from '@kd/analytics';
+import { eventFactory, makeEvent, snowflake } from '@kd/analytics-oracle';
 
 /*
  * A small history with hand-computed report figures (reports.int-spec.ts): four guilds from

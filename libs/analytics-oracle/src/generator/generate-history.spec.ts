@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { decodeEvent, prepareForAppend, type DomainEvent, type NewEvent } from '@kd/events';
 import { flattenDefaults } from '../config/config-state.js';
-import { userFacingCommands } from '../features.js';
+import { userFacingCommands } from '@kd/analytics';
 import { canonicalJson } from '../json.js';
 import { generateHistory } from './generate-history.js';
 import { syntheticDefaultConfig } from './synthetic-defaults.js';

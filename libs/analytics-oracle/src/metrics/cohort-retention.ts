@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { CohortRetentionRow } from '../snapshot.types.js';
+import type { CohortRetentionRow } from '@kd/analytics';
 import { dayToIso, isoWeekOf } from '../time/utc-time.js';
 import { activeWeeksByGuild } from './active-weeks.js';
 import { installDayOf } from './command-window.js';

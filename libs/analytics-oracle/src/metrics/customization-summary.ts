@@ -1,7 +1,7 @@
 import { overriddenKeys } from '../config/config-state.js';
 import { overrideKinds, type OverrideKinds } from '../config/override-kinds.js';
 import type { GuildState, History } from '../history/history.types.js';
-import type { CustomizationSummary } from '../snapshot.types.js';
+import type { CustomizationSummary } from '@kd/analytics';
 import { ratio } from '../stats.js';
 import { installedGuilds } from './command-window.js';
 

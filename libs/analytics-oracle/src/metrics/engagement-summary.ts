@@ -1,6 +1,5 @@
-import { isUserFacingCommand, userFacingCommands } from '../features.js';
+import { isUserFacingCommand, userFacingCommands, type EngagementSummary } from '@kd/analytics';
 import type { CommandFact, History } from '../history/history.types.js';
-import type { EngagementSummary } from '../snapshot.types.js';
 import { mean, median, ratio } from '../stats.js';
 import { inRange, lastDays, lastWeeks } from '../time/clock.js';
 import { dayOf, isoWeekOf } from '../time/utc-time.js';

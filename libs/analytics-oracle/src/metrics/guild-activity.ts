@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { GuildDailyActivityRow, GuildWeeklyActivityRow } from '../snapshot.types.js';
+import type { GuildDailyActivityRow, GuildWeeklyActivityRow } from '@kd/analytics';
 import { dayOf, dayToIso, isoWeekOf } from '../time/utc-time.js';
 
 interface Bucket {

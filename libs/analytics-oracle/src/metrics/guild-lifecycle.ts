@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { GuildLifecycleRow } from '../snapshot.types.js';
+import type { GuildLifecycleRow } from '@kd/analytics';
 import { dayToIso } from '../time/utc-time.js';
 import { activeWeeksByGuild } from './active-weeks.js';
 

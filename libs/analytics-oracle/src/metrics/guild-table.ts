@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { GuildRow } from '../snapshot.types.js';
+import type { GuildRow } from '@kd/analytics';
 import { dayToIso, msToIso } from '../time/utc-time.js';
 import { installDayOf } from './command-window.js';
 import { guildOverrides } from './customization-summary.js';

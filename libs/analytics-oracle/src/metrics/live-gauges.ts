@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { LiveGauges } from '../snapshot.types.js';
+import type { LiveGauges } from '@kd/analytics';
 import { DAY_MS } from '../time/utc-time.js';
 import { installedGuilds } from './command-window.js';
 

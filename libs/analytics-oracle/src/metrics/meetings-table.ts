@@ -1,5 +1,5 @@
 import type { History, MeetingState } from '../history/history.types.js';
-import type { MeetingRow } from '../snapshot.types.js';
+import type { MeetingRow } from '@kd/analytics';
 import { msToIso } from '../time/utc-time.js';
 
 const isoOrNull = (ms: number | null) => (ms === null ? null : msToIso(ms));

@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { RetentionSummary } from '../snapshot.types.js';
+import type { RetentionSummary } from '@kd/analytics';
 import { ratio } from '../stats.js';
 import { lastDays } from '../time/clock.js';
 import { byGuild, commandsIn, installDayOf, installedGuilds } from './command-window.js';

@@ -1,5 +1,5 @@
 import type { History } from '../history/history.types.js';
-import type { Stickiness } from '../snapshot.types.js';
+import type { Stickiness } from '@kd/analytics';
 import { mean, median } from '../stats.js';
 import { lastDays } from '../time/clock.js';
 import { byGuild, commandsIn, countDistinct, installedGuilds } from './command-window.js';

@@ -2,7 +2,7 @@ import type { DomainEvent } from '@kd/events';
 import { snowflake } from '../events/event-factory.js';
 import { computeMetrics } from '../compute-metrics.js';
 import type { JsonObject } from '../json.js';
-import type { MetricsSnapshot } from '../snapshot.types.js';
+import type { MetricsSnapshot } from '@kd/analytics';
 
 /** A small defaults object with the sections of config/default_config.json (for tests). */
 export const testDefaults: JsonObject = {

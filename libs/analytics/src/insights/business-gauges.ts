@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { metricOnce } from '@kd/observability';
 import type { CachedSnapshot } from './cached-snapshot.js';
 import type { InstallSummary } from './install-summary.query.js';
+import type { SummaryAt } from './summary-snapshot.js';
 
 type Read = (s: InstallSummary) => number | null | undefined;
 
@@ -115,7 +116,7 @@ export const businessGauges: ReadonlyArray<{
  */
 export function registerBusinessGauges(
   registry: Registry,
-  snapshot: CachedSnapshot<InstallSummary>,
+  snapshot: CachedSnapshot<SummaryAt>,
 ): void {
   const byName = new Map<string, typeof businessGauges>();
   for (const gauge of businessGauges)
@@ -136,7 +137,7 @@ export function registerBusinessGauges(
             this.reset();
             if (!value) return;
             for (const { read, labels } of series) {
-              const v = read(value);
+              const v = read(value.summary);
               if (v !== null && v !== undefined && Number.isFinite(v)) this.set(labels ?? {}, v);
             }
           },

@@ -3,8 +3,8 @@ import type { Registry } from 'prom-client';
 import { systemClock, type Clock } from '@kd/events';
 import type { Logger } from '@kd/observability';
 import { registerBusinessGauges, createSnapshotMetrics } from './business-gauges.js';
-import { CachedSnapshot } from './cached-snapshot.js';
-import { readInstallSummary, type InstallSummary } from './install-summary.query.js';
+import type { CachedSnapshot } from './cached-snapshot.js';
+import { summarySnapshot, type SummaryAt } from './summary-snapshot.js';
 
 export interface BusinessMetricsOptions {
   /** Resolved on each load, so the pool may connect after start. */
@@ -20,17 +20,14 @@ export interface BusinessMetricsOptions {
 }
 
 /** The install summary, cached, exported as Prometheus business gauges; also read by the API. */
-export function createBusinessMetrics(
-  options: BusinessMetricsOptions,
-): CachedSnapshot<InstallSummary> {
-  const timeoutMs = options.timeoutMs ?? 2_000;
+export function createBusinessMetrics(options: BusinessMetricsOptions): CachedSnapshot<SummaryAt> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ context: 'BusinessMetrics' });
-  const snapshot = new CachedSnapshot<InstallSummary>({
-    load: () => readInstallSummary(options.dataSource(), { timeoutMs, now: clock() }),
-    ttlMs: options.ttlMs ?? 15_000,
-    // A scrape never waits for the summary queries (hundreds of ms on a large install).
-    background: true,
+  const snapshot = summarySnapshot({
+    dataSource: options.dataSource,
+    clock,
+    ...(options.ttlMs !== undefined && { ttlMs: options.ttlMs }),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     onSuccess: (_value, durationMs) => {
       metrics.duration.observe(durationMs / 1000);
       metrics.lastSuccess.set(clock().getTime() / 1000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { eventFactory, snowflake } from '@kd/analytics';
+import { eventFactory, snowflake } from '@kd/analytics-oracle';
 import { subjectOf } from '@kd/event-store';
 import { ProjectionRunner, catchUp, createDataSource, projectionNamed } from '@kd/projections';
 import {

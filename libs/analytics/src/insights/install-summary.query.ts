@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CustomizationSummary, EngagementSummary, RetentionSummary } from '@kd/analytics';
+import type {
+  CustomizationSummary,
+  EngagementSummary,
+  RetentionSummary,
+} from '../snapshot.types.js';
 
 export interface LiveSummary {
   installed_guilds: number;

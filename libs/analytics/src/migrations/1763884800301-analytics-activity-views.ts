@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createViews, dropViews, type ViewSpec } from '../analytics/view-spec.js';
+import { createViews, dropViews, type ViewSpec } from '../projection/view-spec.js';
 
 /**
  * Guild state, meetings and activity as of `analytics.as_of()` (docs/analytics.md). Days before

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createViews, dropViews, type ViewSpec } from '../analytics/view-spec.js';
+import { createViews, dropViews, type ViewSpec } from '../projection/view-spec.js';
 
 /** The one-row summaries of DESIGN §4 (rules: docs/analytics-rules.md §6), as of analytics.as_of(). */
 export class AnalyticsSummaryViews1763884800302 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createViews, dropViews, type ViewSpec } from '../analytics/view-spec.js';
+import { createViews, dropViews, type ViewSpec } from '../projection/view-spec.js';
 
 /**
  * Week-based views (docs/analytics-rules.md §7): a guild is active in an ISO week with ≥1 command

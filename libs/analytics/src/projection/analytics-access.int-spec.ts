@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { userFacingCommands } from '@kd/analytics';
+import { userFacingCommands } from '../features.js';
 import { createTestDatabase, type TestDatabase } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
+import { createDataSource } from '@kd/projections';
 import { AnalyticsRole1763884800304 } from '../migrations/1763884800304-analytics-role.js';
 import { setAnalyticsPassword } from './analytics-role.js';
 

@@ -3,20 +3,6 @@ import type { RecordedEvent } from '@kd/event-store';
 
 export type Recorded<T extends EventType> = RecordedEvent<DomainEvent<T>>;
 
-const meetingTypes: ReadonlySet<string> = new Set<EventType>([
-  'meeting.created',
-  'meeting.join_link_issued',
-  'meeting.started',
-  'meeting.participant_joined',
-  'meeting.participant_left',
-  'meeting.ended',
-]);
-
-/** Events that feed an analytics table: anything carrying a guild, and meeting events. */
-export function isRelevant({ event }: RecordedEvent): boolean {
-  return event.guildId !== null || meetingTypes.has(event.type);
-}
-
 /** The first copy of each event id (the batch is in stream order, so the earliest seq wins). */
 export function firstCopies(events: readonly RecordedEvent[]): RecordedEvent[] {
   const seen = new Set<string>();
@@ -24,12 +10,27 @@ export function firstCopies(events: readonly RecordedEvent[]): RecordedEvent[] {
 }
 
 /** The events of one type, typed. */
-export function ofType<T extends EventType>(
+function ofType<T extends EventType>(
   events: readonly RecordedEvent[],
   ...types: T[]
 ): Recorded<T>[] {
   const wanted: ReadonlySet<string> = new Set(types);
   return events.filter((r): r is Recorded<T> => wanted.has(r.event.type));
+}
+
+/** The event types one writer reads, and the only way it reads them. */
+export interface EventReader<T extends EventType> {
+  readonly types: readonly T[];
+  /** The events of the given declared types, typed (an undeclared type does not compile). */
+  of<U extends T>(events: readonly RecordedEvent[], ...types: U[]): Recorded<U>[];
+}
+
+/**
+ * Declares what a writer handles: the projection's lists of event types are derived from these
+ * declarations (analyticsEventTypes), never kept by hand beside the code that reads them.
+ */
+export function reads<const T extends EventType>(...types: T[]): EventReader<T> {
+  return { types, of: (events, ...wanted) => ofType(events, ...wanted) };
 }
 
 /** Column arrays for `unnest($1::…[], $2::…[], …)`: one array per picked field. */

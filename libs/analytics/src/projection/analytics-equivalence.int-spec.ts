@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics';
+import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics-oracle';
 import { loadDefaultConfig } from '@kd/guild-config';
 import {
   createTestDatabase,
@@ -9,9 +9,7 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
 import {
   diffSnapshot,
@@ -20,7 +18,7 @@ import {
   readViews,
   sortedTables,
   type ViewSnapshot,
-} from './analytics-test-kit.js';
+} from '@kd/analytics-oracle';
 
 // 200 guilds × 120 days ≈ 126k events: the file takes about 45 s on the 2-core machine.
 // KD_ANALYTICS_GUILDS / KD_ANALYTICS_DAYS run a bigger history (e.g. 1000 × 180) on demand.

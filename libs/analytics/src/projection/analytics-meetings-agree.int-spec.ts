@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { generateHistory } from '@kd/analytics';
+import { generateHistory } from '@kd/analytics-oracle';
 import {
   createTestDatabase,
   createTestStream,
@@ -8,11 +8,8 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { projectionNamed } from '../registry.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
-import { publishRaw } from './analytics-test-kit.js';
+import { catchUp, createDataSource, projectionNamed, ProjectionRunner } from '@kd/projections';
+import { publishRaw } from '@kd/analytics-oracle';
 
 /*
  * analytics.meetings (the operational meetings read model) and analytics.meetings_as_of (the

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { setRolePassword } from '../app-role.js';
+import { setRolePassword } from '@kd/projections';
 
 /** The read-only role of analysts and Grafana (migration 1763884800304-analytics-role). */
 export const analyticsRole = 'kd_analytics';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { DomainEvent } from '@kd/events';
-import { computeMetrics, eventFactory, snowflake, type JsonObject } from '@kd/analytics';
+import { computeMetrics, eventFactory, snowflake, type JsonObject } from '@kd/analytics-oracle';
 import {
   createTestDatabase,
   createTestStream,
@@ -9,11 +9,9 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
-import { diffSnapshot, publishRaw, readViews } from './analytics-test-kit.js';
+import { diffSnapshot, publishRaw, readViews } from '@kd/analytics-oracle';
 
 const defaults: JsonObject = {
   notifications: {

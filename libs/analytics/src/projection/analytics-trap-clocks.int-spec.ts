@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics';
+import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics-oracle';
 import { loadDefaultConfig } from '@kd/guild-config';
 import {
   createTestDatabase,
@@ -12,11 +12,9 @@ import {
   type TestDatabase,
   type TestStream,
 } from '@kd/testing';
-import { createDataSource } from '../data-source.js';
-import { catchUp } from '../projection-host.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
+import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
-import { diffSnapshot, publishRaw, readViews } from './analytics-test-kit.js';
+import { diffSnapshot, publishRaw, readViews } from '@kd/analytics-oracle';
 
 // Issue 12: no result may depend on the day the suite runs. Every view is compared with the
 // oracle at fixed instants that are known traps (ISO week 53, year and month ends, a leap day,
@@ -119,6 +117,11 @@ describe('analytics views at trap clocks', () => {
       const cells = views.cohortRetention.filter((r) => r.cohort_week === cohort);
       expect(cells.at(-1)?.weeks_since_install).toBe(k);
     }
-    expect(views.guildLifecycle.map((r) => r.week).sort().at(-1)).toBe('2026-12-28');
+    expect(
+      views.guildLifecycle
+        .map((r) => r.week)
+        .sort()
+        .at(-1),
+    ).toBe('2026-12-28');
   });
 });

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { loadDefaultConfig } from '@kd/guild-config';
-import type { Projection } from '../projection.js';
-import { firstCopies, isRelevant } from './analytics-batch.js';
-import { writeCommandActivity } from './command-activity.sql.js';
-import { flatten, type FlatConfig } from './config-fold.js';
-import { writeConfigState } from './config-state.sql.js';
+import type { EventType } from '@kd/events';
+import { flattenConfig, loadDefaultConfig, type FlatConfig } from '@kd/guild-config';
+import type { Projection } from '@kd/projections';
+import { firstCopies } from './analytics-batch.js';
+import { commandEvents, writeCommandActivity } from './command-activity.sql.js';
+import { configEvents, writeConfigState } from './config-state.sql.js';
 import { keepNewIds } from './event-ids.sql.js';
-import { writeGuildState } from './guild-state.sql.js';
+import { guildEvents, writeGuildState } from './guild-state.sql.js';
+import { meetingEvents } from './meeting-rows.js';
 import { writeMeetingState } from './meeting-state.sql.js';
 
 const tables = [
@@ -25,6 +26,22 @@ const tables = [
   'meeting_participants',
   'meeting_presence',
 ].map((t) => `kd.analytics_${t}`);
+
+/** Every event type a writer reads, from the writers' declarations (docs/analytics.md). */
+export const analyticsEventTypes: readonly EventType[] = [
+  ...guildEvents.types,
+  ...configEvents.types,
+  ...commandEvents.types,
+  ...meetingEvents.types,
+];
+
+/**
+ * Events that feed an analytics table: anything carrying a guild (its first sighting, and the
+ * event id), and the meeting events, which count without one.
+ */
+const guildless: ReadonlySet<string> = new Set(meetingEvents.types);
+const isRelevant = ({ event }: RecordedEvent) =>
+  event.guildId !== null || guildless.has(event.type);
 
 /** Bump when the tables or `apply` change meaning. */
 const CODE_VERSION = 1;
@@ -52,7 +69,7 @@ export function analyticsVersion(defaults: FlatConfig): number {
 export function createAnalyticsProjection(loadDefaults: () => unknown): Projection {
   let defaults: FlatConfig | undefined;
   let version: number | undefined;
-  const flatDefaults = () => (defaults ??= flatten(loadDefaults()));
+  const flatDefaults = () => (defaults ??= flattenConfig(loadDefaults()));
   return {
     name: 'analytics',
     get version() {

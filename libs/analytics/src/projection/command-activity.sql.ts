@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, ofType } from './analytics-batch.js';
+import { columns, reads } from './analytics-batch.js';
+
+export const commandEvents = reads('command.executed');
 
 /*
  * One statement: the raw guild commands, then the per-day aggregates from exactly the rows just
@@ -47,7 +49,9 @@ export async function writeCommandActivity(
   tx: EntityManager,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  const commands = ofType(events, 'command.executed').filter((r) => r.event.guildId !== null);
+  const commands = commandEvents
+    .of(events, 'command.executed')
+    .filter((r) => r.event.guildId !== null);
   if (commands.length === 0) return;
   await tx.query(
     writeCommands,

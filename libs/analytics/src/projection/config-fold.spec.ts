@@ -8,16 +8,16 @@ import {
   overriddenKeys as oracleOverriddenKeys,
   syntheticDefaultConfig,
   type FlatConfig as OracleConfig,
-} from '@kd/analytics';
+} from '@kd/analytics-oracle';
 import {
-  applyChange,
-  canonical,
-  flagsAfterEach,
-  flatten,
-  overriddenKeys,
-  type ConfigChange,
-} from './config-fold.js';
-import { overrideFlagsOfKeys as overrideFlags } from '@kd/guild-config';
+  applyConfigChange as applyChange,
+  canonicalConfigJson as canonical,
+  overrideFlagsAfterEach as flagsAfterEach,
+  flattenConfig as flatten,
+  overriddenConfigKeys as overriddenKeys,
+  overrideFlagsOfKeys as overrideFlags,
+  type FlatConfigChange as ConfigChange,
+} from '@kd/guild-config';
 import { analyticsVersion } from './analytics.projection.js';
 
 const defaults = flatten({

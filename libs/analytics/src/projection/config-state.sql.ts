@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, ofType } from './analytics-batch.js';
-import { flagsAfterEach, type ConfigChange, type FlatConfig } from './config-fold.js';
+import { columns, reads } from './analytics-batch.js';
+
+export const configEvents = reads('config.updated', 'config.reset');
+import {
+  overrideFlagsAfterEach as flagsAfterEach,
+  type FlatConfigChange as ConfigChange,
+  type FlatConfig,
+} from '@kd/guild-config';
 
 interface StoredChange {
   seq: string;
@@ -26,9 +32,9 @@ export async function writeConfigState(
   events: readonly RecordedEvent[],
   defaults: FlatConfig,
 ): Promise<void> {
-  const changes = ofType(events, 'config.updated', 'config.reset').filter(
-    (r) => r.event.guildId !== null,
-  );
+  const changes = configEvents
+    .of(events, 'config.updated', 'config.reset')
+    .filter((r) => r.event.guildId !== null);
   if (changes.length === 0) return;
   await tx.query(
     `INSERT INTO kd.analytics_config_events (seq, guild_id, occurred_at, change, key, section, new_value)

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, ofType } from './analytics-batch.js';
+import { columns, reads } from './analytics-batch.js';
+
+/** Install and member-count events; any event carrying a guild also marks its first sighting. */
+export const guildEvents = reads(
+  'guild.installed',
+  'guild.uninstalled',
+  'guild.member_count_changed',
+);
 
 interface GuildFirsts {
   guildId: string;
@@ -55,9 +62,9 @@ export async function writeGuildState(
 }
 
 async function writeInstalls(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
-  const installs = ofType(events, 'guild.installed', 'guild.uninstalled').filter(
-    (r) => r.event.guildId !== null,
-  );
+  const installs = guildEvents
+    .of(events, 'guild.installed', 'guild.uninstalled')
+    .filter((r) => r.event.guildId !== null);
   if (installs.length === 0) return;
   await tx.query(
     `INSERT INTO kd.analytics_guild_installs (seq, guild_id, occurred_at, installed)
@@ -74,18 +81,20 @@ async function writeInstalls(tx: EntityManager, events: readonly RecordedEvent[]
 
 /** A (re)install without a count does not erase a known one: only known counts are rows. */
 async function writeMemberCounts(tx: EntityManager, events: readonly RecordedEvent[]) {
-  const counts = ofType(events, 'guild.installed', 'guild.member_count_changed').flatMap((r) =>
-    r.event.payload.memberCount === null || r.event.guildId === null
-      ? []
-      : [
-          {
-            seq: r.seq,
-            guildId: r.event.guildId,
-            at: r.event.occurredAt,
-            n: r.event.payload.memberCount,
-          },
-        ],
-  );
+  const counts = guildEvents
+    .of(events, 'guild.installed', 'guild.member_count_changed')
+    .flatMap((r) =>
+      r.event.payload.memberCount === null || r.event.guildId === null
+        ? []
+        : [
+            {
+              seq: r.seq,
+              guildId: r.event.guildId,
+              at: r.event.occurredAt,
+              n: r.event.payload.memberCount,
+            },
+          ],
+    );
   if (counts.length === 0) return;
   await tx.query(
     `INSERT INTO kd.analytics_member_counts (seq, guild_id, occurred_at, member_count)

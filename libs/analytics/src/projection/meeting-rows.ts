@@ -1,5 +1,15 @@
 import type { RecordedEvent } from '@kd/event-store';
-import { ofType } from './analytics-batch.js';
+import { reads } from './analytics-batch.js';
+
+/** Meeting events count whether or not they carry a guild (a meeting knows its guild). */
+export const meetingEvents = reads(
+  'meeting.created',
+  'meeting.join_link_issued',
+  'meeting.started',
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'meeting.ended',
+);
 
 export interface MeetingRow {
   meetingId: string;
@@ -42,7 +52,7 @@ export function meetingRows(events: readonly RecordedEvent[]): MeetingRow[] {
     }
     return row;
   };
-  for (const { seq, event } of ofType(events, 'meeting.created')) {
+  for (const { seq, event } of meetingEvents.of(events, 'meeting.created')) {
     const row = rowOf(event.payload.meetingId);
     // Stream order within the batch: only a strictly earlier occurredAt displaces a creation.
     if (row.createdAt !== null && Date.parse(event.occurredAt) >= Date.parse(row.createdAt))
@@ -55,7 +65,7 @@ export function meetingRows(events: readonly RecordedEvent[]): MeetingRow[] {
       createdSeq: seq,
     });
   }
-  for (const { event } of ofType(events, 'meeting.started', 'meeting.ended')) {
+  for (const { event } of meetingEvents.of(events, 'meeting.started', 'meeting.ended')) {
     const row = rowOf(event.payload.meetingId);
     if (event.type === 'meeting.started') row.startedAt = earlier(row.startedAt, event.occurredAt);
     else row.endedAt = earlier(row.endedAt, event.occurredAt);
@@ -66,7 +76,7 @@ export function meetingRows(events: readonly RecordedEvent[]): MeetingRow[] {
 /** Distinct (meeting, person) of join links and Kaltura joins, with the earliest sighting. */
 export function participantRows(events: readonly RecordedEvent[]): ParticipantRow[] {
   const rows = new Map<string, ParticipantRow>();
-  for (const { event } of ofType(
+  for (const { event } of meetingEvents.of(
     events,
     'meeting.join_link_issued',
     'meeting.participant_joined',

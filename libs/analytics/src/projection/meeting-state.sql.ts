@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, ofType } from './analytics-batch.js';
-import { meetingRows, participantRows } from './meeting-rows.js';
+import { columns } from './analytics-batch.js';
+import { meetingEvents, meetingRows, participantRows } from './meeting-rows.js';
 
 /**
  * A meeting takes its guild, type and owner from its first meeting.created in (occurred_at, seq)
@@ -63,7 +63,11 @@ async function writeParticipants(tx: EntityManager, events: readonly RecordedEve
         (p) => p.firstSeenAt,
       ),
     );
-  const presence = ofType(events, 'meeting.participant_joined', 'meeting.participant_left');
+  const presence = meetingEvents.of(
+    events,
+    'meeting.participant_joined',
+    'meeting.participant_left',
+  );
   if (presence.length > 0)
     await tx.query(
       `INSERT INTO kd.analytics_meeting_presence (seq, meeting_id, participant_id, occurred_at, joined)

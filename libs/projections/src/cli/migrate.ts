@@ -1,4 +1,5 @@
-import { setAnalyticsPassword } from '../analytics/analytics-role.js';
+// Reached by path until the composition root owns the CLIs (@kd/analytics imports @kd/projections).
+import { setAnalyticsPassword } from '../../../analytics/src/projection/analytics-role.js';
 import { appRole, assignSchemasTo, setRolePassword } from '../app-role.js';
 import { runMigrations } from '../data-source.js';
 import { ensureDatabase } from '../ensure-database.js';
