@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics-oracle';
+import {
+  computeMetrics,
+  diffSnapshot,
+  generateHistory,
+  idAt,
+  type JsonObject,
+  publishRaw,
+  readViews,
+  sortedTables,
+  type ViewSnapshot,
+} from '@kd/analytics-oracle';
 import { loadDefaultConfig } from '@kd/guild-config';
 import {
   createTestDatabase,
@@ -11,14 +21,6 @@ import {
 } from '@kd/testing';
 import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
-import {
-  diffSnapshot,
-  idAt,
-  publishRaw,
-  readViews,
-  sortedTables,
-  type ViewSnapshot,
-} from '@kd/analytics-oracle';
 
 // 200 guilds × 120 days ≈ 126k events: the file takes about 45 s on the 2-core machine.
 // KD_ANALYTICS_GUILDS / KD_ANALYTICS_DAYS run a bigger history (e.g. 1000 × 180) on demand.

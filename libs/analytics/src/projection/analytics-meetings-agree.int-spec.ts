@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { generateHistory } from '@kd/analytics-oracle';
+import { generateHistory, publishRaw } from '@kd/analytics-oracle';
 import {
   createTestDatabase,
   createTestStream,
@@ -9,7 +9,6 @@ import {
   type TestStream,
 } from '@kd/testing';
 import { catchUp, createDataSource, projectionNamed, ProjectionRunner } from '@kd/projections';
-import { publishRaw } from '@kd/analytics-oracle';
 
 /*
  * analytics.meetings (the operational meetings read model) and analytics.meetings_as_of (the

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { DomainEvent } from '@kd/events';
-import { computeMetrics, eventFactory, snowflake, type JsonObject } from '@kd/analytics-oracle';
+import {
+  computeMetrics,
+  diffSnapshot,
+  eventFactory,
+  type JsonObject,
+  publishRaw,
+  readViews,
+  snowflake,
+} from '@kd/analytics-oracle';
 import {
   createTestDatabase,
   createTestStream,
@@ -11,7 +19,6 @@ import {
 } from '@kd/testing';
 import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
-import { diffSnapshot, publishRaw, readViews } from '@kd/analytics-oracle';
 
 const defaults: JsonObject = {
   notifications: {

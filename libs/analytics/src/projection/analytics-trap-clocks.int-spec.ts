@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { computeMetrics, generateHistory, type JsonObject } from '@kd/analytics-oracle';
+import {
+  computeMetrics,
+  diffSnapshot,
+  generateHistory,
+  type JsonObject,
+  publishRaw,
+  readViews,
+} from '@kd/analytics-oracle';
 import { loadDefaultConfig } from '@kd/guild-config';
 import {
   createTestDatabase,
@@ -14,7 +21,6 @@ import {
 } from '@kd/testing';
 import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
 import { createAnalyticsProjection } from './analytics.projection.js';
-import { diffSnapshot, publishRaw, readViews } from '@kd/analytics-oracle';
 
 // Issue 12: no result may depend on the day the suite runs. Every view is compared with the
 // oracle at fixed instants that are known traps (ISO week 53, year and month ends, a leap day,
