@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
 import { Registry } from 'prom-client';
 import { EventStore, createEventStoreMetrics } from '@kd/event-store';
-import { readGuildInsights } from '@kd/insights';
+import { readGuildInsights } from '@kd/analytics';
 import { readCheckpoint } from '@kd/projections';
 import { fillAnalytics } from './support/analytics-fill.js';
 import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { generateHistory, makeEvent, snowflake } from '@kd/analytics';
+import { generateHistory, makeEvent, snowflake } from '@kd/analytics-oracle';
 import type { DomainEvent } from '@kd/events';
 import type { ConsumedMessage } from '@kd/event-store';
 import type { Logger } from '@kd/observability';

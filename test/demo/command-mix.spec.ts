@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Rng } from '@kd/analytics';
+import { Rng } from '@kd/analytics-oracle';
 import { commandDefinitions } from '@kd/discord';
 import { planCommand, scenarioTour, type PlannedCommand } from '../../tools/demo/command-mix.js';
 import { DemoWorld } from '../../tools/demo/demo-world.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { eventFactory, snowflake } from '@kd/analytics';
+import { eventFactory, snowflake } from '@kd/analytics-oracle';
 import { EventStore, NatsClients } from '@kd/event-store';
 import type { DomainEvent } from '@kd/events';
 import {

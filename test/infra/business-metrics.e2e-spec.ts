@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { eventFactory, snowflake } from '@kd/analytics';
+import { eventFactory, snowflake } from '@kd/analytics-oracle';
 import {
   createTestDatabase,
   createTestStream,

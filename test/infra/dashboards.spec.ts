@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { businessGauges } from '@kd/insights';
+import { businessGauges } from '@kd/analytics';
 
 // Grafana does not run on the development machines: check the provisioning files and every
 // query offline here; dashboards.e2e-spec.ts runs the same queries against live data.

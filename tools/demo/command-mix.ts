@@ -1,4 +1,4 @@
-import type { Rng } from '@kd/analytics';
+import type { Rng } from '@kd/analytics-oracle';
 import type { DemoGuild, DemoMeeting, DemoUser, DemoWorld } from './demo-world.js';
 
 export type Expectation = 'ok' | 'denied' | 'invalid';

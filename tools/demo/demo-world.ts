@@ -1,4 +1,4 @@
-import type { Rng } from '@kd/analytics';
+import type { Rng } from '@kd/analytics-oracle';
 
 const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 const bit = (n: number) => 1n << BigInt(n);

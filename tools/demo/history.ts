@@ -1,4 +1,4 @@
-import { generateHistory } from '@kd/analytics';
+import { generateHistory } from '@kd/analytics-oracle';
 import type { DomainEvent } from '@kd/events';
 import type { EventStore } from '@kd/event-store';
 

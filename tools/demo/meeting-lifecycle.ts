@@ -1,4 +1,4 @@
-import type { Rng } from '@kd/analytics';
+import type { Rng } from '@kd/analytics-oracle';
 import type { EventStore } from '@kd/event-store';
 import type { DemoTally } from './demo-tally.js';
 import type { DemoMeeting } from './demo-world.js';

@@ -1,5 +1,5 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { Rng } from '@kd/analytics';
+import { Rng } from '@kd/analytics-oracle';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
 import { createLogger } from '@kd/observability';
 import { planCommand, scenarioTour, type PlannedCommand } from './command-mix.js';

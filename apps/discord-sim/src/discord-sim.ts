@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createDiscordRestFakeHandler, type DiscordRestFakeHandler } from '@kd/discord';
+import { createDiscordRestFakeHandler, type DiscordRestFakeHandler } from '@kd/discord-fake';
 import { createLogger, type Logger } from '@kd/observability';
 import type { DiscordSimConfig } from './discord-sim.config.js';
 import { FollowUpWaiters } from './follow-up-waiters.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedDiscordRequest } from '@kd/discord';
+import type { RecordedDiscordRequest } from '@kd/discord-fake';
 import { FollowUpWaiters } from './follow-up-waiters.js';
 
 const edit = (token: string, status: number, body: unknown): RecordedDiscordRequest => ({

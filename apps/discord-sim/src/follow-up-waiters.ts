@@ -1,4 +1,4 @@
-import type { RecordedDiscordRequest } from '@kd/discord';
+import type { RecordedDiscordRequest } from '@kd/discord-fake';
 
 type FollowUp = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { signDiscordRequest, type DiscordRestFakeState } from '@kd/discord';
+import { signDiscordRequest } from '@kd/discord';
+import type { DiscordRestFakeState } from '@kd/discord-fake';
 import type { FollowUpWaiters } from './follow-up-waiters.js';
 import type { SimKeys } from './sim-keys.js';
 import type { SimStats } from './sim-stats.js';

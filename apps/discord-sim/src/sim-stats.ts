@@ -1,4 +1,5 @@
-import { routeLabel, type RecordedDiscordRequest } from '@kd/discord';
+import { routeLabel } from '@kd/discord';
+import type { RecordedDiscordRequest } from '@kd/discord-fake';
 
 const statusClass = (status: number | null) =>
   status === null ? 'none' : `${Math.floor(status / 100)}xx`;

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
 import { NatsClients, checkJetStream, natsAuthOf } from '@kd/event-store';
-import { createBusinessMetrics } from '@kd/insights';
+import { createBusinessMetrics } from '@kd/analytics';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
 import { DatabaseHolder, checkPostgres } from '@kd/projections';

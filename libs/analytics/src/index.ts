@@ -1,4 +1,13 @@
-export { computeMetrics } from './compute-metrics.js';
+// The analytics read model (docs/analytics.md): tables and views (migrations), the projection
+// and its SQL writers, the summary and insight queries, the business gauges and their targets.
+export { analyticsMigrations } from './migrations/index.js';
+export {
+  analyticsProjection,
+  createAnalyticsProjection,
+  analyticsVersion,
+  analyticsEventTypes,
+} from './projection/analytics.projection.js';
+export { analyticsRole, setAnalyticsPassword } from './projection/analytics-role.js';
 export type {
   MetricsSnapshot,
   EngagementSummary,
@@ -14,28 +23,29 @@ export type {
   GuildRow,
 } from './snapshot.types.js';
 export { userFacingCommands, isUserFacingCommand, type UserFacingCommand } from './features.js';
-export { canonicalJson, type JsonObject, type JsonValue } from './json.js';
 export {
-  flattenConfig,
-  flattenDefaults,
-  applyConfigUpdate,
-  applyConfigReset,
-  overriddenKeys,
-  type FlatConfig,
-} from './config/config-state.js';
-export { overrideKinds, type OverrideKinds } from './config/override-kinds.js';
+  CachedSnapshot,
+  type Snapshot,
+  type CachedSnapshotOptions,
+} from './insights/cached-snapshot.js';
 export {
-  generateHistory,
-  type HistoryOptions,
-  type GeneratedHistory,
-} from './generator/generate-history.js';
-export type { HostileOptions, HostileReport } from './generator/hostile.js';
-export { syntheticDefaultConfig } from './generator/synthetic-defaults.js';
-export { mulberry32, Rng } from './generator/prng.js';
-export { makeEvent, type EventStamp } from './events/make-event.js';
+  readInstallSummary,
+  type InstallSummary,
+  type LiveSummary,
+  type SnapshotRead,
+} from './insights/install-summary.query.js';
+export { businessGauges, registerBusinessGauges } from './insights/business-gauges.js';
 export {
-  eventFactory,
-  snowflake,
-  type EventFactory,
-  type CommandSpec,
-} from './events/event-factory.js';
+  summarySnapshot,
+  type SummaryAt,
+  type SummarySnapshotOptions,
+} from './insights/summary-snapshot.js';
+export { createBusinessMetrics, type BusinessMetricsOptions } from './insights/business-metrics.js';
+export {
+  metricTargets,
+  withTarget,
+  type MetricName,
+  type MetricValue,
+} from './insights/targets.js';
+export { readGuildInsights, type GuildInsights } from './insights/guild-insights.query.js';
+export { installReport, type InstallReport } from './insights/install-report.js';

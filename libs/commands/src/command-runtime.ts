@@ -12,7 +12,7 @@ import {
   type NatsClients,
 } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
-import { readGuildInsights } from '@kd/insights';
+import { readGuildInsights } from '@kd/analytics';
 import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
 import {
   MeetingDirectory,

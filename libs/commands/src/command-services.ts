@@ -1,6 +1,6 @@
 import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService } from '@kd/guild-config';
-import type { GuildInsights } from '@kd/insights';
+import type { GuildInsights } from '@kd/analytics';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';

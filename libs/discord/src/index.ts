@@ -160,15 +160,3 @@ export {
   type RecordExecution,
 } from './dispatch/execution-record.js';
 export { createCommandMetrics, type CommandMetrics } from './dispatch/command-metrics.js';
-export {
-  startDiscordRestFake,
-  createDiscordRestFakeHandler,
-  type DiscordRestFake,
-  type DiscordRestFakeHandler,
-  type DiscordRestFakeState,
-  type DiscordRestFakeOptions,
-  type DiscordFailure,
-  type RecordedDiscordRequest,
-  type FakeMessage,
-  type FakeChannel,
-} from './fake/discord-rest-fake.js';

@@ -74,6 +74,15 @@ export {
   requireMeetingType,
 } from './domain/feature-gates.js';
 export { flattenOverrides } from './domain/flatten-overrides.js';
+export {
+  flattenConfig,
+  canonicalConfigJson,
+  applyConfigChange,
+  overriddenConfigKeys,
+  overrideFlagsAfterEach,
+  type FlatConfig,
+  type FlatConfigChange,
+} from './domain/flat-config.js';
 // Defaults
 export {
   loadDefaultConfig,

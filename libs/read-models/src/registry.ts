@@ -2,7 +2,7 @@ import { eventLogMigrations, eventLogProjection } from '@kd/event-log';
 import { guildConfigMigrations, guildConfigProjection } from '@kd/guild-config';
 import { meetingsMigrations, meetingsProjection } from '@kd/meetings';
 import { projectionMigrations, type MigrationClass, type Projection } from '@kd/projections';
-import { analyticsMigrations, analyticsProjection } from './analytics-read-model.js';
+import { analyticsMigrations, analyticsProjection } from '@kd/analytics';
 
 /** Every projection the projector runs, by name. */
 export const projections: readonly Projection[] = [

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { FlatConfig } from '@kd/analytics';
+import type { FlatConfig } from '@kd/guild-config';
 import { readServiceHealth } from './daily/service-health.query.js';
 import { renderServiceHealth } from './daily/service-health.report.js';
 import type { RenderedReport } from './format/table.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { generateDiscordKeys, startDiscordRestFake, type DiscordTestKeys } from '@kd/discord';
-import type { DiscordRestFake } from '@kd/discord';
+import { generateDiscordKeys, type DiscordTestKeys } from '@kd/discord';
+import { startDiscordRestFake, type DiscordRestFake } from '@kd/discord-fake';
 import { startApp, type ChildApp } from './child-app.js';
 import { interactionApplicationId } from './interaction-payloads.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -30,7 +30,8 @@ export {
   type DiscordFailure,
   type RecordedDiscordRequest,
   type FakeMessage,
-} from './discord-rest-fake.js';
+  type FakeChannel,
+} from '@kd/discord-fake';
 export {
   commandInteraction,
   buttonInteraction,

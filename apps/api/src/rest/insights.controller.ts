@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Req, UseGuards } from '@nestjs/common';
 import { CLOCK, KdError, type Clock } from '@kd/events';
 import {
-  CachedSnapshot,
   installReport,
   readGuildInsights,
-  readInstallSummary,
-  type InstallSummary,
-} from '@kd/insights';
+  summarySnapshot,
+  type CachedSnapshot,
+  type SummaryAt,
+} from '@kd/analytics';
 import { DatabaseHolder } from '@kd/projections';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
@@ -31,20 +31,16 @@ const unavailable = (cause: unknown) =>
 @UseGuards(JwtAuthGuard, RateLimitGuard)
 export class InsightsController {
   /** The install-wide summary is the same for every caller: computed at most every 15 s. */
-  private readonly summary: CachedSnapshot<{ summary: InstallSummary; at: Date }>;
+  private readonly summary: CachedSnapshot<SummaryAt>;
 
   constructor(
     @Inject(DatabaseHolder) private readonly db: DatabaseHolder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.summary = new CachedSnapshot({
-      load: async () => {
-        const at = this.clock();
-        const read = { timeoutMs: queryTimeoutMs, now: at };
-        return { summary: await readInstallSummary(this.db.dataSource, read), at };
-      },
-      ttlMs: 15_000,
-      background: true,
+    this.summary = summarySnapshot({
+      dataSource: () => this.db.dataSource,
+      clock: this.clock,
+      timeoutMs: queryTimeoutMs,
     });
   }
 

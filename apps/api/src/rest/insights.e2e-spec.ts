@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { eventFactory } from '@kd/analytics';
+import { eventFactory } from '@kd/analytics-oracle';
 import {
   commandInteraction,
   createTestDatabase,

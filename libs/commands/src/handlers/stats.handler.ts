@@ -1,6 +1,6 @@
 import { KdError } from '@kd/events';
 import type { CommandHandler, Reply } from '@kd/discord';
-import type { GuildInsights, MetricValue } from '@kd/insights';
+import type { GuildInsights, MetricValue } from '@kd/analytics';
 import type { CommandServices } from '../command-services.js';
 
 /** `/kaltura-stats`: the server's own engagement, retention and customization, against the targets. */

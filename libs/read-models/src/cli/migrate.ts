@@ -5,7 +5,7 @@ import {
   runMigrations,
   setRolePassword,
 } from '@kd/projections';
-import { setAnalyticsPassword } from '../analytics-read-model.js';
+import { setAnalyticsPassword } from '@kd/analytics';
 import { migrations } from '../registry.js';
 import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 

@@ -2,17 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flattenDefaults, type JsonObject } from '@kd/analytics';
-import { loadDefaultConfig } from '@kd/guild-config';
+import { flattenConfig, loadDefaultConfig } from '@kd/guild-config';
 import { freePort } from '@kd/testing';
 import { buildReport } from '../build-report.js';
 import { toCsv } from '../format/csv.js';
 import { parseDay, periodBefore } from '../period.js';
-import { projectedHistory, type ProjectedHistory } from '../testing/projected-history.js';
+import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { runReportCli } from './report-cli.js';
 
 const asOf = parseDay('2026-11-23');
-const defaults = flattenDefaults(loadDefaultConfig() as unknown as JsonObject);
+const defaults = flattenConfig(loadDefaultConfig());
 let h: ProjectedHistory;
 beforeAll(async () => {
   h = await projectedHistory();

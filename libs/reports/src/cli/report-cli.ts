@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { flattenDefaults, type JsonObject } from '@kd/analytics';
-import { loadDefaultConfig } from '@kd/guild-config';
+import { flattenConfig, loadDefaultConfig } from '@kd/guild-config';
 import { buildReport } from '../build-report.js';
 import { periodBefore } from '../period.js';
 import { writeReport } from '../write-report.js';
@@ -36,7 +35,7 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
       );
     });
     const report = await buildReport(client, period, {
-      defaults: () => flattenDefaults(loadDefaultConfig() as unknown as JsonObject),
+      defaults: () => flattenConfig(loadDefaultConfig()),
       generatedAt: io.now().toISOString(),
     });
     for (const path of await writeReport(report, args.out)) io.out(path);

@@ -7,10 +7,10 @@ import {
   flattenDefaults,
   generateHistory,
   type JsonObject,
-  type MetricsSnapshot,
-} from '@kd/analytics';
+} from '@kd/analytics-oracle';
+import type { MetricsSnapshot } from '@kd/analytics';
 import { loadDefaultConfig } from '@kd/guild-config';
-import { installReport } from '@kd/insights';
+import { installReport } from '@kd/analytics';
 import {
   createTestDatabase,
   lastTrapClock,
@@ -21,7 +21,7 @@ import {
 import { buildReport } from '../build-report.js';
 import { runReportCli } from '../cli/report-cli.js';
 import { endInstant, parseDay, periodBefore, reportKinds, type Period } from '../period.js';
-import { projectedHistory, type ProjectedHistory } from '../testing/projected-history.js';
+import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { readUsage } from '../weekly/usage.query.js';
 import { COHORT_WEEKS } from '../weekly/usage.query.js';
 

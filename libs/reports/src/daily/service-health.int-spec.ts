@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseDay, periodBefore } from '../period.js';
 import type { Unavailable } from '../sql.js';
-import { history, poison } from '../testing/report-history.js';
-import { projectedHistory, type ProjectedHistory } from '../testing/projected-history.js';
+import { history, poison } from '../../test/report-history.js';
+import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { readServiceHealth, type ServiceHealthData } from './service-health.query.js';
 
 const asOf = parseDay('2026-11-23');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { withTarget } from '@kd/insights';
+import { withTarget } from '@kd/analytics';
 import type { ServiceHealthData } from '../daily/service-health.query.js';
 import { renderServiceHealth } from '../daily/service-health.report.js';
 import { periodBefore, parseDay } from '../period.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { flattenDefaults } from '@kd/analytics';
+import { flattenConfig } from '@kd/guild-config';
 import { configKeyUsage, keyGroup, type ConfigChange } from './config-keys.js';
 
-const defaults = flattenDefaults({
+const defaults = flattenConfig({
   notifications: { enabled: true, templates: { meeting_start: 'Started' } },
   roles: { mapping: {}, default: 'viewer' },
 });

@@ -1,14 +1,8 @@
-import {
-  applyConfigReset,
-  applyConfigUpdate,
-  overriddenKeys,
-  type FlatConfig,
-  type JsonValue,
-} from '@kd/analytics';
+import { applyConfigChange, overriddenConfigKeys, type FlatConfig } from '@kd/guild-config';
 
 /** A config.updated or config.reset of a guild, in (occurred_at, seq) order. */
 export type ConfigChange =
-  | { guild_id: string; change: 'updated'; key: string; new_value: JsonValue; in_period: boolean }
+  | { guild_id: string; change: 'updated'; key: string; new_value: unknown; in_period: boolean }
   | { guild_id: string; change: 'reset'; section: string; in_period: boolean };
 
 export interface ConfigKeyRow {
@@ -53,21 +47,18 @@ export function configKeyUsage(
     return fresh;
   };
   for (const c of changes) {
-    const config = configs.get(c.guild_id) ?? new Map(defaults);
-    configs.set(c.guild_id, config);
-    if (c.change === 'reset') {
-      applyConfigReset(config, c.section, defaults);
-      continue;
-    }
-    applyConfigUpdate(config, c.key, c.new_value);
-    if (!c.in_period) continue;
+    const config = configs.get(c.guild_id) ?? defaults;
+    const change =
+      c.change === 'reset' ? c : { change: c.change, key: c.key, newValue: c.new_value };
+    configs.set(c.guild_id, applyConfigChange(config, change, defaults));
+    if (c.change === 'reset' || !c.in_period) continue;
     const r = row(keyGroup(c.key));
     r.updates += 1;
     r.updaters.add(c.guild_id);
   }
   for (const [guild, config] of configs) {
     if (!installed.has(guild)) continue;
-    for (const key of new Set(overriddenKeys(config, defaults).map(keyGroup)))
+    for (const key of new Set(overriddenConfigKeys(config, defaults).map(keyGroup)))
       row(key).guilds_overriding += 1;
   }
   return [...rows.values()]

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { flattenDefaults, type JsonObject } from '@kd/analytics';
-import { loadDefaultConfig } from '@kd/guild-config';
+import { flattenConfig, loadDefaultConfig } from '@kd/guild-config';
 import { parseDay, periodBefore } from '../period.js';
-import { projectedHistory, type ProjectedHistory } from '../testing/projected-history.js';
+import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { readMonthly } from './monthly.query.js';
 
 const asOf = parseDay('2026-11-23');
-const defaults = flattenDefaults(loadDefaultConfig() as unknown as JsonObject);
+const defaults = flattenConfig(loadDefaultConfig());
 let h: ProjectedHistory;
 beforeAll(async () => {
   h = await projectedHistory();

@@ -1,5 +1,5 @@
-import type { FlatConfig, JsonValue } from '@kd/analytics';
-import type { InstallReport } from '@kd/insights';
+import type { InstallReport } from '@kd/analytics';
+import type { FlatConfig } from '@kd/guild-config';
 import { endInstant, previousPeriod, weeksEndingIn, type Period } from '../period.js';
 import {
   readFeatureUsage,
@@ -146,7 +146,7 @@ async function readConfigKeys(
     type: string;
     key: string | null;
     section: string | null;
-    new_value: JsonValue;
+    new_value: unknown;
     in_period: boolean;
   }>(
     `SELECT guild_id, type, payload->>'key' AS key, payload->>'section' AS section,

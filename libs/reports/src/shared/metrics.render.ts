@@ -1,4 +1,4 @@
-import { metricTargets, type MetricValue } from '@kd/insights';
+import { metricTargets, type MetricValue } from '@kd/analytics';
 import { table } from '../format/document.js';
 import type { Cell, Row, Table } from '../format/table.js';
 import { decimal, percent, status } from '../format/values.js';

@@ -1,5 +1,5 @@
 import type { CustomizationSummary, EngagementSummary, RetentionSummary } from '@kd/analytics';
-import { installReport, type InstallReport, type LiveSummary } from '@kd/insights';
+import { installReport, type InstallReport, type LiveSummary } from '@kd/analytics';
 import type { Sql } from '../sql.js';
 
 const one = async <R extends object>(sql: Sql, text: string): Promise<R> => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseDay, periodBefore } from '../period.js';
-import { g1, g2, g4 } from '../testing/report-history.js';
-import { projectedHistory, type ProjectedHistory } from '../testing/projected-history.js';
+import { g1, g2, g4 } from '../../test/report-history.js';
+import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { readUsage } from './usage.query.js';
 
 const asOf = parseDay('2026-11-23');

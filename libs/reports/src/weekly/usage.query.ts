@@ -1,4 +1,4 @@
-import type { InstallReport } from '@kd/insights';
+import type { InstallReport } from '@kd/analytics';
 import { endInstant, previousPeriod, type Period } from '../period.js';
 import {
   readFeatureUsage,
