@@ -21,8 +21,9 @@ export function eventsOf<R>(decided: Decided<R>): readonly NewEvent[] {
   return isEventList(decided) ? decided : decided.events;
 }
 
-export function resultOf<R>(decided: Decided<R>): R | undefined {
-  return isEventList(decided) ? undefined : decided.result;
+/** A bare list of events has no result: R is then `undefined` (the default of `handle`). */
+export function resultOf<R>(decided: Decided<R>): R {
+  return isEventList(decided) ? (undefined as R) : decided.result;
 }
 
 function isEventList<R>(decided: Decided<R>): decided is readonly NewEvent[] {

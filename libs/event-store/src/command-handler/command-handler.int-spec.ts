@@ -10,7 +10,7 @@ const values: AggregateModel<string[]> = {
   aggregate: 'config',
   initial: [],
   evolve: (state, event: DomainEvent) =>
-    event.type === 'config.updated' ? [...state, String(event.payload.newValue)] : state,
+    event.type === 'config.updated' ? [...state, event.payload.newValue as string] : state,
 };
 
 const update = (guildId: string, value: string) =>

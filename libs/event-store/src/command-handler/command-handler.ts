@@ -14,7 +14,7 @@ import { ConflictRetriesExhaustedError } from './command-errors.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
 
 export interface CommandHandlerOptions {
-  store: EventStore;
+  store: Pick<EventStore, 'append' | 'readAggregate'>;
   logger?: Logger;
   /** For tests: the jitter source and the pause between attempts. */
   random?: () => number;
@@ -32,7 +32,7 @@ export interface Handled<S, R> extends LoadedAggregate<S> {
   appended: RecordedEvent[];
   /** Events the stream already had (same id): the returned state may lag behind the stream. */
   duplicates: number;
-  result: R | undefined;
+  result: R;
 }
 
 /**
@@ -101,7 +101,11 @@ export class CommandHandler {
       }
       state = model.evolve(state, result.event, result.seq);
       lastSeq = result.seq;
-      appended.push({ seq: result.seq, event: result.event, recordedVersion: result.event.version });
+      appended.push({
+        seq: result.seq,
+        event: result.event,
+        recordedVersion: result.event.version,
+      });
     }
     return { state, lastSeq, duplicates };
   }
