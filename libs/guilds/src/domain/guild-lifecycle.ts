@@ -1,14 +1,19 @@
-import type { Actor, DomainEvent, PayloadOf } from '@kd/events';
+import type { Actor, DomainEvent, EventType, PayloadOf } from '@kd/events';
 
 /** Who records guild lifecycle events. */
 export const botActor: Actor = { kind: 'system', id: 'bot' };
 
-export type GuildEventType = 'guild.installed' | 'guild.uninstalled' | 'guild.member_count_changed';
-export const guildEventTypes: readonly string[] = [
+/** The lifecycle events of the `guild` aggregate (video access shares the subject, not the fold). */
+export const guildEventTypes = [
   'guild.installed',
   'guild.uninstalled',
   'guild.member_count_changed',
-] satisfies GuildEventType[];
+] as const satisfies readonly EventType[];
+export type GuildEventType = (typeof guildEventTypes)[number];
+
+export function isGuildLifecycleEvent(event: DomainEvent): event is DomainEvent<GuildEventType> {
+  return (guildEventTypes as readonly string[]).includes(event.type);
+}
 
 /** What the stream says about one guild, folded from its `guild` aggregate. */
 export interface GuildRecord {
