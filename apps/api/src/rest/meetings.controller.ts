@@ -35,7 +35,7 @@ export class MeetingsController {
   @RequireScope('read')
   async list(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = this.guild(params, request);
-    return { meetings: await this.runtime.meetingQueries.listActive(guildId, 100) };
+    return { meetings: await this.runtime.meetingQueries().listActive(guildId, 100) };
   }
 
   @Post()
