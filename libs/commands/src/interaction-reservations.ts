@@ -1,4 +1,4 @@
-import { KvBucket, bucketName, type NatsClients } from '@kd/event-store';
+import { KvBucket, bucketName, type KvBucketOptions } from '@kd/event-store';
 import { findCommand, type CommandInvocation } from '@kd/discord';
 
 /** Discord stops redelivering long before: an interaction token lives 15 minutes. */
@@ -13,7 +13,7 @@ const keptForMs = 24 * 60 * 60 * 1000;
 export class InteractionReservations {
   private readonly bucket: KvBucket;
 
-  constructor(nats: NatsClients, stream: string, replicas?: number) {
+  constructor(nats: KvBucketOptions['nats'], stream: string, replicas?: number) {
     this.bucket = new KvBucket({
       nats,
       name: bucketName(stream, 'INTERACTIONS'),

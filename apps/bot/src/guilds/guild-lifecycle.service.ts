@@ -19,7 +19,7 @@ import { currentCorrelationId, type Logger } from '@kd/observability';
 import { LOGGER } from '../bot.tokens.js';
 import { KeyedQueue } from './keyed-queue.js';
 
-/** A conflict is decided again at once; an unreachable NATS is waited out for about 15 s. */
+/** A conflict is decided again within milliseconds; an unreachable NATS is waited out 7 to 14 s. */
 const policy: RetryPolicy = {
   maxAttempts: 4,
   conflict: conflictBackoff,
