@@ -1,3 +1,4 @@
+import { DiscoveryModule } from '@nestjs/core';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
@@ -51,6 +52,8 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        // The OpenAPI document reads the registered controllers' routes.
+        DiscoveryModule,
         ClockModule,
         MetricsModule.forRoot({
           service: 'api',

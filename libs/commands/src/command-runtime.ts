@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Registry } from 'prom-client';
 import type { REST } from '@discordjs/rest';
 import { ChannelOwnership, createDiscordRest, type CommandDispatcher } from '@kd/discord';
@@ -27,6 +26,7 @@ import type { Logger } from '@kd/observability';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
 import { InteractionReservations } from './interaction-reservations.js';
+import { ReplyPolicy } from './replies/reply-policy.js';
 import { StartRateLimiter } from './limits/start-rate-limiter.js';
 
 /** The Kaltura settings an app passes through from its environment. */
@@ -45,11 +45,12 @@ export interface CommandRuntime {
   dispatcher: CommandDispatcher;
   guildConfig: GuildConfigService;
   meetings: MeetingService | undefined;
-  meetingQueries: MeetingQueries;
+  /** The meetings read model, through the process's pool (DATABASE.UNAVAILABLE before it connects). */
+  meetingQueries: () => MeetingQueries;
   kaltura: KalturaClient | undefined;
   rest: REST;
-  /** Claims an interaction once across replicas and transports. */
-  reservations: InteractionReservations;
+  /** Claims an interaction once, then answers it within Discord's window: both transports use it. */
+  replies: ReplyPolicy;
   /** Stops hearing other processes' configuration changes. */
   close(): void;
 }
@@ -121,7 +122,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
         ...(videoAccess ? { videoAccess } : {}),
       })
     : undefined;
-  const meetingQueries = new MeetingQueries(lazyDataSource(db));
+  const meetingQueries = () => new MeetingQueries(db.dataSource);
   const dispatcher = createCommandDispatcher(
     {
       store,
@@ -155,7 +156,11 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     meetingQueries,
     kaltura,
     rest,
-    reservations: new InteractionReservations(options.nats, store.stream),
+    replies: new ReplyPolicy({
+      dispatcher,
+      reservations: new InteractionReservations(options.nats, store.stream),
+      logger,
+    }),
     close: () => live?.close(),
   };
 }
@@ -186,12 +191,6 @@ function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | u
   if (!live) return undefined;
   const access = new VideoAccessStore({ js: () => nats.js, subjectPrefix: live.subjectPrefix });
   return new VideoAccessService(options.store, access);
-}
-
-function lazyDataSource(db: DatabaseHolder): DataSource {
-  return {
-    query: (sql: string, params?: unknown[]) => db.dataSource.query(sql, params),
-  } as unknown as DataSource;
 }
 
 /**

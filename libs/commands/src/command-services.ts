@@ -10,7 +10,8 @@ import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 export interface CommandServices {
   store: Pick<EventStore, 'append'>;
   guildConfig: GuildConfigService;
-  meetingQueries: MeetingQueries;
+  /** The meetings read model; a function, as the pool may connect after start. */
+  meetingQueries: () => MeetingQueries;
   meetings: MeetingService | undefined;
   kaltura: KalturaClient | undefined;
   /** What each guild's video search may see (its recordings, operator-granted categories). */

@@ -12,6 +12,11 @@ export {
 } from './command-runtime.js';
 export { InteractionReservations } from './interaction-reservations.js';
 export {
+  ReplyPolicy,
+  type InteractionTransport,
+  type ReplyPolicyOptions,
+} from './replies/reply-policy.js';
+export {
   StartRateLimiter,
   StartRateLimitedError,
   type StartRateRules,

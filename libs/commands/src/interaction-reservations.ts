@@ -1,11 +1,5 @@
-import { KvBucket, bucketName, type NatsClients } from '@kd/event-store';
-import type { CommandInvocation } from '@kd/discord';
-
-/**
- * Commands that change nothing: running one again on a redelivery is harmless (its
- * `command.executed` is still recorded once), so they skip the reservation's round trip.
- */
-const readOnlyCommands = new Set(['kaltura-list', 'kaltura-config-view', 'kaltura-video-search']);
+import { KvBucket, bucketName, type KvBucketOptions } from '@kd/event-store';
+import { findCommand, type CommandInvocation } from '@kd/discord';
 
 /** Discord stops redelivering long before: an interaction token lives 15 minutes. */
 const keptForMs = 24 * 60 * 60 * 1000;
@@ -19,7 +13,7 @@ const keptForMs = 24 * 60 * 60 * 1000;
 export class InteractionReservations {
   private readonly bucket: KvBucket;
 
-  constructor(nats: NatsClients, stream: string, replicas?: number) {
+  constructor(nats: KvBucketOptions['nats'], stream: string, replicas?: number) {
     this.bucket = new KvBucket({
       nats,
       name: bucketName(stream, 'INTERACTIONS'),
@@ -29,12 +23,13 @@ export class InteractionReservations {
   }
 
   /**
-   * True for the one caller that claimed the interaction (always, for a read-only command);
+   * True for the one caller that claimed the interaction (always, for a command whose definition
+   * says `readOnly`: running it again is harmless, its `command.executed` is recorded once);
    * false when it was claimed before. Throws EVENT_STORE.UNAVAILABLE when NATS is down: the
    * command is then not run, rather than run unclaimed.
    */
   async claim(invocation: CommandInvocation): Promise<boolean> {
-    if (readOnlyCommands.has(invocation.commandName)) return true;
+    if (findCommand(invocation.commandName)?.readOnly) return true;
     return this.bucket.create(invocation.interactionId, invocation.transport);
   }
 }

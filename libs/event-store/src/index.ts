@@ -39,3 +39,22 @@ export {
   type RateDecision,
   type RateWindowsOptions,
 } from './rate-windows.js';
+export {
+  CommandHandler,
+  type CommandHandlerOptions,
+  type Handled,
+  type HandleOptions,
+} from './command-handler/command-handler.js';
+export type {
+  AggregateModel,
+  Decided,
+  LoadedAggregate,
+} from './command-handler/aggregate-model.js';
+export { ConflictRetriesExhaustedError } from './command-handler/command-errors.js';
+export {
+  conflictBackoff,
+  defaultRetryPolicy,
+  retryDelay,
+  type Backoff,
+  type RetryPolicy,
+} from './command-handler/retry-policy.js';

@@ -3,7 +3,6 @@ import {
   autocompleteResponse,
   deferredResponse,
   deliverDeferredReply,
-  errorReply,
   messageResponse,
   parseInteraction,
   pongResponse,
@@ -13,7 +12,6 @@ import {
   verifyDiscordRequest,
   InteractionType,
   type CommandInvocation,
-  type Reply,
 } from '@kd/discord';
 import { CLOCK, KdError, type Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
@@ -25,13 +23,10 @@ import type { CommandRuntime } from './command-runtime.js';
 
 export class InteractionRejectedError extends KdError {}
 
-/** Answer inside Discord's 3-second window even when a quick command turns out slow. */
-const inlineBudgetMs = 2000;
-
 /**
  * Discord HTTP interactions: Ed25519-verified, PING answered, commands run through the shared
- * dispatcher. Kaltura-bound commands are deferred and followed up; every interaction is claimed
- * in JetStream before it runs (once across replicas) and recorded once however often delivered.
+ * dispatcher and answered by the shared reply policy (claimed once across replicas, deferred
+ * and followed up as the command's definition says), recorded once however often delivered.
  */
 @Injectable()
 export class InteractionsService {
@@ -101,51 +96,16 @@ export class InteractionsService {
     );
   }
 
-  private async command(invocation: CommandInvocation): Promise<unknown> {
-    if (!(await this.claimed(invocation))) {
-      return messageResponse({ ephemeral: true, content: 'This interaction was already handled.' });
-    }
-    const mode = this.runtime.dispatcher.responseModeOf(invocation.commandName, invocation.via);
-    const done = this.runtime.dispatcher.dispatch(invocation);
-    if (mode.deferred) {
-      void this.followUp(invocation, done, mode.ephemeral);
-      return deferredResponse(mode.ephemeral);
-    }
-    const quick = await Promise.race([
-      done,
-      new Promise<undefined>((resolve) =>
-        setTimeout(() => resolve(undefined), inlineBudgetMs).unref(),
-      ),
-    ]);
-    if (quick) return messageResponse(quick.reply);
-    void this.followUp(invocation, done, mode.ephemeral);
-    return deferredResponse(mode.ephemeral);
-  }
-
-  /** A redelivered interaction must not run again (a second meeting room, a second change). */
-  private claimed(invocation: CommandInvocation): Promise<boolean> {
-    return this.runtime.reservations.claim(invocation);
-  }
-
-  private async followUp(
-    invocation: CommandInvocation,
-    done: Promise<{ reply: Reply }>,
-    deferredEphemeral: boolean,
-  ): Promise<void> {
+  /** The shared reply policy, answering through the HTTP response and the webhook REST calls. */
+  private command(invocation: CommandInvocation): Promise<unknown> {
     const ref = { applicationId: invocation.applicationId, token: invocation.token };
-    let reply: Reply;
-    try {
-      reply = (await done).reply;
-    } catch (error) {
-      reply = errorReply(error);
-    }
-    try {
-      await deliverDeferredReply(this.runtime.rest, ref, reply, deferredEphemeral);
-    } catch (error) {
-      this.logger.error(
-        { err: String(error), interactionId: invocation.interactionId },
-        'could not deliver the follow-up',
-      );
-    }
+    return this.runtime.replies.answer<unknown>(invocation, {
+      alreadyHandled: () =>
+        messageResponse({ ephemeral: true, content: 'This interaction was already handled.' }),
+      replyNow: (reply) => messageResponse(reply),
+      defer: (ephemeral) => deferredResponse(ephemeral),
+      followUp: (reply, deferredEphemeral) =>
+        deliverDeferredReply(this.runtime.rest, ref, reply, deferredEphemeral),
+    });
   }
 }

@@ -8,6 +8,7 @@ import {
   type SummaryAt,
 } from '@kd/analytics';
 import { DatabaseHolder } from '@kd/projections';
+import { ApiDoc, ApiTag } from './api-doc.decorator.js';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
@@ -29,6 +30,7 @@ const unavailable = (cause: unknown) =>
 /** Engagement, retention and customization figures from the `analytics` views. */
 @Controller('api/v1')
 @UseGuards(JwtAuthGuard, RateLimitGuard)
+@ApiTag('insights')
 export class InsightsController {
   /** The install-wide summary is the same for every caller: computed at most every 15 s. */
   private readonly summary: CachedSnapshot<SummaryAt>;
@@ -46,6 +48,15 @@ export class InsightsController {
 
   @Get('guilds/:guildId/insights')
   @RequireScope('read')
+  @ApiDoc({
+    summary:
+      "A guild's own engagement, retention and customization figures, each engagement metric with its target (docs/analytics.md)",
+    responses: {
+      200: { description: 'insights' },
+      404: { description: 'no events recorded for this guild' },
+      503: { description: 'the analytics read models cannot be read' },
+    },
+  })
   async guild(@Param() params: unknown, @Req() request: AuthenticatedRequest) {
     const { guildId } = parseRequest(guildParams, params, 'path');
     assertGuildAccess(request.claims, guildId);
@@ -62,6 +73,14 @@ export class InsightsController {
 
   @Get('metrics/summary')
   @RequireScope('operator')
+  @ApiDoc({
+    summary:
+      'The whole install: every DESIGN §4 metric with its target, installed guilds, live meetings (cached 15 s; operator tokens only)',
+    responses: {
+      200: { description: 'summary' },
+      503: { description: 'the analytics read models cannot be read' },
+    },
+  })
   async install() {
     const { value, stale } = await this.summary.get();
     if (!value) throw unavailable(new Error('no summary computed yet'));

@@ -2,21 +2,16 @@ import 'reflect-metadata';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { RequestMethod } from '@nestjs/common';
-import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { Controller, Get } from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants.js';
 import { scopes } from '@kd/auth';
-import { apiRoutes } from './api-routes.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
-import { REQUIRED_SCOPE } from './require-scope.decorator.js';
+import { buildOpenApi } from './openapi.js';
+import { RequireScope } from './require-scope.decorator.js';
+import { declaredRoutes, routeDocsOf, undocumentedRoutes } from './route-docs.js';
 
-interface Route {
-  controller: string;
-  handler: string;
-  method: string;
-  path: string;
-  guarded: boolean;
-  scope: unknown;
-}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any controller class
+type ControllerClass = Function;
 
 const sourceRoot = resolve('apps/api/src');
 const controllerFiles = (dir: string): string[] =>
@@ -27,15 +22,10 @@ const controllerFiles = (dir: string): string[] =>
         ? [join(dir, entry.name)]
         : [],
   );
-const joinPath = (...parts: string[]) =>
-  `/${parts
-    .flatMap((p) => p.split('/'))
-    .filter(Boolean)
-    .join('/')}`.replace(/:(\w+)/g, '{$1}');
 
-/** Every route of every controller of the api, read from Nest's own metadata. */
-async function allRoutes(): Promise<Route[]> {
-  const routes: Route[] = [];
+/** Every REST controller class of the api (the ones Nest routes /api/v1 to). */
+async function restControllers(): Promise<ControllerClass[]> {
+  const classes: ControllerClass[] = [];
   for (const file of controllerFiles(sourceRoot)) {
     // Controllers outside the REST API (webhooks, interactions, docs) are not loaded here (they
     // pull in ESM-only modules); a source check keeps /api/v1 routes out of them.
@@ -48,53 +38,55 @@ async function allRoutes(): Promise<Route[]> {
       continue;
     }
     const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value !== 'function') continue;
-      const base = Reflect.getMetadata(PATH_METADATA, value) as string | undefined;
-      if (base === undefined) continue;
-      const classGuards = (Reflect.getMetadata(GUARDS_METADATA, value) ?? []) as unknown[];
-      const proto = (value as { prototype: Record<string, unknown> }).prototype;
-      for (const handler of Object.getOwnPropertyNames(proto)) {
-        const fn = proto[handler];
-        if (handler === 'constructor' || typeof fn !== 'function') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, fn) as string | undefined;
-        if (path === undefined) continue;
-        const guards = [
-          ...classGuards,
-          ...((Reflect.getMetadata(GUARDS_METADATA, fn) ?? []) as unknown[]),
-        ];
-        routes.push({
-          controller: name,
-          handler,
-          method: String(
-            RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number],
-          ).toLowerCase(),
-          path: joinPath(base, path),
-          guarded: guards.includes(JwtAuthGuard),
-          scope: Reflect.getMetadata(REQUIRED_SCOPE, fn),
-        });
-      }
-    }
+    for (const value of Object.values(module))
+      if (typeof value === 'function') classes.push(value);
   }
-  return routes;
+  return classes;
 }
+
+const guarded = (controller: ControllerClass) =>
+  ((Reflect.getMetadata(GUARDS_METADATA, controller) ?? []) as unknown[]).includes(JwtAuthGuard);
 
 describe('REST route scopes', () => {
   it('guards every /api/v1 route with JwtAuthGuard and a declared scope', async () => {
-    const routes = (await allRoutes()).filter((r) => r.path.startsWith('/api/v1/'));
+    const controllers = await restControllers();
+    const routes = declaredRoutes(controllers).filter((r) => r.path.startsWith('/api/v1/'));
     expect(routes.length).toBeGreaterThanOrEqual(10);
+    const unguarded = controllers.filter((c) => declaredRoutes([c]).length > 0 && !guarded(c));
+    expect(unguarded.map((c) => c.name)).toEqual([]);
     const undeclared = routes
-      .filter((r) => !r.guarded || !(scopes as readonly unknown[]).includes(r.scope))
-      .map((r) => `${r.controller}.${r.handler} (${r.method} ${r.path}): scope ${String(r.scope)}`);
+      .filter((r) => !(scopes as readonly unknown[]).includes(r.scope))
+      .map((r) => `${r.handler} (${r.method} ${r.path}): scope ${String(r.scope)}`);
     expect(undeclared).toEqual([]);
   });
 
   it('documents every route in OpenAPI with the scope its controller declares', async () => {
-    const declared = (await allRoutes())
-      .filter((r) => r.guarded)
-      .map((r) => `${r.method} ${r.path} ${String(r.scope)}`)
-      .sort();
-    const documented = apiRoutes.map((r) => `${r.method} ${r.path} ${r.scope}`).sort();
-    expect(documented).toEqual(declared);
+    const controllers = await restControllers();
+    expect(undocumentedRoutes(controllers)).toEqual([]);
+    const declared = declaredRoutes(controllers).map((r) => `${r.method} ${r.path} ${r.scope}`);
+    const document = buildOpenApi(routeDocsOf(controllers), 'test') as {
+      paths: Record<string, Record<string, { security: { bearer: string[] }[] }>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(
+        ([method, op]) => `${method} ${path} ${op.security[0]?.bearer[0]}`,
+      ),
+    );
+    expect(documented.sort()).toEqual(declared.sort());
+  });
+
+  it('names a route that declares a scope but no documentation', () => {
+    @Controller('api/v1/undocumented')
+    class UndocumentedController {
+      @Get()
+      @RequireScope('read')
+      list() {
+        return [];
+      }
+    }
+    expect(undocumentedRoutes([UndocumentedController])).toEqual([
+      'UndocumentedController.list (get /api/v1/undocumented)',
+    ]);
+    expect(routeDocsOf([UndocumentedController])).toEqual([]);
   });
 });

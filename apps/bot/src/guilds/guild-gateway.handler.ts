@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '@kd/events';
 import { withCorrelation, type Logger } from '@kd/observability';
 import { LOGGER } from '../bot.tokens.js';
 import { shardOf } from '../gateway/sharding.js';
-import type { GuildEventType, GuildObservation } from './guild-lifecycle.js';
+import type { GuildEventType, GuildObservation } from '@kd/guilds';
 import { GuildLifecycleService } from './guild-lifecycle.service.js';
 import { RecordedGuilds } from './recorded-guilds.js';
 

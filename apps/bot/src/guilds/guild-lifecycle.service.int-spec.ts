@@ -8,7 +8,7 @@ import {
   testNatsUrl,
   type TestStream,
 } from '@kd/testing';
-import type { GuildObservation } from './guild-lifecycle.js';
+import type { GuildObservation } from '@kd/guilds';
 import { GuildLifecycleService } from './guild-lifecycle.service.js';
 
 const joined = Date.parse('2024-02-01T00:00:00.000Z');

@@ -20,9 +20,6 @@ import {
 import { withCorrelation, type Logger } from '@kd/observability';
 import { COMMAND_RUNTIME, LOGGER } from '../bot.tokens.js';
 
-/** Answer inside Discord's 3-second window even when a quick command turns out slow. */
-const inlineBudgetMs = 2000;
-
 /**
  * Slash commands arriving over the gateway go through the same dispatcher as the HTTP endpoint
  * (same handlers, permissions, `command.executed` events). Discord delivers an interaction over
@@ -54,42 +51,21 @@ export class GatewayInteractionsService {
     }
   }
 
-  private async command(
+  /** The shared reply policy, answering through discord.js (claimed across shards and the api). */
+  private command(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
     invocation: CommandInvocation,
   ): Promise<void> {
-    const { dispatcher, reservations } = this.runtime;
-    // Claimed once across bot shards, restarts and the HTTP endpoint (shared reservations).
-    if (!(await reservations.claim(invocation))) return;
-    const mode = dispatcher.responseModeOf(invocation.commandName, invocation.via);
-    const done = dispatcher.dispatch(invocation);
-    if (!mode.deferred) {
-      const quick = await Promise.race([
-        done,
-        new Promise<undefined>((resolve) =>
-          setTimeout(() => resolve(undefined), inlineBudgetMs).unref(),
-        ),
-      ]);
-      if (quick) {
-        await interaction.reply({
-          ...replyOptions(quick.reply),
-          ...(quick.reply.ephemeral ? { flags: 'Ephemeral' as const } : {}),
-        });
-        return;
-      }
-    }
-    await interaction.deferReply(mode.ephemeral ? { flags: 'Ephemeral' } : {});
-    const { reply } = await done;
-    // A refusal of a publicly deferred command replaces the public "thinking…" privately.
-    if (reply.ephemeral && !mode.ephemeral) {
-      await interaction.deleteReply();
-      await interaction.followUp({ ...replyOptions(reply), flags: 'Ephemeral' });
-    } else await interaction.editReply(replyOptions(reply));
-    for (const next of reply.followUps ?? [])
-      await interaction.followUp({
-        ...replyOptions(next),
-        ...(next.ephemeral ? { flags: 'Ephemeral' as const } : {}),
-      });
+    return this.runtime.replies.answer(invocation, {
+      alreadyHandled: () => undefined,
+      replyNow: async (reply) => {
+        await interaction.reply({ ...replyOptions(reply), ...ephemeralFlag(reply.ephemeral) });
+      },
+      defer: async (ephemeral) => {
+        await interaction.deferReply(ephemeralFlag(ephemeral));
+      },
+      followUp: (reply, deferredEphemeral) => followUp(interaction, reply, deferredEphemeral),
+    });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -113,4 +89,22 @@ function replyOptions(reply: Reply): InteractionEditReplyOptions & InteractionRe
       : {}),
     allowedMentions: { parse: [] },
   };
+}
+
+const ephemeralFlag = (ephemeral: boolean | undefined) =>
+  ephemeral ? { flags: 'Ephemeral' as const } : {};
+
+/** The reply of a deferred interaction, then its follow-ups. */
+async function followUp(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  reply: Reply,
+  deferredEphemeral: boolean,
+): Promise<void> {
+  // A refusal of a publicly deferred command replaces the public "thinking…" privately.
+  if (reply.ephemeral && !deferredEphemeral) {
+    await interaction.deleteReply();
+    await interaction.followUp({ ...replyOptions(reply), flags: 'Ephemeral' });
+  } else await interaction.editReply(replyOptions(reply));
+  for (const next of reply.followUps ?? [])
+    await interaction.followUp({ ...replyOptions(next), ...ephemeralFlag(next.ephemeral) });
 }

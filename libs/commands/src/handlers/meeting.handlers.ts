@@ -78,7 +78,7 @@ export function endHandler(s: CommandServices): CommandHandler<'kaltura-end'> {
 
 export function listHandler(s: CommandServices): CommandHandler<'kaltura-list'> {
   return async (invocation) => {
-    const meetings = await s.meetingQueries.listActive(invocation.guildId ?? '', 10);
+    const meetings = await s.meetingQueries().listActive(invocation.guildId ?? '', 10);
     if (meetings.length === 0)
       return { ephemeral: true, content: 'No active meetings. Start one with `/kaltura-start`.' };
     return {

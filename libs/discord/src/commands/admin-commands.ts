@@ -17,6 +17,7 @@ export const kalturaConfigView = defineCommand({
   version: 1,
   deferred: false,
   ephemeral: true,
+  readOnly: true,
   defaultMemberPermissions: MANAGE_GUILD,
   options: {},
 });
@@ -28,6 +29,7 @@ export const kalturaConfigUpdate = defineCommand({
   version: 2,
   deferred: false,
   ephemeral: true,
+  readOnly: false,
   defaultMemberPermissions: MANAGE_GUILD,
   options: {
     section: choiceOption({ description: 'Settings section', required: true, choices: sections }),
@@ -52,6 +54,7 @@ export const kalturaConfigReset = defineCommand({
   version: 1,
   deferred: false,
   ephemeral: true,
+  readOnly: false,
   defaultMemberPermissions: MANAGE_GUILD,
   options: {
     section: choiceOption({
@@ -69,6 +72,7 @@ export const kalturaStats = defineCommand({
   version: 1,
   deferred: true,
   ephemeral: true,
+  readOnly: false,
   defaultMemberPermissions: MANAGE_GUILD,
   options: {},
 });

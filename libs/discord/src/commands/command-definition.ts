@@ -14,6 +14,11 @@ export interface CommandDefinition<N extends string = string, O extends OptionSp
   deferred: boolean;
   /** Only the invoking user sees the reply (flag 64). Fixed by the first response. */
   ephemeral: boolean;
+  /**
+   * Changes nothing (no event but its own `command.executed`, no Kaltura write): running it again
+   * on a redelivery is harmless, so it skips the interaction reservation's round trip.
+   */
+  readOnly: boolean;
   /** Discord's default_member_permissions (decimal bitfield); null = everyone. Admins can change it per server. */
   defaultMemberPermissions: string | null;
   /** Option specs by name, in the order Discord shows them (required first). */

@@ -72,6 +72,9 @@ describe('command definitions', () => {
       'kaltura-video-search',
       'kaltura-stats',
     ]);
+    // Run again on a redelivery rather than reserved: they change nothing.
+    const readOnly = commandDefinitions.filter((d) => d.readOnly).map((d) => d.name);
+    expect(readOnly).toEqual(['kaltura-list', 'kaltura-video-search', 'kaltura-config-view']);
   });
 });
 

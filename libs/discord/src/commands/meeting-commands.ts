@@ -14,6 +14,7 @@ export const kalturaStart = defineCommand({
   version: 1,
   deferred: true,
   ephemeral: false,
+  readOnly: false,
   defaultMemberPermissions: null,
   options: {
     type: choiceOption({
@@ -32,6 +33,7 @@ export const kalturaJoin = defineCommand({
   version: 1,
   deferred: true,
   ephemeral: true,
+  readOnly: false,
   defaultMemberPermissions: null,
   options: { 'meeting-id': meetingId },
 });
@@ -42,6 +44,7 @@ export const kalturaList = defineCommand({
   version: 1,
   deferred: false,
   ephemeral: true,
+  readOnly: true,
   defaultMemberPermissions: null,
   options: {},
 });
@@ -52,6 +55,7 @@ export const kalturaEnd = defineCommand({
   version: 1,
   deferred: true,
   ephemeral: true,
+  readOnly: false,
   defaultMemberPermissions: null,
   options: { 'meeting-id': meetingId },
 });
@@ -62,6 +66,7 @@ export const kalturaVideoSearch = defineCommand({
   version: 1,
   deferred: true,
   ephemeral: true,
+  readOnly: true,
   defaultMemberPermissions: null,
   options: {
     query: stringOption({ description: 'Words to look for', required: true, maxLength: 100 }),

@@ -40,6 +40,7 @@ describe('syncCommands', () => {
       version: 1,
       deferred: false,
       ephemeral: true,
+      readOnly: true,
       defaultMemberPermissions: null,
       options: {},
     });

@@ -1,10 +1,15 @@
 import { KdError, newEvent, type Actor, type NewEvent } from '@kd/events';
-import { ConcurrencyError } from '@kd/event-store';
+import {
+  CommandHandler,
+  ConflictRetriesExhaustedError,
+  conflictBackoff,
+  type AggregateModel,
+} from '@kd/event-store';
 import { decideReset, decideUpdate, type GuildConfigState } from '../domain/decide.js';
 import { effectiveConfig } from '../domain/effective-config.js';
 import { flattenOverrides } from '../domain/flatten-overrides.js';
 import { deepFreeze, valueAt } from '../domain/json-value.js';
-import { foldConfigEvents, isConfigEvent } from '../domain/overrides.js';
+import { evolveConfig, foldConfigEvents, isConfigEvent } from '../domain/overrides.js';
 import { changedKeys } from '../domain/override-flags.js';
 import { ConfigConflictError, InvalidGuildIdError } from '../errors.js';
 import { validateUpdate } from '../keys/validate-update.js';
@@ -32,8 +37,19 @@ import type {
 export class GuildConfigService {
   private readonly cache: ConfigCache<GuildConfigView>;
   private readonly loading = new Map<string, Promise<GuildConfigView>>();
+  private readonly handler: CommandHandler;
+  private readonly model: AggregateModel<GuildConfigState>;
 
   constructor(private readonly options: GuildConfigServiceOptions) {
+    this.handler = new CommandHandler({ store: options.store, logger: options.logger });
+    this.model = {
+      aggregate: 'config',
+      initial: { defaults: options.defaults, overrides: {} },
+      evolve: (state, event) =>
+        isConfigEvent(event)
+          ? { ...state, overrides: evolveConfig(state.overrides, event) }
+          : state,
+    };
     this.cache = new ConfigCache({
       maxEntries: options.cache?.maxEntries ?? 10_000,
       ttlMs: options.cache?.ttlMs ?? 60_000,
@@ -162,30 +178,32 @@ export class GuildConfigService {
     decide: (state: GuildConfigState) => NewEvent | null,
   ): Promise<{ appended?: { seq: number; event: NewEvent }; state: GuildConfigState }> {
     assertGuildId(guildId);
-    const maxRetries = this.options.maxRetries ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(guildId);
-      const state = { defaults: this.options.defaults, overrides: loaded.overrides };
-      const event = decide(state);
-      if (!event) return { state };
-      try {
-        const { seq } = await this.options.store.append(event, { expectedLastSeq: loaded.lastSeq });
-        this.options.logger.info(
-          { guildId, type: event.type, seq, correlationId: event.correlationId },
-          'guild configuration changed',
-        );
-        return { appended: { seq, event }, state };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        if (attempt > maxRetries) throw new ConfigConflictError(guildId, attempt, error);
-        this.options.logger.debug(
-          { guildId, attempt },
-          'configuration changed concurrently; retrying',
-        );
-      } finally {
-        // Also after a failed append: it may have been stored all the same.
-        this.invalidate(guildId);
-      }
+    const policy = { maxAttempts: (this.options.maxRetries ?? 3) + 1, conflict: conflictBackoff };
+    try {
+      const handled = await this.handler.handle(
+        this.model,
+        guildId,
+        (state) => {
+          const event = decide(state);
+          return { events: event ? [event] : [], result: state };
+        },
+        { policy },
+      );
+      const stored = handled.appended[0];
+      if (!stored) return { state: handled.result };
+      const { seq, event } = stored;
+      this.options.logger.info(
+        { guildId, type: event.type, seq, correlationId: event.correlationId },
+        'guild configuration changed',
+      );
+      return { appended: { seq, event }, state: handled.result };
+    } catch (error) {
+      if (error instanceof ConflictRetriesExhaustedError)
+        throw new ConfigConflictError(guildId, error.attempts, error);
+      throw error;
+    } finally {
+      // Also after a failed append: it may have been stored all the same.
+      this.invalidate(guildId);
     }
   }
 

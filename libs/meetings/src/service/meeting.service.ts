@@ -1,5 +1,11 @@
 import type { Registry } from 'prom-client';
-import type { EventStore } from '@kd/event-store';
+import {
+  CommandHandler,
+  conflictBackoff,
+  type EventStore,
+  type LoadedAggregate,
+  type RetryPolicy,
+} from '@kd/event-store';
 import type { KalturaClient } from '@kd/kaltura';
 import type { Logger } from '@kd/observability';
 import {
@@ -18,12 +24,7 @@ import {
 } from '../domain/meeting-webhook.decider.js';
 import { meetingNotFound } from '../domain/meeting-errors.js';
 import { newMeetingId, parseMeetingId } from '../domain/meeting-id.js';
-import {
-  noMeeting,
-  type KalturaRole,
-  type MeetingDecision,
-  type MeetingState,
-} from '../domain/meeting-state.js';
+import type { KalturaRole, MeetingDecision, MeetingState } from '../domain/meeting-state.js';
 import { MeetingRooms } from './meeting-rooms.js';
 import {
   kalturaContext,
@@ -42,7 +43,7 @@ import {
   type JoinMeetingInput,
 } from './meeting-input.js';
 import { createMeetingMetrics, timed, type MeetingMetrics } from './meeting-metrics.js';
-import { MeetingStream, retryOnConflict, type LoadedMeeting } from './meeting-stream.js';
+import { meetingAggregate, meetingEvents } from './meeting-aggregate.js';
 import { summarize, type MeetingSummary } from './meeting-summary.js';
 import type { MeetingDirectory } from './meeting-directory.js';
 import { WebhookFacts } from './webhook-facts.js';
@@ -82,13 +83,13 @@ export interface WebhookOutcome {
 
 /** Meetings: loads the aggregate, asks the pure deciders, talks to Kaltura, appends the outcome. */
 export class MeetingService {
-  private readonly stream: MeetingStream;
+  private readonly handler: CommandHandler;
   private readonly rooms: MeetingRooms;
   private readonly metrics: MeetingMetrics | undefined;
   private readonly logger: Logger;
   private readonly now: () => Date;
-  private readonly maxAttempts: number;
-  private readonly joinMaxAttempts: number;
+  private readonly policy: RetryPolicy;
+  private readonly joinPolicy: RetryPolicy;
   private readonly directory: MeetingDirectory | undefined;
   /** Kaltura notifications → meeting events (undefined without a directory). */
   readonly webhookFacts: WebhookFacts | undefined;
@@ -96,13 +97,13 @@ export class MeetingService {
 
   constructor(options: MeetingServiceOptions) {
     this.videoAccess = options.videoAccess;
-    this.stream = new MeetingStream(options.store);
     this.metrics = options.metrics && createMeetingMetrics(options.metrics);
     this.logger = options.logger.child({ context: 'MeetingService' });
+    this.handler = new CommandHandler({ store: options.store, logger: this.logger });
     this.rooms = new MeetingRooms(options.kaltura, options.store, this.logger);
     this.now = options.now ?? (() => new Date());
-    this.maxAttempts = options.maxAttempts ?? 3;
-    this.joinMaxAttempts = options.joinMaxAttempts ?? 10;
+    this.policy = { maxAttempts: options.maxAttempts ?? 3, conflict: conflictBackoff };
+    this.joinPolicy = { maxAttempts: options.joinMaxAttempts ?? 10, conflict: conflictBackoff };
     this.directory = options.directory;
     this.webhookFacts =
       options.directory &&
@@ -129,12 +130,10 @@ export class MeetingService {
         refs,
         context,
       );
-      const decisions = decideCreate(
-        { ...cmd, meetingId, kalturaResourceId: resourceId },
-        noMeeting,
-      );
+      const decide = (state: MeetingState) =>
+        decideCreate({ ...cmd, meetingId, kalturaResourceId: resourceId }, state);
       const ref = { meetingId, guildId: cmd.guildId };
-      const created = await this.appendCreated(decisions, resourceId, ref, context);
+      const created = await this.appendCreated(decide, resourceId, ref, context);
       this.logger.info(
         { meetingId, guildId: cmd.guildId, correlationId: cmd.correlationId, type: cmd.type },
         'meeting created',
@@ -166,24 +165,28 @@ export class MeetingService {
     const meetingId = this.meetingIdOf(cmd.meetingId);
     const context = userContext({ ...cmd, userId: cmd.byUserId }, this.now);
     let roomClosed = false;
-    return retryOnConflict(this.maxAttempts, async () => {
-      const loaded = await this.stream.load(meetingId);
-      const decisions = decideEnd({ ...cmd, meetingId }, loaded.state);
-      if (!roomClosed) await this.rooms.close(requireMeeting(loaded.state, meetingId), context);
-      roomClosed = true;
-      const after = await this.stream.append(loaded, decisions, context);
-      this.logger.info(
-        { meetingId, correlationId: cmd.correlationId, endedBy: cmd.byUserId },
-        'meeting ended',
-      );
-      return summarize(requireMeeting(after.state, meetingId));
-    });
+    const { state } = await this.handler.handle(
+      meetingAggregate,
+      meetingId,
+      async (current) => {
+        const decisions = decideEnd({ ...cmd, meetingId }, current);
+        if (!roomClosed) await this.rooms.close(requireMeeting(current, meetingId), context);
+        roomClosed = true;
+        return meetingEvents(decisions, context);
+      },
+      { policy: this.policy },
+    );
+    this.logger.info(
+      { meetingId, correlationId: cmd.correlationId, endedBy: cmd.byUserId },
+      'meeting ended',
+    );
+    return summarize(requireMeeting(state, meetingId));
   }
 
   /** The meeting as its events tell it; MEETING.NOT_FOUND if unknown or of another guild. */
   async get(meetingIdInput: string, guildId: string): Promise<MeetingSummary> {
     const meetingId = this.meetingIdOf(meetingIdInput);
-    const { state } = await this.stream.load(meetingId);
+    const { state } = await this.handler.load(meetingAggregate, meetingId);
     if (state.status === 'none' || state.guildId !== guildId) throw meetingNotFound(meetingId);
     return summarize(state);
   }
@@ -233,40 +236,44 @@ export class MeetingService {
     cmd: JoinMeetingCommand,
     displayName: string,
     context: ContextFor,
-    known?: LoadedMeeting,
+    known?: LoadedAggregate<MeetingState>,
   ): Promise<IssuedJoinLink> {
-    let preloaded = known;
-    return retryOnConflict(this.joinMaxAttempts, async () => {
-      const loaded = preloaded ?? (await this.stream.load(cmd.meetingId));
-      preloaded = undefined;
-      const { decisions, kalturaRole } = decideJoin(cmd, loaded.state);
-      const meeting = requireMeeting(loaded.state, cmd.meetingId);
-      const moderator = kalturaRole === 'adminRole';
-      const joinUrl = await this.rooms.joinUrl(
-        meeting,
-        { userId: cmd.userId, name: displayName, moderator },
-        context,
-      );
-      const after = await this.stream.append(loaded, decisions, context);
-      return {
-        meeting: summarize(requireMeeting(after.state, cmd.meetingId)),
-        joinUrl,
-        kalturaRole,
-      };
-    });
+    const { state, result } = await this.handler.handle(
+      meetingAggregate,
+      cmd.meetingId,
+      async (current) => {
+        const { decisions, kalturaRole } = decideJoin(cmd, current);
+        const meeting = requireMeeting(current, cmd.meetingId);
+        const moderator = kalturaRole === 'adminRole';
+        const joinUrl = await this.rooms.joinUrl(
+          meeting,
+          { userId: cmd.userId, name: displayName, moderator },
+          context,
+        );
+        return { events: meetingEvents(decisions, context), result: { joinUrl, kalturaRole } };
+      },
+      { policy: this.joinPolicy, ...(known && { loaded: known }) },
+    );
+    return { meeting: summarize(requireMeeting(state, cmd.meetingId)), ...result };
   }
 
   private async appendCreated(
-    decisions: MeetingDecision[],
+    decide: (state: MeetingState) => MeetingDecision[],
     resourceId: string,
     ref: { meetingId: string; guildId: string },
     context: ContextFor,
-  ): Promise<LoadedMeeting> {
+  ): Promise<LoadedAggregate<MeetingState>> {
     try {
       // Linked first: a webhook finding the link before the meeting exists parks itself, and the
       // drain after `meeting.created` (or the sweep, if this process dies) applies it.
       await this.directory?.link(roomKey(resourceId), ref);
-      return await this.stream.append({ state: noMeeting, lastSeq: 0 }, decisions, context);
+      const created = await this.handler.handle(
+        meetingAggregate,
+        ref.meetingId,
+        (state) => meetingEvents(decide(state), context),
+        { policy: this.policy, loaded: { state: meetingAggregate.initial, lastSeq: 0 } },
+      );
+      return { state: created.state, lastSeq: created.lastSeq };
     } catch (error) {
       // Unrecorded, the room would be unreachable from Discord: close it rather than leak it.
       this.logger.error(
@@ -293,20 +300,20 @@ export class MeetingService {
     decide: (fact: WebhookFact, state: MeetingState) => MeetingDecision[],
   ): Promise<WebhookOutcome> {
     const meetingId = this.meetingIdOf(meetingIdInput);
-    return retryOnConflict(this.maxAttempts, async () => {
-      const loaded = await this.stream.load(meetingId);
-      const decisions = decide({ meetingId, causationId: ctx.causationId }, loaded.state);
-      const guildId = requireMeeting(loaded.state, meetingId).guildId;
-      const after = await this.stream.append(
-        loaded,
-        decisions,
-        kalturaContext(ctx, guildId, this.now),
-      );
-      return {
-        recorded: after.appended.length > 0,
-        meeting: summarize(requireMeeting(after.state, meetingId)),
-      };
-    });
+    const { state, appended } = await this.handler.handle(
+      meetingAggregate,
+      meetingId,
+      (current) => {
+        const decisions = decide({ meetingId, causationId: ctx.causationId }, current);
+        const guildId = requireMeeting(current, meetingId).guildId;
+        return meetingEvents(decisions, kalturaContext(ctx, guildId, this.now));
+      },
+      { policy: this.policy },
+    );
+    return {
+      recorded: appended.length > 0,
+      meeting: summarize(requireMeeting(state, meetingId)),
+    };
   }
 
   private meetingIdOf(input: string): string {

@@ -5,6 +5,11 @@ export const botActor: Actor = { kind: 'system', id: 'bot' };
 
 export type GuildEventType = 'guild.installed' | 'guild.uninstalled' | 'guild.member_count_changed';
 
+/** A lifecycle event of the `guild` aggregate (video access shares the subject, not the fold). */
+export function isGuildLifecycleEvent(event: DomainEvent): event is DomainEvent<GuildEventType> {
+  return Object.hasOwn(guildEvolvers, event.type);
+}
+
 /** What the stream says about one guild, folded from its `guild` aggregate. */
 export interface GuildRecord {
   status: 'unknown' | 'installed' | 'uninstalled';

@@ -1,0 +1,31 @@
+import type { Aggregate, DomainEvent, NewEvent } from '@kd/events';
+
+/** How an aggregate's state is folded from its events: the pure `evolve` and where it starts. */
+export interface AggregateModel<S> {
+  readonly aggregate: Aggregate;
+  readonly initial: S;
+  /** One recorded event (any type on the subject; ignore foreign ones) and its stream sequence. */
+  evolve(state: S, event: DomainEvent, seq: number): S;
+}
+
+/** State as of `lastSeq`, the sequence of the last event on the aggregate's subject (0 = none). */
+export interface LoadedAggregate<S> {
+  state: S;
+  lastSeq: number;
+}
+
+/** What a decision asks to append, with anything else it wants to hand back to its caller. */
+export type Decided<R> = readonly NewEvent[] | { events: readonly NewEvent[]; result: R };
+
+export function eventsOf<R>(decided: Decided<R>): readonly NewEvent[] {
+  return isEventList(decided) ? decided : decided.events;
+}
+
+/** A bare list of events has no result: R is then `undefined` (the default of `handle`). */
+export function resultOf<R>(decided: Decided<R>): R {
+  return isEventList(decided) ? (undefined as R) : decided.result;
+}
+
+function isEventList<R>(decided: Decided<R>): decided is readonly NewEvent[] {
+  return Array.isArray(decided);
+}

@@ -1,0 +1,42 @@
+import type { AggregateModel } from '@kd/event-store';
+import { newEvent, type NewEvent } from '@kd/events';
+import {
+  botActor,
+  emptyGuildRecord,
+  evolveGuild,
+  isGuildLifecycleEvent,
+  type GuildChange,
+  type GuildEventType,
+  type GuildRecord,
+} from './domain/guild-lifecycle.js';
+
+/** The `guild` aggregate as the lifecycle sees it, folded by the pure `evolveGuild`. */
+export const guildAggregate: AggregateModel<GuildRecord> = {
+  aggregate: 'guild',
+  initial: emptyGuildRecord,
+  evolve: (record, event, seq) =>
+    isGuildLifecycleEvent(event) ? evolveGuild(record, event, seq) : record,
+};
+
+/** A decided change with its envelope: the bot as actor, the decider's id and time. */
+export function guildEvent(
+  change: GuildChange,
+  guildId: string,
+  correlationId: string,
+): NewEvent<GuildEventType> {
+  const context = {
+    guildId,
+    actor: botActor,
+    correlationId,
+    occurredAt: change.occurredAt,
+    ...(change.id === undefined ? {} : { id: change.id }),
+  };
+  switch (change.type) {
+    case 'guild.installed':
+      return newEvent(change.type, change.payload, context);
+    case 'guild.uninstalled':
+      return newEvent(change.type, change.payload, context);
+    case 'guild.member_count_changed':
+      return newEvent(change.type, change.payload, context);
+  }
+}
