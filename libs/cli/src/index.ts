@@ -1,5 +1,6 @@
 export {
   parseCli,
+  readCli,
   usageOf,
   usageFailure,
   CliUsageError,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CliUsageError,
   parseCli,
+  readCli,
   usageFailure,
   usageOf,
   type CliOptions,
@@ -87,6 +88,15 @@ describe('parseCli', () => {
     expect(problemOf(['x', 'y'])).toBe('unexpected argument "y"');
     expect(problemOf([])).toBe('expected 1 argument, got 0');
     expect(problemOf(['x', '--stream=yes'])).toMatch(/stream/);
+  });
+
+  it('names every problem at once: unknown flags are dropped with their value and the rest read on', () => {
+    expect(problemOf(['x', '--colour', 'blue', '--events', 'many', '--size=3'])).toBe(
+      'unknown option --colour\nunknown option --size\n--events must be a number, got "many"',
+    );
+    const { parsed, problems } = readCli(spec, ['x', '--colour', 'blue', '--out', 'o']);
+    expect(problems).toEqual(['unknown option --colour']);
+    expect(parsed).toMatchObject({ positionals: ['x'], values: { out: 'o' } });
   });
 
   it('writes a usage text with every flag, its value name and default', () => {

@@ -96,20 +96,32 @@ function describe(option: CliOption): string {
 /**
  * Parses `argv` (without node and the script) with `node:util` parseArgs, strictly: an unknown
  * flag, a flag without its value, a bad number or a wrong count of positionals throws a
- * CliUsageError carrying the usage. `--help` / `-h` returns `{ help: true }`.
+ * CliUsageError naming every problem (one a line) and carrying the usage. `--help` / `-h`
+ * returns `{ help: true }`.
  */
 export function parseCli<S extends CliOptions>(
   spec: CliSpec<S>,
   argv: readonly string[],
 ): CliParsed<S> {
+  const { parsed, problems } = readCli(spec, argv);
+  if (problems.length > 0) throw new CliUsageError(problems.join('\n'), parsed.usage);
+  return parsed;
+}
+
+/**
+ * parseCli without throwing: what could be read, and every problem. An unknown flag is dropped
+ * (with the value after it) and the rest read on, so one run names all problems; for a CLI that
+ * validates further and reports everything at once.
+ */
+export function readCli<S extends CliOptions>(
+  spec: CliSpec<S>,
+  argv: readonly string[],
+): { parsed: CliParsed<S>; problems: string[] } {
   const usage = usageOf(spec);
-  const fail = (problem: string): never => {
-    throw new CliUsageError(problem, usage);
-  };
+  const problems: string[] = [];
+  const fail = (problem: string): undefined => void problems.push(problem);
   const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> =
-    {
-      help: { type: 'boolean', short: 'h' },
-    };
+    { help: { type: 'boolean', short: 'h' } };
   for (const [name, option] of Object.entries(spec.options)) {
     config[name] = {
       type: option.type === 'boolean' ? 'boolean' : 'string',
@@ -117,13 +129,29 @@ export function parseCli<S extends CliOptions>(
       ...('short' in option && option.short ? { short: option.short } : {}),
     };
   }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: true });
-  } catch (error) {
-    return fail(parseProblem(error));
+  let args = [...argv];
+  let parsed: ReturnType<typeof parseArgs> | undefined;
+  while (!parsed) {
+    try {
+      parsed = parseArgs({ args, options: config, strict: true, allowPositionals: true });
+    } catch (error) {
+      const { problem, unknown } = parseProblem(error);
+      fail(problem);
+      const at =
+        unknown === undefined
+          ? -1
+          : args.findIndex((a) => a === unknown || a.startsWith(`${unknown}=`));
+      if (at < 0)
+        return {
+          parsed: { help: false, usage, values: {} as CliValues<S>, positionals: [] },
+          problems,
+        };
+      const takesValue =
+        !args[at]!.includes('=') && args[at + 1] !== undefined && !args[at + 1]!.startsWith('-');
+      args = [...args.slice(0, at), ...args.slice(at + (takesValue ? 2 : 1))];
+    }
   }
-  if (parsed.values.help) return { help: true, usage };
+  if (parsed.values.help) return { parsed: { help: true, usage }, problems: [] };
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(spec.options)) {
     const raw = parsed.values[name];
@@ -134,14 +162,14 @@ export function parseCli<S extends CliOptions>(
   if (positionals.length > max) fail(`unexpected argument "${positionals[max]}"`);
   if (positionals.length < min)
     fail(`expected ${min} argument${min === 1 ? '' : 's'}, got ${positionals.length}`);
-  return { help: false, usage, values: values as CliValues<S>, positionals };
+  return { parsed: { help: false, usage, values: values as CliValues<S>, positionals }, problems };
 }
 
 function valueOf(
   name: string,
   option: CliOption,
   raw: unknown,
-  fail: (problem: string) => never,
+  fail: (problem: string) => undefined,
 ): unknown {
   switch (option.type) {
     case 'boolean':
@@ -165,18 +193,19 @@ function valueOf(
   }
 }
 
-/** parseArgs' errors in the words every CLI of ours uses. */
-function parseProblem(error: unknown): string {
+/** parseArgs' errors in the words every CLI of ours uses; `unknown` is an unknown flag. */
+function parseProblem(error: unknown): { problem: string; unknown?: string } {
   const { code, message } = error as { code?: string; message?: string };
-  const flag = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag ?? ''}`.trim();
+  const flag = /'(-{1,2}[^' =]+)/.exec(message ?? '')?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag)
+    return { problem: `unknown option ${flag}`, unknown: flag };
   if (
     code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' &&
     flag &&
     /argument missing/.test(message ?? '')
   )
-    return `${flag} needs a value`;
-  if (code?.startsWith('ERR_PARSE_ARGS')) return message ?? 'bad arguments';
+    return { problem: `${flag} needs a value` };
+  if (code?.startsWith('ERR_PARSE_ARGS')) return { problem: message ?? 'bad arguments' };
   throw error;
 }
 
