@@ -15,15 +15,12 @@ const problems = [];
 const rendered = template.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name) => {
   const value = process.env[name];
   if (!value) problems.push(`${name} is not set`);
-  else if (!(allowHttp ? /^https?:\/\/\S+$/ : /^https:\/\/\S+$/).test(value))
-    problems.push(`${name} must be an https URL`);
+  else if (!(allowHttp ? /^https?:\/\/\S+$/ : /^https:\/\/\S+$/).test(value)) problems.push(`${name} must be an https URL`);
   else if (/['\n]/.test(value)) problems.push(`${name} contains a quote or newline`);
   return value ?? '';
 });
 if (problems.length > 0) {
-  process.stderr.write(
-    `render-alertmanager: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
-  );
+  process.stderr.write(`render-alertmanager: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
 writeFileSync(out, rendered);
