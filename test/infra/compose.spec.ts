@@ -217,3 +217,27 @@ describe('docker-compose.yml is safe by default', () => {
       });
   });
 });
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+  const runtime = stages.at(-1) ?? '';
+
+  it('runs Node 22 LTS in every stage', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage).toMatch(/^node:22[-.]/);
+  });
+
+  it('ends with the runtime image: a HEALTHCHECK, and neither bench/ nor tools/', () => {
+    expect(runtime).toMatch(/^node:22\S* AS runtime/);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/health\/live/m);
+    expect(runtime).not.toMatch(/bench|tools/);
+    expect(runtime).toMatch(/ARG KD_COMMIT/);
+  });
+
+  it('builds the demo from its own target, as compose asks', () => {
+    expect(dockerfile).toMatch(/ AS demo\n[\s\S]*dist\/tools/);
+    const demo = services.demo as { build?: { target?: string } };
+    expect(demo.build?.target).toBe('demo');
+  });
+});
