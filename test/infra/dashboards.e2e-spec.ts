@@ -33,10 +33,10 @@ import { repoRoot } from './tools.js';
  */
 const pending: Record<string, string> = {
   // The exporters run under docker compose (and npm run monitoring), not in this test.
-  'Host CPU busy': 'node-exporter',
-  'Host memory available': 'node-exporter',
-  'PostgreSQL connections': 'postgres-exporter',
-  'NATS connections and messages': 'nats-exporter',
+  'kd-operations / Host CPU busy': 'node-exporter',
+  'kd-operations / Host memory available': 'node-exporter',
+  'kd-operations / PostgreSQL connections': 'postgres-exporter',
+  'kd-operations / NATS connections and messages': 'nats-exporter',
 };
 
 interface Target {
