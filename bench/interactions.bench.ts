@@ -1,5 +1,5 @@
 import { generateDiscordKeys } from '@kd/discord';
-import { benchEnvironment, parseArgs } from './support/bench-env.js';
+import { benchArgs, benchEnvironment } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
 import { signedInteraction } from './support/signed-requests.js';
 import { startBuiltApp } from './support/start-app.js';
@@ -10,7 +10,11 @@ import { startBuiltApp } from './support/start-app.js';
  * `command.executed` appended) at a fixed rate beside a bare endpoint in the same run; then
  * Kaltura-bound `/kaltura-start` while Kaltura answers in 4 s: the acknowledgement time.
  */
-const args = parseArgs({ rate: 1000, seconds: 20, warmup: 5, connections: 10, slow: 20 });
+const { args } = benchArgs(
+  'interactions',
+  'Signed interactions at a fixed --rate for --seconds (after --warmup), then /kaltura-start while Kaltura is slow (--slow s); BENCHMARKS.md.',
+  { rate: 1000, seconds: 20, warmup: 5, connections: 10, slow: 20 },
+);
 const env = await benchEnvironment();
 const keys = generateDiscordKeys();
 const simSecret = 'bench-sim-secret';

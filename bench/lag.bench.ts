@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { EventStore } from '@kd/event-store';
-import { benchEnvironment, parseArgs } from './support/bench-env.js';
+import { benchArgs, benchEnvironment, timedProgress } from './support/bench-env.js';
 import { measureProjectionLag } from './support/projection-lag.js';
 import { realisticEvents } from './support/realistic-events.js';
 
 /** `npm run bench:lag -- --rate 5000 --seconds 30`: projection lag at a steady publish rate. */
-const args = parseArgs({ rate: 5000, seconds: 30 });
+const { args } = benchArgs(
+  'lag',
+  'Projection lag while events are published at a steady --rate for --seconds; BENCHMARKS.md.',
+  { rate: 5000, seconds: 30 },
+);
 const env = await benchEnvironment();
 try {
   const projector = spawn(
@@ -35,13 +39,14 @@ try {
     )
       await new Promise((r) => setTimeout(r, 50));
     const store = new EventStore({ nats: env.nats, ...env.streams.ours });
+    const done = timedProgress(`publish at ${args.rate}/s`, args.seconds);
     const result = await measureProjectionLag(
       store,
       env.dataSource,
       'event_log',
       realisticEvents(args.rate * args.seconds),
       args.rate,
-    );
+    ).finally(done);
     console.log(
       `steady ${result.achieved_rate} events/s: lag p50 ${result.lag_p50_s} s, p99 ${result.lag_p99_s} s, max ${result.lag_max_s} s`,
     );

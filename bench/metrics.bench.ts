@@ -5,7 +5,7 @@ import { EventStore, createEventStoreMetrics } from '@kd/event-store';
 import { readGuildInsights } from '@kd/analytics';
 import { readCheckpoint } from '@kd/projections';
 import { fillAnalytics } from './support/analytics-fill.js';
-import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
+import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
 import { measureProjectionLag } from './support/projection-lag.js';
 import { realisticEvents } from './support/realistic-events.js';
 import {
@@ -25,35 +25,41 @@ import { startBuiltApp } from './support/start-app.js';
  * (b) publish → projector throughput with instrumentation on vs off, alternating rounds;
  * (c) projection lag at a steady 5,000 events/s while /metrics is scraped.
  */
-const quick = process.argv.includes('--quick');
-// Only (a), plus per-guild insights: the read-model half, without the pipeline rounds.
-const scrapeOnly = process.argv.includes('--scrape-only');
-process.argv = process.argv.filter((a) => a !== '--quick' && a !== '--scrape-only');
-const args = parseArgs(
-  quick
-    ? {
-        guilds: 1_000,
-        events: 50_000,
-        days: 60,
-        scrapes: 30,
-        rounds: 2,
-        'pipeline-events': 10_000,
-        rate: 1_000,
-        seconds: 3,
-        'scrape-interval-ms': 1_000,
-      }
-    : {
-        guilds: 10_000,
-        events: 1_000_000,
-        days: 120,
-        scrapes: 200,
-        rounds: 4,
-        'pipeline-events': 100_000,
-        rate: 5_000,
-        seconds: 30,
-        'scrape-interval-ms': 1_000,
-      },
+const fullDefaults = {
+  guilds: 10_000,
+  events: 1_000_000,
+  days: 120,
+  scrapes: 200,
+  rounds: 4,
+  'pipeline-events': 100_000,
+  rate: 5_000,
+  seconds: 30,
+  'scrape-interval-ms': 1_000,
+};
+const quickDefaults: typeof fullDefaults = {
+  guilds: 1_000,
+  events: 50_000,
+  days: 60,
+  scrapes: 30,
+  rounds: 2,
+  'pipeline-events': 10_000,
+  rate: 1_000,
+  seconds: 3,
+  'scrape-interval-ms': 1_000,
+};
+const cli = benchArgs(
+  'metrics',
+  'The three metrics targets of DESIGN §8: /metrics scrape time on big read models, publish → projector throughput with instrumentation on vs off, projection lag while scraped; BENCHMARKS.md.',
+  fullDefaults,
+  {
+    quick: 'smaller defaults for a quick run',
+    // Only (a), plus per-guild insights: the read-model half, without the pipeline rounds.
+    'scrape-only': 'only the scrape half (a), plus per-guild insights',
+  },
 );
+const quick = cli.flags.quick;
+const scrapeOnly = cli.flags['scrape-only'];
+const args = { ...(quick ? quickDefaults : fullDefaults), ...cli.given };
 
 type Env = Awaited<ReturnType<typeof benchEnvironment>>;
 
@@ -194,7 +200,7 @@ async function pipelineRound(
       const scraper = on ? periodicScrape(`${url}/metrics`, args['scrape-interval-ms']) : undefined;
       const events = realisticEvents(n);
       const t0 = performance.now();
-      await pipelined(n, 256, (i) => store.append(events[i]!));
+      await pipelined(n, 256, (i) => store.append(events[i]!), 'append');
       while (((await readCheckpoint(env.dataSource.manager, 'event_log'))?.lastSeq ?? 0) < n)
         await new Promise((r) => setTimeout(r, 5));
       const perS = rate(n, performance.now() - t0);

@@ -5,7 +5,7 @@ import { prepareForAppend } from '@kd/events';
 import { EventStore, subjectOf } from '@kd/event-store';
 import { eventLogProjection } from '@kd/event-log';
 import { ProjectionRunner, catchUp, readCheckpoint } from '@kd/projections';
-import { benchEnvironment, logger, parseArgs, pipelined, rate } from './support/bench-env.js';
+import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
 import { pgCopyLimitPerS } from './support/pg-copy-limit.js';
 import { realisticEvents } from './support/realistic-events.js';
 
@@ -14,7 +14,13 @@ import { realisticEvents } from './support/realistic-events.js';
  * the raw limits of the same services in the same run (DESIGN §8), and the rebuild against
  * PostgreSQL's own COPY limit for the same rows (`ratio_rebuild_vs_storage`).
  */
-const { events: n, window, batch } = parseArgs({ events: 100_000, window: 256, batch: 1000 });
+const {
+  args: { events: n, window, batch },
+} = benchArgs(
+  'pipeline',
+  'Raw JetStream vs our append and projection of --events events (--window in flight, --batch per transaction), rebuild and the COPY limit; BENCHMARKS.md.',
+  { events: 100_000, window: 256, batch: 1000 },
+);
 const env = await benchEnvironment();
 const encoder = new TextEncoder();
 try {
@@ -24,7 +30,12 @@ try {
 
   const rawSubjects = prepared.map((e) => subjectOf(env.streams.raw.subjectPrefix, e));
   let t0 = performance.now();
-  await pipelined(n, window, (i) => env.nats.js.publish(rawSubjects[i] ?? '', rawBytes[i]));
+  await pipelined(
+    n,
+    window,
+    (i) => env.nats.js.publish(rawSubjects[i] ?? '', rawBytes[i]),
+    'raw publish',
+  );
   const rawPublishPerS = rate(n, performance.now() - t0);
   console.log(`raw JetStream publish:        ${rawPublishPerS} msgs/s`);
 
@@ -41,7 +52,7 @@ try {
   const projector = startProjector(batch);
   await waitForConsumer('proj_event_log');
   t0 = performance.now();
-  await pipelined(n, window, (i) => store.append(events[i]!));
+  await pipelined(n, window, (i) => store.append(events[i]!), 'append');
   const publishMs = performance.now() - t0;
   await waitForCheckpoint(n, 0);
   const e2eMs = performance.now() - t0;

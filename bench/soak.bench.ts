@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { generateDiscordKeys } from '@kd/discord';
-import { benchEnvironment, parseArgs } from './support/bench-env.js';
+import { benchArgs, benchEnvironment } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
 import { recordingReadyNotifications, signedInteraction } from './support/signed-requests.js';
 import { startBuiltApp } from './support/start-app.js';
@@ -12,7 +12,11 @@ import { startBuiltApp } from './support/start-app.js';
  * RSS, then reconciling counts: every 2xx became exactly one event, and every event exactly one
  * analytics.event_log row. `--minutes 1` for a quick run.
  */
-const args = parseArgs({ minutes: 10, interactions: 500, webhooks: 500, connections: 10 });
+const { args } = benchArgs(
+  'soak',
+  'A sustained run of signed interactions and webhooks (per second) for --minutes; memory and latency drift; BENCHMARKS.md.',
+  { minutes: 10, interactions: 500, webhooks: 500, connections: 10 },
+);
 const env = await benchEnvironment();
 const keys = generateDiscordKeys();
 const webhookSecret = 'soak-kaltura-secret';

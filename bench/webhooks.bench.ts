@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { benchEnvironment, parseArgs } from './support/bench-env.js';
+import { benchArgs, benchEnvironment } from './support/bench-env.js';
 import { fixedRateLoad } from './support/http-load.js';
 import { recordingReadyNotifications } from './support/signed-requests.js';
 
@@ -8,7 +8,11 @@ import { recordingReadyNotifications } from './support/signed-requests.js';
  * `npm run bench:webhooks -- --rate 1000 --seconds 20`: signed Kaltura notifications (verify +
  * durable publish) at a fixed rate, beside a bare endpoint of the same server in the same run.
  */
-const args = parseArgs({ rate: 1000, seconds: 20, warmup: 5, connections: 10 });
+const { args } = benchArgs(
+  'webhooks',
+  'Signed Kaltura notifications at a fixed --rate for --seconds (after --warmup); BENCHMARKS.md.',
+  { rate: 1000, seconds: 20, warmup: 5, connections: 10 },
+);
 const env = await benchEnvironment();
 const secret = 'bench-kaltura-secret';
 try {

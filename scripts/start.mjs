@@ -15,11 +15,16 @@
 //                          fake credentials; the bot gets none), api 3000, projector 3001,
 //        notifier 3002 (consumes events only with DISCORD_TOKEN), bot 3003 (only when built).
 //      KD_APPS=api,projector picks the apps to run.
-//   5. Passes the apps' output through line by line, restarts an app that exits (1 s backoff,
+//   5. With KD_MONITORING=1 (`npm run up -- --monitoring`) also runs Prometheus, Alertmanager and
+//      the exporters from the Debian packages (scripts/monitoring.mjs), supervised like the apps.
+//   6. Passes the apps' output through line by line (on a terminal as readable, coloured lines
+//      prefixed by the app, scripts/lib/pretty-log.mjs; JSON as it is otherwise or with
+//      KD_LOG_JSON=1), restarts an app that exits (1 s backoff,
 //      doubling to 30 s), and on SIGINT/SIGTERM stops them all (SIGTERM, then SIGKILL after
 //      KD_SHUTDOWN_TIMEOUT_MS, default 10000) and exits 0.
 //
-// Plain Node.js ESM without dependencies: it runs before anything is built.
+// Plain Node.js ESM without dependencies: it runs before anything is built (the monitoring part
+// needs node_modules, which `npm start` requires anyway).
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import {
@@ -35,6 +40,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { prettyLine } from './lib/pretty-log.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -62,10 +68,18 @@ const BACKOFF_MAX_MS = 30_000;
 /** An app that stayed up this long starts over at the shortest backoff after its next exit. */
 const STABLE_AFTER_MS = 60_000;
 
+/** Readable lines for a terminal; JSON for anything else (and with KD_LOG_JSON=1). */
+const pretty = (stream) => stream.isTTY === true && process.env.KD_LOG_JSON !== '1';
+
 function log(level, message, fields = {}) {
-  process.stderr.write(
-    `${JSON.stringify({ level, time: new Date().toISOString(), service: 'launcher', message, ...fields })}\n`,
-  );
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    service: 'launcher',
+    message,
+    ...fields,
+  });
+  process.stderr.write(`${pretty(process.stderr) ? prettyLine('launcher', line) : line}\n`);
 }
 
 function fail(message, fields) {
@@ -200,16 +214,24 @@ function runMigrations() {
 // ---------------------------------------------------------------------------------------------
 // Apps
 
-function pipeLines(stream, out) {
+function pipeLines(stream, out, name) {
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity, terminal: false });
-  lines.on('line', (line) => out.write(`${line}\n`));
+  const readable = pretty(out);
+  lines.on('line', (line) => out.write(`${readable ? prettyLine(name, line) : line}\n`));
 }
 
 class Supervised {
-  constructor(name, port, env) {
+  /** `command`: [executable, ...args]; default: the app's built entry point under node. */
+  constructor(
+    name,
+    port,
+    env,
+    command = [process.execPath, '--enable-source-maps', entryOf(name)],
+  ) {
     this.name = name;
     this.port = port;
     this.env = env;
+    this.command = command;
     this.child = null;
     this.timer = null;
     this.delay = BACKOFF_START_MS;
@@ -222,13 +244,14 @@ class Supervised {
     this.timer = null;
     if (shuttingDown) return;
     this.startedAt = Date.now();
-    const child = spawn(process.execPath, ['--enable-source-maps', entryOf(this.name)], {
+    const [executable, ...args] = this.command;
+    const child = spawn(executable, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: this.env,
     });
     this.child = child;
-    pipeLines(child.stdout, process.stdout);
-    pipeLines(child.stderr, process.stderr);
+    pipeLines(child.stdout, process.stdout, this.name);
+    pipeLines(child.stderr, process.stderr, this.name);
     let done;
     this.exited = new Promise((resolve) => (done = resolve));
     let reported = false;
@@ -463,8 +486,32 @@ async function startApps() {
       }
     }
   }
+  if (process.env.KD_MONITORING === '1' && !shuttingDown) await startMonitoring();
   if (!shuttingDown)
-    log('info', `running: ${selected.map((app) => `${app.name}:${app.port}`).join(', ')}`);
+    log('info', `running: ${running.map((app) => `${app.name}:${app.port}`).join(', ')}`);
+}
+
+/** Prometheus, Alertmanager and the exporters beside the apps (scripts/monitoring.mjs). */
+async function startMonitoring() {
+  const { ensureMonitoringPackages, monitoringProcesses } = await import('./monitoring.mjs');
+  const missing = ensureMonitoringPackages((line) => log('warn', line));
+  if (missing.includes('prometheus') || missing.includes('prometheus-alertmanager')) {
+    log('warn', `monitoring not started: ${missing.join(', ')} missing`);
+    return;
+  }
+  const { processes, sendsToDiscord } = monitoringProcesses(process.env);
+  for (const p of processes) {
+    const supervised = new Supervised(p.name, p.port, { ...process.env, ...(p.env ?? {}) }, [
+      p.command,
+      ...p.args,
+    ]);
+    running.push(supervised);
+    supervised.start();
+  }
+  log(
+    'info',
+    `monitoring: Prometheus http://127.0.0.1:${processes[0].port} (targets, rules, alerts), Alertmanager http://127.0.0.1:${processes[1].port}${sendsToDiscord ? '' : ' (no Discord webhooks set: alerts are shown, not sent)'}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

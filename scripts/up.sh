@@ -4,6 +4,9 @@
 #
 # .env is created on the first run only (never overwritten): a random JWT_SECRET plus every other
 # variable from .env.example, commented out. `npm start` then runs the migrations and the apps.
+# --monitoring also runs Prometheus (127.0.0.1:9090), Alertmanager (127.0.0.1:9093) and the
+# exporters from the Debian packages with infra/'s configuration, scraping the local apps
+# (installed when missing; scripts/monitoring.mjs, docs/operations.md "Monitoring without Docker").
 # Env: KD_SKIP_INSTALL=1 never runs `npm ci`; everything else is passed on to `npm start`.
 set -euo pipefail
 
@@ -14,14 +17,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/deps.sh"
 
 cd "$KD_ROOT"
 
-case "${1:-}" in
-  -h | --help)
-    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
-    exit 0
-    ;;
-  '') ;;
-  *) kd_die "unknown argument: $1 (try --help)" ;;
-esac
+for arg in "$@"; do
+  case "$arg" in
+    -h | --help)
+      sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+      exit 0
+      ;;
+    --monitoring) export KD_MONITORING=1 ;;
+    *) kd_die "unknown argument: $arg (try --help)" ;;
+  esac
+done
 
 bash "$KD_ROOT/scripts/ensure-services.sh"
 

@@ -1,3 +1,4 @@
+import { timedProgress } from './bench-env.js';
 import autocannon from 'autocannon';
 
 export interface LoadOptions {
@@ -25,8 +26,16 @@ export interface LoadResult {
  * after a warm-up at the same rate. The generator runs in this process, on the same machine.
  */
 export async function fixedRateLoad(options: LoadOptions): Promise<LoadResult> {
-  if (options.warmupS > 0) await run(options, options.warmupS);
-  return run(options, options.durationS);
+  const done = timedProgress(
+    `${options.method ?? 'GET'} ${new URL(options.url).pathname} at ${options.rate}/s`,
+    options.warmupS + options.durationS,
+  );
+  try {
+    if (options.warmupS > 0) await run(options, options.warmupS);
+    return await run(options, options.durationS);
+  } finally {
+    done();
+  }
 }
 
 async function run(options: LoadOptions, durationS: number): Promise<LoadResult> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { demoDefaults, parseDemoArgs } from '../../tools/demo/demo-options.js';
+import { demoDefaults, parseDemoArgs, type DemoOptions } from '../../tools/demo/demo-options.js';
 
 const parse = (args: string, env: NodeJS.ProcessEnv = {}) =>
-  parseDemoArgs(args.split(' ').filter(Boolean), env);
+  parseDemoArgs(args.split(' ').filter(Boolean), env) as DemoOptions;
 
 describe('npm run demo arguments', () => {
   it('runs for the minutes given, with the documented defaults and the apps’ NATS variables', () => {
@@ -52,5 +52,6 @@ describe('npm run demo arguments', () => {
     expect(message).toMatch(/colour/);
     expect(message).toMatch(/--api: /);
     expect(message).toMatch(/^usage: npm run demo/m);
+    expect(parseDemoArgs(['--help'], {})).toEqual({ help: true });
   });
 });

@@ -88,7 +88,9 @@ describe('Alertmanager configuration', () => {
     const message = render('kd.discord.message');
     expect(title.trim()).toBe('[FIRING ×2] CRITICAL KdErrorRateCritical · api');
     expect(message).toContain('• api: 6% of requests fail');
-    expect(message).toContain('Runbook: docs/operations.md#kderrorrate');
+    expect(message).toContain(
+      'Runbook: https://github.com/kaltura/kaltura-discord/blob/main/docs/operations.md#kderrorrate',
+    );
     expect(message).not.toContain('@everyone');
     expect(message).toContain('@\u200beveryone');
     expect(message.length).toBeLessThanOrEqual(2000);

@@ -34,9 +34,14 @@ const demoEnv = Object.fromEntries(
 /** The apps: they log in to NATS and PostgreSQL as themselves, never as an administrator. */
 const apps = ['api', 'bot', 'projector', 'notifier'];
 const secretName = /PASSWORD|SECRET|TOKEN|PRIVATE_KEY|BASIC_AUTH|WEBHOOK/;
-/** `${NAME:?message}` (required) or `${NAME:-}` / `${NAME-${OTHER:-}}` (empty unless given). */
-const noLiteralDefault = /^\$\{[A-Z_]+(:\?[^}]+|:-|-\$\{[A-Z_]+:-\})\}$/;
-const required = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+/**
+ * `${NAME:-}` / `${NAME-${OTHER:-}}` (empty unless given). No `${NAME:?}`: compose would demand it
+ * for every service, so `docker compose up postgres nats` would need every secret; the services
+ * that need a secret check it at start instead.
+ */
+const noLiteralDefault = /^\$\{[A-Z_]+(:-|-\$\{[A-Z_]+:-\})\}$/;
+const required = (name: string) => new RegExp(`^\\$\\{${name}:-\\}$`);
+const composeText = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
 const environments = () =>
   Object.entries(services).flatMap(([service, s]) =>
     Object.entries(s.environment ?? {}).map(([name, value]) => ({ service, name, value })),
@@ -73,19 +78,51 @@ describe('docker-compose.yml', () => {
         ]),
       );
     }
-    expect(services.api?.environment?.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
+    expect(services.api?.environment?.JWT_SECRET).toBe('${JWT_SECRET:-}');
   });
 
-  it('scrapes every app at the service name and port compose gives it', () => {
+  it('demands no secret of a subset: no ${VAR:?} anywhere, each service checks its own', () => {
+    expect(composeText).not.toMatch(/\$\{[A-Z0-9_]+:\?/);
+    // NATS and Grafana would start with an empty password: their entry points refuse to.
+    const natsCheck = (services.nats as { entrypoint?: string[] }).entrypoint?.join('\n') ?? '';
+    for (const user of ['API', 'BOT', 'PROJECTOR', 'NOTIFIER', 'ADMIN'])
+      expect(natsCheck).toContain(`NATS_${user}_PASSWORD`);
+    expect(natsCheck).toMatch(/exit 1/);
+    const grafanaCheck =
+      (services.grafana as { entrypoint?: string[] }).entrypoint?.join(' ') ?? '';
+    expect(grafanaCheck).toMatch(/test -n "\$\$GF_SECURITY_ADMIN_PASSWORD" \|\|.*exit 1/);
+  });
+
+  it('lists in .env.example every variable compose reads', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const listed = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    const read = [
+      ...new Set([...composeText.matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!)),
+    ];
+    expect(read.length).toBeGreaterThan(30);
+    expect(read.filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it('scrapes every app at the service name and port compose gives it, and each exporter', () => {
     const targets = prometheus.scrape_configs.flatMap((c) =>
       c.static_configs.flatMap((s) => s.targets.map((t) => ({ job: c.job_name, target: t }))),
     );
     expect(targets.map((t) => t.job)).toEqual(expect.arrayContaining(['api', 'projector']));
+    const exporterPorts: Record<string, string> = {
+      'node-exporter': '9100',
+      'postgres-exporter': '9187',
+      'nats-exporter': '7777',
+    };
+    expect(targets.map((t) => t.job)).toEqual(expect.arrayContaining(['node', 'postgres', 'nats']));
     for (const { job, target } of targets) {
       const [host, port] = target.split(':');
       expect(services[host!]).toBeDefined();
-      expect({ job, port: services[host!]?.environment?.HTTP_PORT }).toEqual({ job, port });
+      const served = exporterPorts[host!] ?? services[host!]?.environment?.HTTP_PORT;
+      expect({ job, port: served }).toEqual({ job, port });
     }
+    expect(services.prometheus?.environment?.KD_RUNBOOK_BASE_URL).toMatch(
+      /^\$\{KD_RUNBOOK_BASE_URL:-https:\/\/\S+\/docs\}$/,
+    );
     const alertmanager = prometheus.alerting.alertmanagers[0]?.static_configs[0]?.targets[0];
     expect(alertmanager?.split(':')[0]).toBe('alertmanager');
     expect(services.alertmanager).toBeDefined();
@@ -138,7 +175,7 @@ describe('docker-compose.yml is safe by default', () => {
       const url = services[app]?.environment?.DATABASE_URL ?? '';
       expect({ app, url }).toEqual({
         app,
-        url: expect.stringMatching(/^postgres:\/\/kd_app:\$\{KD_APP_PASSWORD:\?[^}]+\}@postgres:/),
+        url: expect.stringMatching(/^postgres:\/\/kd_app:\$\{KD_APP_PASSWORD:-\}@postgres:/),
       });
     }
     expect(services.migrate?.environment?.DATABASE_URL).toContain(`//${superuser}:`);
@@ -161,7 +198,7 @@ describe('docker-compose.yml is safe by default', () => {
   it('runs the demo from tools/demo/compose.env with development-only database and NATS passwords', () => {
     const needed = new Set(
       environments().flatMap(({ value }) =>
-        [...value.matchAll(/\$\{((?:NATS_\w+|POSTGRES|KD_APP)_PASSWORD):\?/g)].map((m) => m[1]!),
+        [...value.matchAll(/\$\{((?:NATS_\w+|POSTGRES|KD_APP)_PASSWORD):-\}/g)].map((m) => m[1]!),
       ),
     );
     expect([...needed].sort()).toEqual([
@@ -178,5 +215,29 @@ describe('docker-compose.yml is safe by default', () => {
         name,
         value: expect.stringMatching(/^devonly[-a-z0-9]*$/),
       });
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+  const runtime = stages.at(-1) ?? '';
+
+  it('runs Node 22 LTS in every stage', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage).toMatch(/^node:22[-.]/);
+  });
+
+  it('ends with the runtime image: a HEALTHCHECK, and neither bench/ nor tools/', () => {
+    expect(runtime).toMatch(/^node:22\S* AS runtime/);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/health\/live/m);
+    expect(runtime).not.toMatch(/bench|tools/);
+    expect(runtime).toMatch(/ARG KD_COMMIT/);
+  });
+
+  it('builds the demo from its own target, as compose asks', () => {
+    expect(dockerfile).toMatch(/ AS demo\n[\s\S]*dist\/tools/);
+    const demo = services.demo as { build?: { target?: string } };
+    expect(demo.build?.target).toBe('demo');
   });
 });

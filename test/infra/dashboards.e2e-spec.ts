@@ -31,7 +31,13 @@ import { repoRoot } from './tools.js';
  * and the last test fails as soon as one of them has data (then take it off this list).
  * Empty: every panel gets data from the demo.
  */
-const pending: Record<string, string> = {};
+const pending: Record<string, string> = {
+  // The exporters run under docker compose (and npm run monitoring), not in this test.
+  'kd-operations / Host CPU busy': 'node-exporter',
+  'kd-operations / Host memory available': 'node-exporter',
+  'kd-operations / PostgreSQL connections': 'postgres-exporter',
+  'kd-operations / NATS connections and messages': 'nats-exporter',
+};
 
 interface Target {
   refId: string;

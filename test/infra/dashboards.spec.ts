@@ -113,6 +113,14 @@ const catalogue: Record<string, [Kind, string[]]> = {
   nodejs_eventloop_lag_p99_seconds: ['gauge', []],
 };
 const alertLabels = ['alertname', 'alertstate', 'severity', 'service', 'alert_group'];
+/** Exporter metrics (docker compose's exporters): filtered by their scrape job, not by $app. */
+const exporters: Record<string, { kind: Kind; labels: string[]; job: string }> = {
+  node_cpu_seconds_total: { kind: 'counter', labels: ['cpu', 'mode'], job: 'node' },
+  node_memory_MemAvailable_bytes: { kind: 'gauge', labels: [], job: 'node' },
+  pg_stat_activity_count: { kind: 'gauge', labels: ['datname', 'state'], job: 'postgres' },
+  gnatsd_varz_connections: { kind: 'gauge', labels: ['server_id'], job: 'nats' },
+  gnatsd_varz_in_msgs: { kind: 'counter', labels: ['server_id'], job: 'nats' },
+};
 const builtins: Record<string, { labels: string[]; filter: string }> = {
   up: { labels: ['job', 'instance'], filter: 'job' },
   ALERTS: { labels: [...alertLabels, 'app', 'projection', 'job', 'instance'], filter: 'service' },
@@ -122,6 +130,13 @@ const builtins: Record<string, { labels: string[]; filter: string }> = {
 function series(name: string): { labels: string[]; counter: boolean; filter: string } | undefined {
   const builtin = builtins[name];
   if (builtin) return { ...builtin, counter: false };
+  const exporter = exporters[name];
+  if (exporter)
+    return {
+      labels: [...exporter.labels, 'job', 'instance'],
+      counter: exporter.kind === 'counter',
+      filter: `job:${exporter.job}`,
+    };
   const target = ['app', 'job', 'instance'];
   const direct = catalogue[name];
   if (direct && direct[0] !== 'histogram')
@@ -432,7 +447,12 @@ describe('dashboard PromQL', () => {
   it('filters every selector by the app variable', () => {
     const problems = problemsOf((_q, { selectors }) =>
       selectors
-        .filter((s) => s.matchers[series(s.metric)?.filter ?? 'app'] !== '=~"$app"')
+        .filter((s) => {
+          const filter = series(s.metric)?.filter ?? 'app';
+          // An exporter's series: its scrape job (`job:<name>`) instead of the app variable.
+          if (filter.startsWith('job:')) return s.matchers.job !== `="${filter.slice(4)}"`;
+          return s.matchers[filter] !== '=~"$app"';
+        })
         .map((s) => `${s.metric} ignores $app`),
     );
     expect(problems).toEqual([]);

@@ -1,3 +1,4 @@
+import { readCli, usageOf, type CliOptions, type CliSpec } from '@kd/cli';
 import { z } from 'zod';
 import { natsAuthOf, type NatsAuth } from '@kd/event-store';
 
@@ -33,10 +34,57 @@ export const demoDefaults = {
   progressEveryMs: 10_000,
 } as const;
 
-export const demoUsage = `usage: npm run demo -- (--minutes N | --seconds N) [--guilds ${demoDefaults.guilds}] [--users ${demoDefaults.users}]
-         [--rate ${demoDefaults.rate}] [--api ${demoDefaults.apiUrl}] [--discord-sim ${demoDefaults.discordSimUrl}]
-         [--kaltura-sim ${demoDefaults.kalturaSimUrl}] [--nats nats://127.0.0.1:4222] [--history-days ${demoDefaults.historyDays}] [--seed ${demoDefaults.seed}]
-  NATS_URL, KD_STREAM and KD_SUBJECT_PREFIX are read from the environment as the apps read them.`;
+const spec = {
+  command: 'npm run demo --',
+  synopsis: '(--minutes N | --seconds N) [options]',
+  summary:
+    'Realistic traffic through the running stack: synthetic history, then slash commands, Kaltura notifications and guild events (docs/demo.md).',
+  options: {
+    minutes: { type: 'string', value: 'N', description: 'how long to run' },
+    seconds: { type: 'string', value: 'N', description: 'how long to run (instead of --minutes)' },
+    guilds: {
+      type: 'string',
+      value: 'N',
+      description: `guilds with traffic (default ${demoDefaults.guilds})`,
+    },
+    users: {
+      type: 'string',
+      value: 'N',
+      description: `people over those guilds (default ${demoDefaults.users})`,
+    },
+    rate: {
+      type: 'string',
+      value: 'N',
+      description: `slash commands per second (default ${demoDefaults.rate})`,
+    },
+    api: { type: 'string', value: 'url', description: `the api (default ${demoDefaults.apiUrl})` },
+    'discord-sim': {
+      type: 'string',
+      value: 'url',
+      description: `discord-sim (default ${demoDefaults.discordSimUrl})`,
+    },
+    'kaltura-sim': {
+      type: 'string',
+      value: 'url',
+      description: `kaltura-sim (default ${demoDefaults.kalturaSimUrl})`,
+    },
+    nats: {
+      type: 'string',
+      value: 'url',
+      description: 'NATS (default NATS_URL, else nats://127.0.0.1:4222)',
+    },
+    'history-days': {
+      type: 'string',
+      value: 'N',
+      description: `days of synthetic history first; 0 = none (default ${demoDefaults.historyDays})`,
+    },
+    seed: { type: 'string', value: 'N', description: `random seed (default ${demoDefaults.seed})` },
+  },
+  epilogue:
+    'NATS_URL, KD_STREAM and KD_SUBJECT_PREFIX are read from the environment as the apps read them.',
+} satisfies CliSpec<CliOptions>;
+
+export const demoUsage = usageOf(spec);
 
 const positive = z.coerce.number().positive();
 const count = z.coerce.number().int().min(0);
@@ -57,23 +105,23 @@ const flags = z.strictObject({
 export class DemoUsageError extends Error {}
 
 /** `--name value` pairs (and `--name=value`) to options; every problem at once, with the usage. */
-export function parseDemoArgs(argv: readonly string[], env: NodeJS.ProcessEnv): DemoOptions {
-  const raw: Record<string, string> = {};
-  const problems: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const [, name, inline] = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i] ?? '') ?? [];
-    const value = inline ?? argv[i + 1];
-    if (!name || value === undefined) problems.push(`unexpected argument "${argv[i]}"`);
-    else raw[name] = value;
-    if (inline === undefined) i++;
-  }
+export function parseDemoArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): DemoOptions | { help: true } {
+  const read = readCli(spec, argv);
+  if (read.parsed.help) return { help: true };
+  const problems = [...read.problems];
+  const raw = Object.fromEntries(
+    Object.entries(read.parsed.values).filter(([, value]) => value !== undefined),
+  );
   const parsed = flags.safeParse(raw);
   if (parsed.success && (parsed.data.minutes === undefined) === (parsed.data.seconds === undefined))
     problems.push('give the duration: --minutes N or --seconds N (one of them)');
   if (!parsed.success)
     problems.push(...parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`));
   if (problems.length > 0 || !parsed.success)
-    throw new DemoUsageError(`${problems.join('\n')}\n${demoUsage}`);
+    throw new DemoUsageError(`${problems.join('\n')}\n\n${demoUsage}`);
   const f = parsed.data;
   return {
     durationMs: Math.round(((f.minutes ?? 0) * 60 + (f.seconds ?? 0)) * 1000),

@@ -1,3 +1,4 @@
+import type { Progress } from '@kd/cli';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Rng } from '@kd/analytics-oracle';
 import { connectNats, ensureStream, EventStore } from '@kd/event-store';
@@ -18,6 +19,8 @@ export interface RunDemoOptions extends Omit<DemoOptions, 'nats' | 'progressEver
   nats?: DemoOptions['nats'];
   store?: EventStore;
   progressEveryMs?: number;
+  /** A terminal's progress line (@kd/cli), updated every second: interactions sent of expected. */
+  progress?: Progress;
   log?: (line: string) => void;
 }
 
@@ -107,11 +110,18 @@ class DemoRun {
             progressEveryMs,
           )
         : undefined;
+    const { progress: bar, rate, durationMs } = this.options;
+    const expected = Math.round((rate * durationMs) / 1000);
+    const ticker = bar
+      ? setInterval(() => bar.update(this.tally.interactions.sent, expected), 1000)
+      : undefined;
     try {
       await Promise.all([this.traffic(), this.guildLifecycle()]);
       await this.timers.stop(15_000);
     } finally {
       clearInterval(progress);
+      clearInterval(ticker);
+      bar?.finish();
     }
     this.log(this.tally.progressLine(this.options.durationMs, live()));
     return this.tally.summary(this.direct.counts);

@@ -26,7 +26,7 @@ export function createEventStoreMetrics(registry: Registry): EventStoreMetrics {
         new Histogram({
           name: 'kd_event_publish_duration_seconds',
           help: 'Time from append call to JetStream acknowledgement',
-          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 2.5, 5, 10, 30],
           registers,
         }),
     ),

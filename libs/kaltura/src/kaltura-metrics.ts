@@ -20,7 +20,8 @@ export function createKalturaMetrics(registry: Registry): KalturaMetrics {
       name: 'kd_kaltura_request_duration_seconds',
       help: 'Kaltura API v3 request duration, per attempt',
       labelNames: ['service', 'action'],
-      buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      // 5 s: KALTURA_TIMEOUT_MS by default.
+      buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30],
       registers: [registry],
     }),
   };

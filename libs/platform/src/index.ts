@@ -1,4 +1,5 @@
 export { MetricsModule, metricsRegistry } from './metrics/metrics.module.js';
+export { buildInfoOf, registerBuildInfo, type BuildInfo } from './metrics/build-info.js';
 export {
   GuardedMetricsController,
   METRICS_OPTIONS,

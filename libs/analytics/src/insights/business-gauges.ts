@@ -193,7 +193,7 @@ export function createSnapshotMetrics(
         new Histogram({
           name: 'kd_business_metrics_query_duration_seconds',
           help: 'Time to read the analytics summary views',
-          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
           registers: [registry],
         }),
     ),

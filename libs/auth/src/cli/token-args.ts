@@ -1,21 +1,49 @@
-import { parseArgs } from 'node:util';
+import { CliUsageError, parseCli, usageOf, type CliOptions, type CliSpec } from '@kd/cli';
 import { parseDuration } from '../duration.js';
 import { isScope, type Scope } from '../scopes.js';
 
-export const tokenUsage = `usage:
-  npm run api:token -- --subject <name> (--guild <id> [--guild <id> …] | --operator)
-                       [--scope read,write] [--ttl 24h]
-  npm run api:token -- revoke <jti> [--reason <text>] [--by <name>]
+const spec = {
+  command: 'npm run api:token --',
+  synopsis: [
+    '--subject <name> (--guild <id> [--guild <id> …] | --operator) [--scope read,write] [--ttl 24h]',
+    'revoke <jti> [--reason <text>] [--by <name>]',
+  ],
+  summary: `Issues a REST API bearer token signed with JWT_SECRET (HS256; iss JWT_ISSUER, aud JWT_AUDIENCE),
+or revokes one by its jti (appends auth.token_revoked; every api refuses it within seconds).`,
+  options: {
+    subject: {
+      type: 'string',
+      value: 'name',
+      description: 'who the token is for (the integrator; recorded as the actor of its changes)',
+    },
+    guild: {
+      type: 'strings',
+      value: 'id',
+      description: 'a guild the token may act on (repeat for several)',
+    },
+    operator: {
+      type: 'boolean',
+      description: 'an operator token: any guild, every route (instead of --guild)',
+    },
+    scope: {
+      type: 'string',
+      value: 'read,write',
+      description: 'read, write (default read); operator is implied by --operator',
+    },
+    ttl: {
+      type: 'string',
+      value: 'duration',
+      description:
+        'lifetime: 30d, 12h, 15m or seconds (default 24h; at most JWT_MAX_LIFETIME, 30d)',
+    },
+    reason: { type: 'string', value: 'text', description: 'revoke: why (recorded in the event)' },
+    by: { type: 'string', value: 'name', description: 'revoke: who revokes (default cli:$USER)' },
+  },
+  positionals: { max: 2 },
+  epilogue: 'The token goes to stdout, what was issued (claims, jti, expiry) to stderr.',
+} satisfies CliSpec<CliOptions>;
 
-Issues a REST API bearer token signed with JWT_SECRET (HS256; iss JWT_ISSUER, aud JWT_AUDIENCE),
-or revokes one by its jti (appends auth.token_revoked; every api refuses it within seconds).
-  --subject   who the token is for (the integrator; recorded as the actor of its changes)
-  --guild     a guild the token may act on (repeat for several)
-  --operator  an operator token: any guild, every route (instead of --guild)
-  --scope     read, write (default read); operator is implied by --operator
-  --ttl       lifetime: 30d, 12h, 15m or seconds (default 24h; at most JWT_MAX_LIFETIME, 30d)
-The token goes to stdout, what was issued (claims, jti, expiry) to stderr.
-`;
+export const tokenUsage = usageOf(spec);
 
 export type TokenCommand =
   | { kind: 'help' }
@@ -26,22 +54,15 @@ export class UsageError extends Error {}
 
 /** Reads the command line (pure: no environment, no clock). */
 export function parseTokenArgs(argv: string[]): TokenCommand {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      subject: { type: 'string' },
-      guild: { type: 'string', multiple: true },
-      operator: { type: 'boolean' },
-      scope: { type: 'string' },
-      ttl: { type: 'string' },
-      reason: { type: 'string' },
-      by: { type: 'string' },
-    },
-  });
-  if (values.help) return { kind: 'help' };
+  let parsed;
+  try {
+    parsed = parseCli(spec, argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw new UsageError(error.problem);
+    throw error;
+  }
+  if (parsed.help) return { kind: 'help' };
+  const { values, positionals } = parsed;
   if (positionals[0] === 'revoke') {
     const jti = positionals[1];
     if (!jti || positionals.length > 2) throw new UsageError('revoke takes exactly one jti');
@@ -49,6 +70,7 @@ export function parseTokenArgs(argv: string[]): TokenCommand {
   }
   if (positionals.length > 0 && positionals[0] !== 'issue')
     throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   return issueCommand(values);
 }
 

@@ -27,7 +27,8 @@ export function createCommandMetrics(registry: Registry): CommandMetrics {
           name: 'kd_command_duration_seconds',
           help: 'Time to handle a slash command, from dispatch to reply (whatever the outcome)',
           labelNames: ['command'],
-          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+          // 3 s: Discord's deadline for the first answer to an interaction.
+          buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30],
           registers,
         }),
     ),

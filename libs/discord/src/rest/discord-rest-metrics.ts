@@ -40,7 +40,8 @@ export function createDiscordRestMetrics(registry: Registry): DiscordRestMetrics
           name: 'kd_discord_request_duration_seconds',
           help: 'Discord REST API request duration per attempt, until the response headers',
           labelNames: ['route'],
-          buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+          // 10 s: NOTIFY_REQUEST_TIMEOUT_MS; 30 s: a long rate-limit wait.
+          buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 15, 30],
           registers,
         }),
     ),

@@ -25,7 +25,7 @@ describe('npm run video-access arguments', () => {
     [['grant', '--guild', guild], /at least one --category/],
     [['grant', '--guild', guild, '--category', '0_abc'], /not a Kaltura category id/],
     [['delete', '--guild', guild], /say grant, revoke or show/],
-    [['grant', '--guild', guild, '--category', '1', '--scope', 'x'], /Unknown option/],
+    [['grant', '--guild', guild, '--category', '1', '--scope', 'x'], /unknown option --scope/],
   ])('refuses %j with a clear message and the usage', (argv, message) => {
     expect(() => parseVideoAccessArgs(argv)).toThrow(message);
   });

@@ -1,20 +1,32 @@
-import { parseArgs } from 'node:util';
+import { CliUsageError, parseCli, usageOf, type CliOptions, type CliSpec } from '@kd/cli';
 
-export const VIDEO_ACCESS_USAGE = `usage: npm run video-access -- <grant|revoke|show> --guild <guildId> [--category <categoryId> ...] [--by <operator>]
-
-Operator-only: which Kaltura categories a Discord server's /kaltura-video-search may see, on top
+const spec = {
+  command: 'npm run video-access --',
+  synopsis: '<grant|revoke|show> --guild <guildId> [--category <categoryId> ...] [--by <operator>]',
+  summary: `Operator-only: which Kaltura categories a Discord server's /kaltura-video-search may see, on top
 of the recordings of its own meetings. Guild admins cannot change this from Discord.
 
   grant    let the guild search these categories (appends guild.video_access_granted)
   revoke   take them back (appends guild.video_access_revoked)
-  show     print what the guild may search now
+  show     print what the guild may search now`,
+  options: {
+    guild: { type: 'string', value: 'guildId', description: 'the Discord server id (snowflake)' },
+    category: {
+      type: 'strings',
+      value: 'categoryId',
+      description: 'a Kaltura category id; repeat for several (grant and revoke)',
+    },
+    by: {
+      type: 'string',
+      value: 'operator',
+      description: 'who you are, recorded in the event (default: $USER)',
+    },
+  },
+  positionals: { max: 2 },
+  epilogue: 'Environment: NATS_URL, KD_STREAM, KD_SUBJECT_PREFIX (as the apps).',
+} satisfies CliSpec<CliOptions>;
 
-  --guild     the Discord server id (snowflake)
-  --category  a Kaltura category id; repeat for several (grant and revoke)
-  --by        who you are, recorded in the event (default: $USER)
-  --help      this text
-
-Environment: NATS_URL, KD_STREAM, KD_SUBJECT_PREFIX (as the apps).`;
+export const VIDEO_ACCESS_USAGE = usageOf(spec);
 
 export type VideoAccessCommand =
   | { kind: 'help' }
@@ -23,18 +35,15 @@ export type VideoAccessCommand =
 
 /** Reads the CLI arguments; throws with a message that ends in the usage text. */
 export function parseVideoAccessArgs(argv: string[], defaultBy = 'operator'): VideoAccessCommand {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      guild: { type: 'string' },
-      category: { type: 'string', multiple: true },
-      by: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return { kind: 'help' };
+  let parsed;
+  try {
+    parsed = parseCli(spec, argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw usage(error.problem);
+    throw error;
+  }
+  if (parsed.help) return { kind: 'help' };
+  const { values, positionals } = parsed;
   const [kind, ...extra] = positionals;
   if (kind !== 'grant' && kind !== 'revoke' && kind !== 'show')
     throw usage('say grant, revoke or show');
@@ -43,7 +52,7 @@ export function parseVideoAccessArgs(argv: string[], defaultBy = 'operator'): Vi
   if (!/^\d{17,20}$/.test(guildId))
     throw usage('--guild must be a Discord server id (17–20 digits)');
   if (kind === 'show') return { kind, guildId };
-  const categoryIds = [...new Set(values.category ?? [])];
+  const categoryIds = [...new Set(values.category)];
   if (categoryIds.length === 0) throw usage('give at least one --category');
   const bad = categoryIds.find((id) => !/^[1-9]\d{0,18}$/.test(id));
   if (bad !== undefined) throw usage(`--category "${bad}" is not a Kaltura category id`);

@@ -8,7 +8,7 @@ export interface MeetingMetrics {
   joinUrlDuration: Histogram<'outcome'>;
 }
 
-const buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30];
 
 export function createMeetingMetrics(registry: Registry): MeetingMetrics {
   return {

@@ -23,7 +23,8 @@ const duration = () =>
         name: 'kd_http_request_duration_seconds',
         help: 'HTTP request duration, by route template',
         labelNames: ['method', 'route'],
-        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+        // Up to HTTP_REQUEST_TIMEOUT_MS (30 s); 3 s is Discord's deadline for an interaction answer.
+        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30],
         registers,
       }),
   );

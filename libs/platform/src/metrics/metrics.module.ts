@@ -6,14 +6,17 @@ import {
   METRICS_OPTIONS,
   type MetricsOptions,
 } from './metrics.controller.js';
+import { buildInfoOf, registerBuildInfo } from './build-info.js';
 
 /**
  * prom-client's global registry (what @willsoto/nestjs-prometheus serves) with default process
- * metrics, exposed at `/metrics`. Libraries register their metrics on `register` too.
+ * metrics and `kd_build_info{version,commit}`, exposed at `/metrics`. Libraries register their
+ * metrics on `register` too.
  */
 @Module({})
 export class MetricsModule {
   static forRoot(options: MetricsOptions & { service: string }): DynamicModule {
+    registerBuildInfo(register, buildInfoOf(process.env));
     return {
       module: MetricsModule,
       global: true,

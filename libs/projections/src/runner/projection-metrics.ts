@@ -43,7 +43,7 @@ export function createProjectionMetrics(registry: Registry): ProjectionMetrics {
           name: 'kd_projection_batch_duration_seconds',
           help: 'Time to apply and commit one batch',
           labelNames,
-          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
           registers,
         }),
     ),

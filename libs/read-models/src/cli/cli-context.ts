@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  parseCli,
+  usageFailure,
+  type CliOptions,
+  type CliParsed,
+  type CliSpec,
+  type CliValues,
+} from '@kd/cli';
 import { loadConfigOrExit, commonEnv } from '@kd/config';
 import { connectNats, ensureStream, natsAuthOf } from '@kd/event-store';
 import { createLogger, type Logger } from '@kd/observability';
@@ -56,9 +64,26 @@ export async function openNats(config: CliConfig, logger: Logger, name: string) 
   return { nc, js: jetstream(nc), jsm };
 }
 
-/** Runs a CLI body: prints a one-line error and exits 1 on failure. */
-export function runCli(name: string, body: () => Promise<void>): void {
-  body().then(
+/**
+ * Runs a CLI body with its parsed command line (@kd/cli): `--help` prints the usage, a bad
+ * command line the problem and the usage (exit 2); a failure prints a one-line error (exit 1).
+ */
+export function runCli<S extends CliOptions>(
+  name: string,
+  spec: CliSpec<S>,
+  body: (values: CliValues<S>, positionals: string[]) => Promise<void>,
+): void {
+  let parsed: CliParsed<S>;
+  try {
+    parsed = parseCli(spec, process.argv.slice(2));
+  } catch (error) {
+    process.exit(usageFailure(name, error, (text) => process.stderr.write(text)) ?? 1);
+  }
+  if (parsed.help) {
+    process.stdout.write(parsed.usage);
+    process.exit(0);
+  }
+  body(parsed.values, parsed.positionals).then(
     () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`${name}: ${(error as Error)?.message ?? String(error)}\n`);

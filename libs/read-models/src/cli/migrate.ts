@@ -7,6 +7,7 @@ import {
 } from '@kd/projections';
 import { setAnalyticsPassword } from '@kd/analytics';
 import { migrations } from '../registry.js';
+import type { CliOptions, CliSpec } from '@kd/cli';
 import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 
 /**
@@ -16,9 +17,23 @@ import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
  * `--stream` it also creates the event stream or brings it to its settings, which the apps' NATS
  * users may not do (infra/nats/nats.conf): compose runs it so as NATS user admin.
  */
-runCli('migrate', async () => {
+const spec = {
+  command: 'npm run migrations:run --',
+  synopsis: '[--stream]',
+  summary:
+    'Creates the database if missing, applies pending migrations, hands schemas kd and analytics to kd_app, sets the passwords of kd_app / kd_analytics when KD_APP_PASSWORD / KD_ANALYTICS_PASSWORD are set.',
+  options: {
+    stream: {
+      type: 'boolean',
+      description: 'also create the event stream or bring it to its settings (NATS user admin)',
+    },
+  },
+  epilogue: 'Environment: DATABASE_URL, NATS_URL, KD_STREAM, KD_SUBJECT_PREFIX (as the apps).',
+} satisfies CliSpec<CliOptions>;
+
+runCli('migrate', spec, async (options) => {
   const { config, logger } = cliConfig('migrate');
-  if (process.argv.includes('--stream')) {
+  if (options.stream) {
     const { nc } = await openNats(config, logger, 'kd-migrate');
     await nc.drain();
     process.stdout.write(`stream ${config.KD_STREAM} ready\n`);

@@ -1,4 +1,5 @@
 import { projections } from '../registry.js';
+import type { CliOptions, CliSpec } from '@kd/cli';
 import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
 
 interface Row {
@@ -10,7 +11,15 @@ interface Row {
 }
 
 /** `npm run projections:status`: each projection's checkpoint, the stream head and the lag. */
-runCli('status', async () => {
+const spec = {
+  command: 'npm run projections:status --',
+  synopsis: '',
+  summary: "Each projection's checkpoint, the stream head and the lag, and its dead letters.",
+  options: {},
+  epilogue: 'Environment: DATABASE_URL, NATS_URL, KD_STREAM, KD_SUBJECT_PREFIX (as the apps).',
+} satisfies CliSpec<CliOptions>;
+
+runCli('status', spec, async () => {
   const { config, logger } = cliConfig('status');
   const [dataSource, nats] = await Promise.all([
     openDatabase(config, 'kd-status'),

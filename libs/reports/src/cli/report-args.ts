@@ -1,3 +1,4 @@
+import { CliUsageError, parseCli, usageOf, type CliOptions, type CliSpec } from '@kd/cli';
 import { isReportKind, parseDay, PeriodError, reportKinds, type ReportKind } from '../period.js';
 
 export interface ReportArgs {
@@ -8,40 +9,55 @@ export interface ReportArgs {
   databaseUrl: string;
 }
 
-export const usage =
-  'usage: npm run report -- daily|weekly|monthly [--as-of YYYY-MM-DD] [--out DIR] [--database-url URL]';
+const spec = {
+  command: 'npm run report --',
+  synopsis: 'daily|weekly|monthly [--as-of YYYY-MM-DD] [--out DIR] [--database-url URL]',
+  summary:
+    'Writes the report of the complete period before --as-of as Markdown and CSV (docs/reports.md).',
+  options: {
+    'as-of': {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'the day it is made on (UTC; default today)',
+    },
+    out: { type: 'string', value: 'DIR', description: 'where to write (default reports)' },
+    'database-url': {
+      type: 'string',
+      value: 'URL',
+      description: 'PostgreSQL to read (default DATABASE_URL, else the local one)',
+    },
+  },
+  positionals: { max: 1 },
+} satisfies CliSpec<CliOptions>;
+
+export const usage = usageOf(spec);
 
 export class UsageError extends Error {}
 
-const options = ['as-of', 'out', 'database-url'] as const;
-type Option = (typeof options)[number];
-
-/** Parses the arguments after `npm run report --`; `--name value` or `--name=value`. */
+/**
+ * Parses the arguments after `npm run report --` (@kd/cli); `--name value` or `--name=value`.
+ * `{ help: true }` for --help.
+ */
 export function parseReportArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   today: Date,
-): ReportArgs {
-  const values: Partial<Record<Option, string>> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!(options as readonly string[]).includes(name))
-      throw new UsageError(`unknown option --${name}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    values[name as Option] = value;
+): ReportArgs | { help: true } {
+  let parsed;
+  try {
+    parsed = parseCli(spec, argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) throw new UsageError(error.problem);
+    throw error;
   }
-  const [kind, ...extra] = positional;
+  if (parsed.help) return { help: true };
+  const { values } = parsed;
+  for (const name of ['as-of', 'out', 'database-url'] as const)
+    if (values[name] === '') throw new UsageError(`--${name} needs a value`);
+  const [kind] = parsed.positionals;
   if (kind === undefined) throw new UsageError(`which report? one of ${reportKinds.join(', ')}`);
   if (!isReportKind(kind))
     throw new UsageError(`unknown report "${kind}": one of ${reportKinds.join(', ')}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   return {
     kind,
     asOf: values['as-of'] === undefined ? utcDay(today) : asOfDay(values['as-of']),

@@ -9,6 +9,7 @@ import { toCsv } from '../format/csv.js';
 import { parseDay, periodBefore } from '../period.js';
 import { projectedHistory, type ProjectedHistory } from '../../test/projected-history.js';
 import { runReportCli } from './report-cli.js';
+import { usage } from './report-args.js';
 
 const asOf = parseDay('2026-11-23');
 const defaults = flattenConfig(loadDefaultConfig());
@@ -98,11 +99,17 @@ describe('npm run report', () => {
     expect(await cli('weekly', '--as-of', '2026-13-01')).toEqual({
       code: 2,
       out: [],
-      err: [
-        'report: --as-of: "2026-13-01" is not a UTC date YYYY-MM-DD\nusage: npm run report -- daily|weekly|monthly [--as-of YYYY-MM-DD] [--out DIR] [--database-url URL]',
-      ],
+      err: [`report: --as-of: "2026-13-01" is not a UTC date YYYY-MM-DD\n\n${usage}`],
     });
     expect((await cli('quarterly')).code).toBe(2);
+    expect(usage).toMatch(
+      /^usage: npm run report -- daily\|weekly\|monthly \[--as-of YYYY-MM-DD\] \[--out DIR\] \[--database-url URL\]\n/,
+    );
+    expect(await cli('weekly', '--since', '2026-01-01')).toMatchObject({
+      code: 2,
+      err: [`report: unknown option --since\n\n${usage}`],
+    });
+    expect(await cli('--help')).toEqual({ code: 0, out: [usage], err: [] });
   });
 
   it('fails with one clear line when PostgreSQL cannot be reached', async () => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createProgress } from '@kd/cli';
 import { flattenConfig, loadDefaultConfig } from '@kd/guild-config';
 import { buildReport } from '../build-report.js';
 import { periodBefore } from '../period.js';
@@ -19,10 +20,22 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
     args = parseReportArgs(argv, io.env, io.now());
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`report: ${error.message}\n${usage}`);
+    io.err(`report: ${error.message}\n\n${usage}`);
     return 2;
   }
+  if ('help' in args) {
+    io.out(usage);
+    return 0;
+  }
   const period = periodBefore(args.kind, args.asOf);
+  // Connect, read, write: on a terminal only (stderr a TTY, CI unset).
+  const progress = createProgress({
+    label: `report ${args.kind} ${period.label}`,
+    unit: 'steps',
+    total: 3,
+    clock: () => io.now(),
+    intervalMs: 0,
+  });
   const client = new pg.Client({
     connectionString: args.databaseUrl,
     application_name: 'kd-report',
@@ -34,11 +47,16 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
         `cannot connect to PostgreSQL at ${safeUrl(args.databaseUrl)}: ${describe(error)}`,
       );
     });
+    progress.update(1);
     const report = await buildReport(client, period, {
       defaults: () => flattenConfig(loadDefaultConfig()),
       generatedAt: io.now().toISOString(),
     });
-    for (const path of await writeReport(report, args.out)) io.out(path);
+    progress.update(2);
+    const paths = await writeReport(report, args.out);
+    progress.update(3);
+    progress.finish();
+    for (const path of paths) io.out(path);
     if (report.quiet)
       io.err(`report: no activity in ${period.label} (no event occurred); written anyway`);
     return 0;
