@@ -159,6 +159,15 @@ describe('a signed webhook followed through api → JetStream → projector → 
     expect(stack.discord.requestsTo('POST', /^\/channels\/\d+\/messages$/).length).toBeGreaterThan(
       0,
     );
+    // The webhook's latency bucket points at its trace on an OpenMetrics scrape only.
+    const scrape = (accept: string) =>
+      fetch(`${stack.api.url}/metrics`, { headers: { accept } }).then((r) => r.text());
+    const open = await scrape('application/openmetrics-text;version=1.0.0');
+    const bucket =
+      /^kd_http_request_duration_seconds_bucket\{[^}]*route="\/webhooks\/kaltura"[^}]*\} \d+ # \{trace_id="(\w+)"\}/m;
+    expect(open.match(bucket)?.[1]).toBe(server.traceId);
+    expect(open.endsWith('# EOF\n')).toBe(true);
+    expect(await scrape('text/plain')).not.toContain('trace_id');
   });
 
   it('honours an incoming traceparent and puts the trace id on the log lines', async () => {

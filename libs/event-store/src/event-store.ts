@@ -14,6 +14,7 @@ import {
   type EventType,
   type NewEvent,
 } from '@kd/events';
+import { startTracedTimer } from '@kd/observability';
 import { failSpan, injectTraceHeaders, startPublishSpan } from '@kd/tracing';
 import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
@@ -69,8 +70,8 @@ export class EventStore {
     const subject = subjectOf(this.options.subjectPrefix, event);
     const firstOnSubject = definitionOf(event.type).firstOnSubject;
     const expectedLastSeq = options.expectedLastSeq ?? (firstOnSubject ? 0 : undefined);
-    const stop = this.options.metrics?.publishDuration.startTimer();
     const span = startPublishSpan(subject, event.type, event.id);
+    const stop = this.options.metrics && startTracedTimer(this.options.metrics.publishDuration);
     try {
       const { js } = this.options.nats;
       const ack = await js.publish(subject, encoder.encode(JSON.stringify(event)), {
