@@ -18,7 +18,7 @@ import { logger, parseArgs } from './support/bench-env.js';
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 async function child(events: number): Promise<void> {
-  await startTracing({ service: 'bench' });
+  const tracing = await startTracing({ service: 'bench' });
   const id = randomBytes(4).toString('hex');
   const names = { stream: `KD_BENCH_TR_${id}`, subjectPrefix: `kdbenchtr.${id}` };
   const nc = await connectNats({ url: natsUrl, name: 'kd-bench-tracing', logger });
@@ -62,6 +62,7 @@ async function child(events: number): Promise<void> {
   await consumer.stop();
   await jsm.streams.delete(names.stream);
   await nc.close();
+  await tracing?.shutdown();
   process.stdout.write(`${JSON.stringify({ cpuUsPerEvent: (cpu.user + cpu.system) / events })}\n`);
   process.exit(0);
 }
