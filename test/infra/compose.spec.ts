@@ -241,3 +241,49 @@ describe('Dockerfile', () => {
     expect(demo.build?.target).toBe('demo');
   });
 });
+
+describe('docker-compose.yml traces the apps', () => {
+  it('points every app at the Jaeger OTLP endpoint, sampling 10 % unless told otherwise', () => {
+    expect(services.jaeger?.environment?.COLLECTOR_OTLP_ENABLED).toBe('true');
+    for (const app of apps) {
+      const env = services[app]?.environment ?? {};
+      expect({ app, endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }).toEqual({
+        app,
+        endpoint: '${OTEL_EXPORTER_OTLP_ENDPOINT-http://jaeger:4318}',
+      });
+      expect(env.OTEL_TRACES_SAMPLER).toBe('${OTEL_TRACES_SAMPLER:-parentbased_traceidratio}');
+    }
+  });
+
+  it('stores exemplars in Prometheus and links them to Jaeger in Grafana', () => {
+    expect(services.prometheus?.command).toContain('--enable-feature=exemplar-storage');
+    const { datasources } = parse(
+      readFileSync(join(root, 'infra/grafana/provisioning/datasources/datasources.yml'), 'utf8'),
+    ) as {
+      datasources: {
+        uid: string;
+        type: string;
+        url: string;
+        jsonData?: { exemplarTraceIdDestinations?: { name: string; datasourceUid: string }[] };
+      }[];
+    };
+    const jaeger = datasources.find((d) => d.type === 'jaeger');
+    expect(jaeger?.url).toBe('http://jaeger:16686');
+    const prometheusSource = datasources.find((d) => d.type === 'prometheus');
+    expect(prometheusSource?.jsonData?.exemplarTraceIdDestinations).toEqual([
+      { name: 'trace_id', datasourceUid: jaeger?.uid },
+    ]);
+  });
+
+  it('shows exemplars on the latency panels', () => {
+    for (const file of ['event-pipeline.json', 'operations.json']) {
+      const text = readFileSync(join(root, 'infra/grafana/dashboards', file), 'utf8');
+      const targets = [
+        ...text.matchAll(/"expr": "(histogram_quantile[^"]*_seconds_bucket[^"]*)"/g),
+      ];
+      expect(targets.length).toBeGreaterThan(0);
+      const withExemplars = (text.match(/"exemplar": true/g) ?? []).length;
+      expect({ file, withExemplars }).toEqual({ file, withExemplars: targets.length });
+    }
+  });
+});

@@ -263,7 +263,7 @@ const problemsOf = (check: (q: (typeof promql)[number], a: Analysis) => string[]
 describe('Grafana provisioning', () => {
   it('provisions Prometheus, and PostgreSQL as the read-only analytics user with its password from the environment', () => {
     const byUid = Object.fromEntries(datasources.map((d) => [d.uid, d]));
-    expect(Object.keys(byUid).sort()).toEqual(['postgres', 'prometheus']);
+    expect(Object.keys(byUid).sort()).toEqual(['jaeger', 'postgres', 'prometheus']);
     expect(byUid.prometheus).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
     expect(byUid.postgres).toMatchObject({
       type: 'postgres',

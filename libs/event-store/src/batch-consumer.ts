@@ -7,7 +7,9 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
+import type { Context } from '@opentelemetry/api';
 import type { Logger } from '@kd/observability';
+import { extractTraceContext, tracingEnabled, withBatchSpan } from '@kd/tracing';
 import { MessageQueue } from './message-queue.js';
 import { allSubjects } from './subjects.js';
 
@@ -15,6 +17,8 @@ export interface ConsumedMessage {
   seq: number;
   data: Uint8Array;
   redelivered: boolean;
+  /** The producer's trace context from the message headers (only while tracing is on). */
+  trace?: Context;
 }
 
 export interface BatchConsumerOptions<P = ConsumedMessage[]> {
@@ -153,7 +157,9 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   }
 
   private prepare(batch: JsMsg[]): P {
-    const consumed = batch.map((m) => ({ seq: m.seq, data: m.data, redelivered: m.redelivered }));
+    const consumed: ConsumedMessage[] = tracingEnabled()
+      ? batch.map((m) => ({ ...consumedOf(m), trace: extractTraceContext(m.headers) }))
+      : batch.map(consumedOf);
     return this.options.prepare ? this.options.prepare(consumed) : (consumed as P);
   }
 
@@ -161,7 +167,9 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   private async handleWithRetry(batch: JsMsg[], prepared: P): Promise<boolean> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        await this.options.handle(prepared);
+        await withBatchSpan(this.options.durable, producersOf(batch), () =>
+          this.options.handle(prepared),
+        );
         return true;
       } catch (error) {
         if (error instanceof DeliveryGapError) {
@@ -200,6 +208,15 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       }
     }
   }
+}
+
+function consumedOf(m: JsMsg): ConsumedMessage {
+  return { seq: m.seq, data: m.data, redelivered: m.redelivered };
+}
+
+/** The producer contexts to link a batch span to (skipped entirely while tracing is off). */
+function producersOf(batch: JsMsg[]): (Context | undefined)[] {
+  return tracingEnabled() ? batch.map((m) => extractTraceContext(m.headers)) : [];
 }
 
 function highestSeq(batch: JsMsg[]): JsMsg {

@@ -5,6 +5,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
+import type { Span } from '@opentelemetry/api';
 import {
   definitionOf,
   prepareForAppend,
@@ -13,6 +14,8 @@ import {
   type EventType,
   type NewEvent,
 } from '@kd/events';
+import { startTracedTimer } from '@kd/observability';
+import { failSpan, injectTraceHeaders, startPublishSpan } from '@kd/tracing';
 import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
@@ -67,7 +70,8 @@ export class EventStore {
     const subject = subjectOf(this.options.subjectPrefix, event);
     const firstOnSubject = definitionOf(event.type).firstOnSubject;
     const expectedLastSeq = options.expectedLastSeq ?? (firstOnSubject ? 0 : undefined);
-    const stop = this.options.metrics?.publishDuration.startTimer();
+    const span = startPublishSpan(subject, event.type, event.id);
+    const stop = this.options.metrics && startTracedTimer(this.options.metrics.publishDuration);
     try {
       const { js } = this.options.nats;
       const ack = await js.publish(subject, encoder.encode(JSON.stringify(event)), {
@@ -76,11 +80,12 @@ export class EventStore {
         ...(expectedLastSeq === undefined
           ? {}
           : { expect: { lastSubjectSequence: expectedLastSeq } }),
-        headers: typeHeaders(event.type),
+        headers: typeHeaders(event.type, span),
       });
       if (!ack.duplicate) this.options.metrics?.published.inc({ type: event.type });
       return { seq: ack.seq, duplicate: ack.duplicate, event };
     } catch (error) {
+      if (span) failSpan(span, error);
       if (isWrongLastSequence(error)) {
         if (firstOnSubject && options.expectedLastSeq === undefined) {
           return { seq: await this.firstSeqOn(subject), duplicate: true, event };
@@ -93,6 +98,7 @@ export class EventStore {
       );
     } finally {
       stop?.();
+      span?.end();
     }
   }
 
@@ -124,9 +130,10 @@ export class EventStore {
   }
 }
 
-function typeHeaders(type: string) {
+function typeHeaders(type: string, span: Span | undefined) {
   const h = natsHeaders();
   h.set('Kd-Event-Type', type);
+  injectTraceHeaders(h, span);
   return h;
 }
 

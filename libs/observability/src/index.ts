@@ -8,4 +8,5 @@ export {
 } from './correlation.js';
 export { NestPinoLogger } from './nest-logger.js';
 export { metricOnce } from './metric-once.js';
+export { exemplarHistogram, observeTraced, startTracedTimer } from './exemplars.js';
 export { configSecrets } from './config-secrets.js';

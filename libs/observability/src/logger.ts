@@ -1,4 +1,5 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { activeTraceIds } from '@kd/tracing';
 import { currentCorrelation } from './correlation.js';
 import { censor, createRedactor } from './redaction.js';
 
@@ -35,7 +36,10 @@ export interface LoggerOptions {
   secrets?: readonly (string | undefined)[];
 }
 
-/** JSON lines: timestamp, level, service, message, the correlation context, structured fields. */
+/**
+ * JSON lines: timestamp, level, service, message, the correlation context, the active span's
+ * `trace_id`/`span_id` (while tracing), structured fields.
+ */
 export function createLogger({
   service,
   level = 'info',
@@ -57,7 +61,7 @@ export function createLogger({
           method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },
-      mixin: () => ({ ...currentCorrelation() }),
+      mixin: () => ({ ...currentCorrelation(), ...activeTraceIds() }),
     },
     destination ?? pino.destination({ sync: false }),
   );

@@ -5,6 +5,7 @@ import { NestPinoLogger, type Logger } from '@kd/observability';
 import { JsonExceptionFilter } from './http/json-exception.filter.js';
 import { httpMetricsMiddleware } from './http/http-metrics.js';
 import { correlationMiddleware } from './http/correlation.middleware.js';
+import { tracingMiddleware } from './http/tracing.middleware.js';
 import { bodyHeaderGuard, bodyShapeGuard } from './http/body-guards.js';
 import { jsonClientErrors } from './http/client-errors.js';
 import { rawBodyCapture } from './http/raw-body.middleware.js';
@@ -35,6 +36,7 @@ export async function createHttpApp(
     rawBody: options.rawBody ?? false,
     bodyParser: true,
   });
+  app.use(tracingMiddleware());
   app.use(correlationMiddleware());
   app.use(httpMetricsMiddleware());
   const limit = options.bodyLimit ?? '64kb';

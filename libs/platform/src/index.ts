@@ -12,6 +12,7 @@ export { HealthModule } from './health/health.module.js';
 export { HealthController, HEALTH_CHECKS, type HealthChecks } from './health/health.controller.js';
 export { httpMetricsMiddleware } from './http/http-metrics.js';
 export { correlationMiddleware } from './http/correlation.middleware.js';
+export { tracingMiddleware } from './http/tracing.middleware.js';
 export {
   assertStorableJson,
   jsonShapeProblem,

@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { z } from 'zod';
 import { loadConfigOrExit, type logLevels } from '@kd/config';
 import { configSecrets, createLogger, type Logger } from '@kd/observability';
+import { startTracing } from '@kd/tracing';
+import { withShutdown } from './lifecycle/with-shutdown.js';
 import { createHttpApp, listen, type HttpAppOptions } from './bootstrap.js';
 
 /** What every HTTP app's configuration has (`commonEnv` plus a port). */
@@ -24,7 +26,7 @@ export interface RunHttpAppOptions<S extends z.ZodType<HttpAppConfig>> {
 }
 
 /**
- * The start-up every app shares: validated configuration (exit with every problem named), a JSON
+ * The start-up every app shares: tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, validated configuration (exit with every problem named), a JSON
  * logger that scrubs the configuration's secrets, the HTTP app (health, metrics, JSON errors,
  * body guards, request timeout), then the app's own start. A failed start logs one fatal line
  * and exits 1.
@@ -32,6 +34,8 @@ export interface RunHttpAppOptions<S extends z.ZodType<HttpAppConfig>> {
 export function runHttpApp<S extends z.ZodType<HttpAppConfig>>(options: RunHttpAppOptions<S>) {
   const { service } = options;
   const start = async () => {
+    // First, so every span of the start-up already has somewhere to go.
+    const tracing = await startTracing({ service });
     const config = loadConfigOrExit(service, options.schema);
     const logger = createLogger({
       service,
@@ -44,7 +48,11 @@ export function runHttpApp<S extends z.ZodType<HttpAppConfig>>(options: RunHttpA
       requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
       ...options.http?.(config),
     };
-    const app = await createHttpApp(options.module(config, logger), http);
+    const module = options.module(config, logger);
+    const app = await createHttpApp(
+      tracing ? withShutdown(module, () => tracing.shutdown()) : module,
+      http,
+    );
     options.configure?.(app, config);
     await listen(app, http);
     await options.started?.(app, config, logger);

@@ -60,3 +60,4 @@ export {
   testTokenAudience,
 } from './api-tokens.js';
 export { joinSecretPattern, secretLeaks } from './secret-scan.js';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';

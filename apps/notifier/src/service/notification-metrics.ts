@@ -1,6 +1,6 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, type Histogram, type Registry } from 'prom-client';
 import { notificationKinds } from '@kd/guild-config';
-import { metricOnce } from '@kd/observability';
+import { exemplarHistogram, metricOnce } from '@kd/observability';
 
 export const notificationOutcomes = ['sent', 'failed', 'skipped', 'duplicate'] as const;
 export type NotificationOutcome = (typeof notificationOutcomes)[number];
@@ -17,10 +17,8 @@ const counter = (registry: Registry, name: string, help: string, labelNames: str
   metricOnce(registry, name, (registers) => new Counter({ name, help, labelNames, registers }));
 
 const histogram = (registry: Registry, name: string, help: string, buckets: number[]) =>
-  metricOnce(
-    registry,
-    name,
-    (registers) => new Histogram({ name, help, labelNames: ['kind'], buckets, registers }),
+  metricOnce(registry, name, (registers) =>
+    exemplarHistogram({ name, help, labelNames: ['kind'], buckets, registers }),
   );
 
 export function createNotificationMetrics(registry: Registry): NotificationMetrics {

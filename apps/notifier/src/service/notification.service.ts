@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ChannelNotInGuildError, type ChannelOwnership } from '@kd/discord';
 import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService, NotificationKind } from '@kd/guild-config';
-import { withCorrelation, type Logger } from '@kd/observability';
+import { observeTraced, withCorrelation, type Logger } from '@kd/observability';
 import { deliverWithRetry, type DeliveryResult } from '../delivery/deliver-with-retry.js';
 import { classifyDiscordError } from '../delivery/discord-failure.js';
 import { messageNonce, type ChannelMessage } from '../delivery/discord-poster.js';
@@ -103,7 +103,7 @@ export class NotificationService {
     this.logOutcome({ kind, channelId }, result, duplicate);
     if (result.ok) {
       const lagSeconds = (this.now() - Date.parse(event.recordedAt)) / 1000;
-      this.options.metrics.lag.observe({ kind }, Math.max(0, lagSeconds));
+      observeTraced(this.options.metrics.lag, { kind }, Math.max(0, lagSeconds));
     }
     this.count(kind, result.ok ? 'sent' : 'failed');
   }
@@ -132,7 +132,7 @@ export class NotificationService {
     });
     if (result.ok) {
       metrics.attempts.inc({ kind, result: 'ok' });
-      metrics.deliveryDuration.observe({ kind }, (this.now() - started) / 1000);
+      observeTraced(metrics.deliveryDuration, { kind }, (this.now() - started) / 1000);
     }
     return result;
   }

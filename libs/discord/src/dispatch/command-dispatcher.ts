@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { Logger } from '@kd/observability';
+import { observeTraced, type Logger } from '@kd/observability';
 import {
   CommandNotImplementedError,
   GuildOnlyError,
@@ -107,7 +107,12 @@ export class CommandDispatcher {
       outcome,
       transport: invocation.transport,
     });
-    this.metrics?.duration.observe({ command: definition?.name ?? 'unknown' }, durationMs / 1000);
+    if (this.metrics)
+      observeTraced(
+        this.metrics.duration,
+        { command: definition?.name ?? 'unknown' },
+        durationMs / 1000,
+      );
     const recorded = await this.record(invocation, {
       command: RECORDABLE_NAME.test(invocation.commandName) ? invocation.commandName : 'unknown',
       commandVersion: definition?.version ?? 1,

@@ -2,6 +2,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { lastValueFrom } from 'rxjs';
 import type { Logger } from '@kd/observability';
+import { withDeliverySpan } from '@kd/tracing';
 import { BatchConsumer, type ConsumedMessage } from '../batch-consumer.js';
 import { decodeStored } from '../recorded-event.js';
 import { consumerAckFloor } from './consumer-position.js';
@@ -121,7 +122,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           const event = this.decodeOrSkip(message.seq, message.data, durable);
           if (!event) continue;
           const handler = handlers.get(event.type);
-          if (handler) await this.invoke(handler, event);
+          if (handler)
+            await withDeliverySpan(durable, event.type, message.trace, () =>
+              this.invoke(handler, event),
+            );
         }
       },
     });

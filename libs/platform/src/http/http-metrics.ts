@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, register } from 'prom-client';
-import { metricOnce } from '@kd/observability';
+import { Counter, register } from 'prom-client';
+import { exemplarHistogram, metricOnce } from '@kd/observability';
+import { traceExemplar } from '@kd/tracing';
 
 const requests = () =>
   metricOnce(
@@ -15,18 +16,15 @@ const requests = () =>
       }),
   );
 const duration = () =>
-  metricOnce(
-    register,
-    'kd_http_request_duration_seconds',
-    (registers) =>
-      new Histogram({
-        name: 'kd_http_request_duration_seconds',
-        help: 'HTTP request duration, by route template',
-        labelNames: ['method', 'route'],
-        // Up to HTTP_REQUEST_TIMEOUT_MS (30 s); 3 s is Discord's deadline for an interaction answer.
-        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30],
-        registers,
-      }),
+  metricOnce(register, 'kd_http_request_duration_seconds', (registers) =>
+    exemplarHistogram({
+      name: 'kd_http_request_duration_seconds',
+      help: 'HTTP request duration, by route template',
+      labelNames: ['method', 'route'],
+      // Up to HTTP_REQUEST_TIMEOUT_MS (30 s); 3 s is Discord's deadline for an interaction answer.
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5, 10, 30],
+      registers,
+    }),
   );
 
 /**
@@ -38,6 +36,8 @@ export function httpMetricsMiddleware() {
   const histogram = duration();
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    // Taken now: the request's span is active here, not in the 'close' listener.
+    const exemplar = traceExemplar() ?? {};
     // 'close', not 'finish': a request whose client went away before the answer was written was
     // still handled (its event stored) and is counted with the status the server chose.
     response.once('close', () => {
@@ -49,7 +49,11 @@ export function httpMetricsMiddleware() {
         route,
         status_class: `${Math.floor(response.statusCode / 100)}xx`,
       });
-      histogram.observe({ method: request.method, route }, seconds);
+      histogram.observe({
+        labels: { method: request.method, route },
+        value: seconds,
+        exemplarLabels: exemplar,
+      });
     });
     next();
   };

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import { limitInBytes } from './body-guards.js';
 
@@ -17,11 +18,12 @@ export function rawBodyCapture(limit: string) {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (error?: unknown) => {
+    // Stream events run outside the request's async context: go on inside it (correlation id, span).
+    const finish = AsyncResource.bind((error?: unknown) => {
       if (done) return;
       done = true;
       next(error);
-    };
+    });
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {

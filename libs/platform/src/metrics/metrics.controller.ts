@@ -2,6 +2,8 @@ import { Controller, Get, HttpException, Inject, Res } from '@nestjs/common';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import { timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
+import { register } from 'prom-client';
+import { openMetricsContentType, openMetricsText, wantsOpenMetrics } from './open-metrics.js';
 
 export const METRICS_OPTIONS = Symbol('METRICS_OPTIONS');
 
@@ -9,9 +11,15 @@ export interface MetricsOptions {
   enabled: boolean;
   /** "user:password"; when set, scrapes need HTTP basic auth. */
   basicAuth?: string | undefined;
+  /** The `app` label every series carries. */
+  service?: string;
 }
 
-/** `/metrics` (DESIGN §5): 404 when METRICS_ENABLED=false, basic auth when METRICS_BASIC_AUTH is set. */
+/**
+ * `/metrics` (DESIGN §5): 404 when METRICS_ENABLED=false, basic auth when METRICS_BASIC_AUTH is
+ * set; OpenMetrics (with the latency histograms' trace exemplars) when the scraper's Accept asks
+ * for it, the classic text format otherwise.
+ */
 @Controller()
 export class GuardedMetricsController extends PrometheusController {
   constructor(@Inject(METRICS_OPTIONS) private readonly options: MetricsOptions) {
@@ -34,6 +42,11 @@ export class GuardedMetricsController extends PrometheusController {
         { error: { code: 'AUTH.REQUIRED', message: 'metrics need basic auth' } },
         401,
       );
+    }
+    if (wantsOpenMetrics(response.req.headers.accept)) {
+      response.setHeader('Content-Type', openMetricsContentType);
+      const app = this.options.service;
+      return openMetricsText(register, app ? { app } : {});
     }
     return super.index(response);
   }

@@ -1,5 +1,5 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { metricOnce } from '@kd/observability';
+import { Counter, Gauge, type Histogram, type Registry } from 'prom-client';
+import { exemplarHistogram, metricOnce } from '@kd/observability';
 
 export interface ProjectionMetrics {
   applied: Counter<'projection'>;
@@ -35,17 +35,14 @@ export function createProjectionMetrics(registry: Registry): ProjectionMetrics {
       'kd_projection_checkpoint_seq',
       'Last stream sequence applied by a projection',
     ),
-    batchDuration: metricOnce(
-      registry,
-      'kd_projection_batch_duration_seconds',
-      (registers) =>
-        new Histogram({
-          name: 'kd_projection_batch_duration_seconds',
-          help: 'Time to apply and commit one batch',
-          labelNames,
-          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-          registers,
-        }),
+    batchDuration: metricOnce(registry, 'kd_projection_batch_duration_seconds', (registers) =>
+      exemplarHistogram({
+        name: 'kd_projection_batch_duration_seconds',
+        help: 'Time to apply and commit one batch',
+        labelNames,
+        buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+        registers,
+      }),
     ),
   };
 }

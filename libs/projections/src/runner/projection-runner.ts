@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryGapError, type ConsumedMessage, type RecordedEvent } from '@kd/event-store';
-import type { Logger } from '@kd/observability';
+import { startTracedTimer, type Logger } from '@kd/observability';
 import type { Projection } from '../projection.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
@@ -79,7 +79,8 @@ export class ProjectionRunner {
 
   /** Applies a prepared batch in one transaction; batches must be committed one at a time. */
   async commitBatch(decoded: DecodedMessage[]): Promise<BatchOutcome> {
-    const stop = this.metrics?.batchDuration.startTimer({ projection: this.name });
+    const stop =
+      this.metrics && startTracedTimer(this.metrics.batchDuration, { projection: this.name });
     let outcome: BatchOutcome;
     try {
       outcome = await this.dataSource.transaction((tx) =>

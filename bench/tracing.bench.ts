@@ -1,0 +1,128 @@
+/**
+ * Tracing overhead (issue 18): the same workload — events appended under a request span, then
+ * consumed in batches by a durable consumer, as the api and projector do — with tracing off and
+ * on at 10 % sampling (`parentbased_traceidratio`, 0.1, exporting to an in-process OTLP sink).
+ * Each run is its own process (the SDK starts once per process), modes alternate, CPU time of
+ * the process per event is compared: median and spread over the rounds.
+ *   npm run bench:tracing -- --events 3000 --rounds 5
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-store';
+import { commandExecutedEvent, startOtlpReceiver } from '@kd/testing';
+import { kdTracer, startTracing } from '@kd/tracing';
+import { benchArgs, logger } from './support/bench-env.js';
+
+const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+async function child(events: number): Promise<void> {
+  const tracing = await startTracing({ service: 'bench' });
+  const id = randomBytes(4).toString('hex');
+  const names = { stream: `KD_BENCH_TR_${id}`, subjectPrefix: `kdbenchtr.${id}` };
+  const nc = await connectNats({ url: natsUrl, name: 'kd-bench-tracing', logger });
+  const [js, jsm] = [jetstream(nc), await jetstreamManager(nc)];
+  await ensureStream(jsm, names);
+  const store = new EventStore({ nats: { js, jsm }, ...names });
+  const startedCpu = process.cpuUsage();
+  let consumed = 0;
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const consumer = new BatchConsumer({
+    js,
+    jsm,
+    ...names,
+    durable: 'bench',
+    batchSize: 100,
+    maxWaitMs: 20,
+    logger,
+    resumeAfter: () => Promise.resolve(0),
+    handle: (batch) => {
+      consumed += batch.length;
+      if (consumed >= events) done();
+      return Promise.resolve();
+    },
+  });
+  await consumer.start();
+  const tracer = kdTracer();
+  for (let i = 0; i < events; i += 20) {
+    // Twenty requests at a time, each one span appending one event.
+    await Promise.all(
+      Array.from({ length: Math.min(20, events - i) }, (_, k) =>
+        tracer.startActiveSpan('POST /bench', async (span) => {
+          await store.append(commandExecutedEvent(i + k + 1));
+          span.end();
+        }),
+      ),
+    );
+  }
+  await all;
+  const cpu = process.cpuUsage(startedCpu);
+  await consumer.stop();
+  await jsm.streams.delete(names.stream);
+  await nc.close();
+  await tracing?.shutdown();
+  process.stdout.write(`${JSON.stringify({ cpuUsPerEvent: (cpu.user + cpu.system) / events })}\n`);
+  process.exit(0);
+}
+
+function run(events: number, env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', String(events)],
+      {
+        env: { PATH: process.env.PATH, NATS_URL: natsUrl, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.once('exit', (code) => {
+      const line = /\{"cpuUsPerEvent":[^}]+\}/.exec(out)?.[0];
+      if (code !== 0 || !line) reject(new Error(`bench child exited ${code}: ${out}`));
+      else resolve((JSON.parse(line) as { cpuUsPerEvent: number }).cpuUsPerEvent);
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(Number(process.argv[3]));
+  const { args } = benchArgs(
+    'tracing',
+    'CPU per event with tracing on (10% sampled) vs off, alternating --rounds of --events; BENCHMARKS.md.',
+    { events: 3000, rounds: 5 },
+  );
+  const { events, rounds } = args;
+  const sink = await startOtlpReceiver();
+  const on = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
+    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+    OTEL_TRACES_SAMPLER_ARG: '0.1',
+  };
+  const off: number[] = [];
+  const traced: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // Alternate which mode goes first, so drift on a shared machine hits both alike.
+    const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+    for (const mode of order) {
+      const cpu = await run(events, mode === 'on' ? on : {});
+      (mode === 'on' ? traced : off).push(cpu);
+      console.log(`round ${round + 1} ${mode.padEnd(3)} ${cpu.toFixed(1)} µs CPU/event`);
+    }
+  }
+  const overheads = off.map((o, i) => ((traced[i]! - o) / o) * 100);
+  const fmt = (xs: number[]) =>
+    `median ${median(xs).toFixed(1)} (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+  console.log(`off: ${fmt(off)} µs CPU/event`);
+  console.log(`on (10 % sampled): ${fmt(traced)} µs CPU/event`);
+  console.log(
+    `overhead per round: median ${median(overheads).toFixed(1)} % (min ${Math.min(...overheads).toFixed(1)}, max ${Math.max(...overheads).toFixed(1)}); spans received ${sink.spans.length}`,
+  );
+  await sink.close();
+}
+
+await main();
