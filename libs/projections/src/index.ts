@@ -11,7 +11,13 @@ export { projections, projectionNamed } from './registry.js';
 export { eventLogProjection } from './event-log/event-log.projection.js';
 export { eventLogColumns, eventLogRow } from './event-log/event-log-ingest.js';
 export { copyRows, copyText, encodeCopyText, type CopyValue } from './runner/copy-rows.js';
-export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';
+export {
+  adaptiveBatchLimit,
+  catchUp,
+  catchUpAll,
+  projectionDurable,
+  type CatchUpOptions,
+} from './projection-host.js';
 export {
   DatabaseHolder,
   DatabaseUnavailableError,
