@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@kd/events';
-import type { Logger } from '@kd/observability';
 import type { Projection } from '../projection.js';
 import { catchUpAll, projectionDurable, type CatchUpOptions } from '../projection-host.js';
 import { projectionNamed, projections } from '../registry.js';
