@@ -68,7 +68,7 @@ export class StreamPublisher {
         this.nc.publish(subject, data, { reply: this.replyPrefix + token, headers });
       } catch (error) {
         this.waiting.delete(token);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   }
