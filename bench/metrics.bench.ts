@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { Registry } from 'prom-client';
 import { EventStore, createEventStoreMetrics } from '@kd/event-store';
@@ -30,7 +31,7 @@ const fullDefaults = {
   events: 1_000_000,
   days: 120,
   scrapes: 200,
-  rounds: 4,
+  rounds: 5,
   'pipeline-events': 100_000,
   rate: 5_000,
   seconds: 30,
@@ -55,10 +56,13 @@ const cli = benchArgs(
     quick: 'smaller defaults for a quick run',
     // Only (a), plus per-guild insights: the read-model half, without the pipeline rounds.
     'scrape-only': 'only the scrape half (a), plus per-guild insights',
+    // Only (b): the instrumentation overhead rounds.
+    'overhead-only': 'only the instrumentation overhead rounds (b)',
   },
 );
 const quick = cli.flags.quick;
 const scrapeOnly = cli.flags['scrape-only'];
+const overheadOnly = cli.flags['overhead-only'];
 const args = { ...(quick ? quickDefaults : fullDefaults), ...cli.given };
 
 type Env = Awaited<ReturnType<typeof benchEnvironment>>;
@@ -91,7 +95,7 @@ async function withEnv<T>(fn: (env: Env) => Promise<T>): Promise<T> {
 async function withProjector<T>(
   env: Env,
   extra: Record<string, string>,
-  fn: (url: string) => Promise<T>,
+  fn: (url: string, pid: number) => Promise<T>,
 ) {
   const app = await startBuiltApp('projector', projectorEnv(env, extra));
   try {
@@ -101,7 +105,7 @@ async function withProjector<T>(
         .catch(() => null))
     )
       await new Promise((r) => setTimeout(r, 50));
-    return await fn(app.url);
+    return await fn(app.url, app.process.pid ?? 0);
   } finally {
     await stop(app.process);
   }
@@ -184,14 +188,20 @@ async function guildInsightsTimes(env: Env) {
   return { guilds: times.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 
+interface Round {
+  perS: number;
+  /** CPU time (user + system) of the publishing process and the projector, per event. */
+  cpuUsPerEvent: number;
+}
+
 /** (b) One publish → event_log round: events/s from the first append to the last applied. */
 async function pipelineRound(
   on: boolean,
   n = args['pipeline-events'],
   label = `instrumentation ${on ? 'on ' : 'off'}`,
-): Promise<number> {
+): Promise<Round> {
   return withEnv((env) =>
-    withProjector(env, { METRICS_ENABLED: String(on) }, async (url) => {
+    withProjector(env, { METRICS_ENABLED: String(on) }, async (url, pid) => {
       const store = new EventStore({
         nats: env.nats,
         ...env.streams.ours,
@@ -199,14 +209,18 @@ async function pipelineRound(
       });
       const scraper = on ? periodicScrape(`${url}/metrics`, args['scrape-interval-ms']) : undefined;
       const events = realisticEvents(n);
+      const cpu0 = cpuMicros(pid);
       const t0 = performance.now();
       await pipelined(n, 256, (i) => store.append(events[i]!), 'append');
       while (((await readCheckpoint(env.dataSource.manager, 'event_log'))?.lastSeq ?? 0) < n)
         await new Promise((r) => setTimeout(r, 5));
       const perS = rate(n, performance.now() - t0);
+      const cpuUsPerEvent = Math.round(((cpuMicros(pid) - cpu0) / n) * 10) / 10;
       const scrapes = await scraper?.stop();
-      console.log(`  ${label}: ${perS} events/s${on ? ` (${scrapes} scrapes)` : ''}`);
-      return perS;
+      console.log(
+        `  ${label}: ${perS} events/s, ${cpuUsPerEvent} µs CPU/event${on ? ` (${scrapes} scrapes)` : ''}`,
+      );
+      return { perS, cpuUsPerEvent };
     }),
   );
 }
@@ -214,15 +228,52 @@ async function pipelineRound(
 async function overhead() {
   // The first round of a run is slower whatever its mode (cold JIT, caches): warm up first.
   await pipelineRound(true, Math.ceil(args['pipeline-events'] / 5), 'warm-up (not counted)');
-  const on: number[] = [];
-  const off: number[] = [];
+  const on: Round[] = [];
+  const off: Round[] = [];
   for (let round = 0; round < args.rounds; round++) {
     // Alternate which goes first, so a drift of the shared machine hits both alike.
     const order = round % 2 === 0 ? [true, false] : [false, true];
     for (const mode of order) (mode ? on : off).push(await pipelineRound(mode));
   }
-  const [onPerS, offPerS] = [median(on), median(off)];
-  return { on, off, onPerS, offPerS, pct: Math.round(((offPerS - onPerS) / offPerS) * 1000) / 10 };
+  const [onPerS, offPerS] = [median(on.map((r) => r.perS)), median(off.map((r) => r.perS))];
+  const cpuOn = on.map((r) => r.cpuUsPerEvent);
+  const cpuOff = off.map((r) => r.cpuUsPerEvent);
+  const [cpuOnMedian, cpuOffMedian] = [medianOf(cpuOn), medianOf(cpuOff)];
+  return {
+    on: on.map((r) => r.perS),
+    off: off.map((r) => r.perS),
+    onPerS,
+    offPerS,
+    pct: Math.round(((offPerS - onPerS) / offPerS) * 1000) / 10,
+    cpuOn,
+    cpuOff,
+    cpuOnMedian,
+    cpuOffMedian,
+    cpuPct: Math.round(((cpuOnMedian - cpuOffMedian) / cpuOffMedian) * 1000) / 10,
+    // Spread: each mode's (max − min) / median, the noise the figure has to be read against.
+    cpuSpreadPct: Math.max(spreadPct(cpuOn), spreadPct(cpuOff)),
+  };
+}
+
+/** CPU time (user + system) of this process plus the process `pid`, in µs (/proc, Linux). */
+function cpuMicros(pid: number): number {
+  const own = process.cpuUsage();
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return own.user + own.system + (ticks * 1_000_000) / clockTicksPerSecond;
+}
+const clockTicksPerSecond = 100;
+
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+function spreadPct(xs: readonly number[]): number {
+  const m = medianOf(xs);
+  return m > 0 ? Math.round(((Math.max(...xs) - Math.min(...xs)) / m) * 1000) / 10 : 0;
 }
 
 function median(xs: readonly number[]): number {
@@ -256,6 +307,14 @@ async function lag() {
 }
 
 console.log(`bench:metrics${quick ? ' --quick' : ''}: ${JSON.stringify(args)}`);
+if (overheadOnly) {
+  console.log(
+    `(b) instrumentation on vs off (${args.rounds} rounds of ${args['pipeline-events']} events)`,
+  );
+  const b = await overhead();
+  console.log(JSON.stringify({ bench: 'metrics', overhead_only: true, ...b }));
+  process.exit(0);
+}
 console.log('(a) /metrics scrape with filled read models');
 const a = await scrapeCost();
 // Part (a)'s figures: the whole line of --scrape-only, the start of the full one.
@@ -285,6 +344,9 @@ console.log(
 );
 const b = await overhead();
 console.log(`    median on ${b.onPerS} events/s, off ${b.offPerS} events/s: overhead ${b.pct}%`);
+console.log(
+  `    CPU per event: median on ${b.cpuOnMedian} µs, off ${b.cpuOffMedian} µs: overhead ${b.cpuPct}% (spread within a mode up to ${b.cpuSpreadPct}%)`,
+);
 console.log(`(c) projection lag at ${args.rate} events/s for ${args.seconds} s`);
 const c = await lag();
 console.log(
@@ -300,6 +362,12 @@ console.log(
     pipeline_rounds_on: b.on,
     pipeline_rounds_off: b.off,
     overhead_pct: b.pct,
+    cpu_us_per_event_on: b.cpuOnMedian,
+    cpu_us_per_event_off: b.cpuOffMedian,
+    cpu_rounds_on: b.cpuOn,
+    cpu_rounds_off: b.cpuOff,
+    overhead_cpu_pct: b.cpuPct,
+    overhead_cpu_spread_pct: b.cpuSpreadPct,
     lag_rate: c.achieved_rate,
     lag_p50_s: c.lag_p50_s,
     lag_p99_s: c.lag_p99_s,

@@ -10,6 +10,7 @@ import type { Logger } from '@kd/observability';
 import {
   DatabaseHolder,
   ProjectionRunner,
+  adaptiveBatchLimit,
   createProjectionMetrics,
   projectionDurable,
   type DecodedMessage,
@@ -63,6 +64,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
         {
           prepare: (batch) => runner.prepareBatch(batch),
           durable: projectionDurable(runner.name),
+          maxBatchSize: adaptiveBatchLimit(this.config.PROJECTION_BATCH_SIZE),
           resumeAfter: () => runner.checkpoint(),
         },
       );

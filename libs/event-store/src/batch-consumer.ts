@@ -28,6 +28,12 @@ export interface BatchConsumerOptions<P = ConsumedMessage[]> {
   subjectPrefix: string;
   durable: string;
   batchSize: number;
+  /**
+   * Adaptive batches: while the consumer is behind by more than `batchSize`, batches grow up to
+   * this size (fewer transactions and round trips per event when catching up); once caught up
+   * they are whatever arrived (small, for latency). Default: `batchSize` (fixed).
+   */
+  maxBatchSize?: number;
   /** Longest a message waits for its batch to fill before the batch is handed over anyway. */
   maxWaitMs: number;
   /** The last sequence the owner has durably handled (its checkpoint); delivery resumes after it. */
@@ -97,7 +103,8 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   }
 
   private async subscribe(): Promise<void> {
-    const { js, jsm, stream, durable, batchSize } = this.options;
+    const { js, jsm, stream, durable } = this.options;
+    const largest = this.largestBatch();
     const after = await this.options.resumeAfter();
     await jsm.consumers.delete(stream, durable).catch(() => false);
     await jsm.consumers.add(stream, {
@@ -106,7 +113,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       deliver_policy: after > 0 ? DeliverPolicy.StartSequence : DeliverPolicy.All,
       ...(after > 0 ? { opt_start_seq: after + 1 } : {}),
       filter_subject: allSubjects(this.options.subjectPrefix),
-      max_ack_pending: Math.max(4 * batchSize, 1024),
+      max_ack_pending: Math.max(4 * largest, 1024),
       ack_wait: nanos(this.ackWaitMs()),
       max_deliver: -1,
     });
@@ -115,7 +122,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
     this.generation++;
     const consumer = await js.consumers.get(stream, durable);
     this.messages = await consumer.consume({
-      max_messages: Math.max(2 * batchSize, 256),
+      max_messages: Math.max(2 * largest, 256),
       callback: (message: JsMsg) => {
         this.held.set(message.seq, message);
         this.queue.push(message);
@@ -129,7 +136,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
     while (!this.stopped) {
       const generation = this.generation;
       const batch = await this.queue.takeBatch(
-        this.options.batchSize,
+        () => this.batchSize(),
         this.options.maxWaitMs,
         () => this.stopped,
       );
@@ -150,6 +157,16 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   private ackThrough(message: JsMsg): void {
     message.ack();
     for (const seq of this.held.keys()) if (seq <= message.seq) this.held.delete(seq);
+  }
+
+  /** `batchSize` when caught up, up to `maxBatchSize` while behind (see the option). */
+  private batchSize(): number {
+    const { batchSize } = this.options;
+    return Math.min(this.largestBatch(), Math.max(batchSize, this.queue.backlog()));
+  }
+
+  private largestBatch(): number {
+    return Math.max(this.options.batchSize, this.options.maxBatchSize ?? 0);
   }
 
   private ackWaitMs(): number {

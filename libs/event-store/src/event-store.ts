@@ -4,7 +4,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/nats-core';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import type { Span } from '@opentelemetry/api';
 import {
   definitionOf,
@@ -20,6 +20,7 @@ import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
 import { lastSeqOnSubject, readSubject } from './read-subject.js';
+import { streamPublisherOf } from './stream-publisher.js';
 import { aggregateSubject, subjectOf } from './subjects.js';
 
 export interface AppendOptions {
@@ -38,8 +39,15 @@ export interface AppendResult<T extends EventType = EventType> {
 }
 
 export interface EventStoreOptions {
-  /** Read on every call, so a connection that is (re)established later is picked up. */
-  nats: { readonly js: JetStreamClient; readonly jsm: JetStreamManager };
+  /**
+   * Read on every call, so a connection that is (re)established later is picked up. With `nc`,
+   * appends go through the leaner StreamPublisher (same headers, acks and errors).
+   */
+  nats: {
+    readonly js: JetStreamClient;
+    readonly jsm: JetStreamManager;
+    readonly nc?: NatsConnection;
+  };
   stream: string;
   subjectPrefix: string;
   metrics?: EventStoreMetrics;
@@ -73,8 +81,9 @@ export class EventStore {
     const span = startPublishSpan(subject, event.type, event.id);
     const stop = this.options.metrics && startTracedTimer(this.options.metrics.publishDuration);
     try {
-      const { js } = this.options.nats;
-      const ack = await js.publish(subject, encoder.encode(JSON.stringify(event)), {
+      const { js, nc } = this.options.nats;
+      const publisher = nc ? streamPublisherOf(nc) : js;
+      const ack = await publisher.publish(subject, encoder.encode(JSON.stringify(event)), {
         msgID: event.id,
         timeout: this.options.publishTimeoutMs ?? 5000,
         ...(expectedLastSeq === undefined

@@ -16,14 +16,25 @@ export class MessageQueue {
     this.items = [];
   }
 
+  /** Messages queued here plus those the server still holds for this consumer (its lag). */
+  backlog(): number {
+    return this.items.length + (this.items.at(-1)?.info.pending ?? 0);
+  }
+
   wake(): void {
     const waiter = this.waiter;
     this.waiter = undefined;
     waiter?.();
   }
 
-  async takeBatch(size: number, maxWaitMs: number, stopped: () => boolean): Promise<JsMsg[]> {
+  /** `sizeOf` is asked again on every wake-up (the wanted size may follow the backlog). */
+  async takeBatch(
+    sizeOf: () => number,
+    maxWaitMs: number,
+    stopped: () => boolean,
+  ): Promise<JsMsg[]> {
     while (!stopped()) {
+      const size = sizeOf();
       if (this.ready(size, maxWaitMs)) {
         const batch = this.items.splice(0, size);
         if (this.items.length > 0) this.firstArrival = Date.now();

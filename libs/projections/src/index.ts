@@ -15,7 +15,13 @@ export { ensureDatabase } from './ensure-database.js';
 export { projectionMigrations } from './migrations/index.js';
 export { appRole, assignSchemasTo, setRolePassword } from './app-role.js';
 export { copyRows, copyText, encodeCopyText, type CopyValue } from './runner/copy-rows.js';
-export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';
+export {
+  adaptiveBatchLimit,
+  catchUp,
+  catchUpAll,
+  projectionDurable,
+  type CatchUpOptions,
+} from './projection-host.js';
 export {
   DatabaseHolder,
   DatabaseUnavailableError,

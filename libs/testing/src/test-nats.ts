@@ -41,7 +41,7 @@ export async function createTestStream(
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   await ensureStream(jsm, { stream, subjectPrefix, ...options });
-  const store = new EventStore({ nats: { js, jsm }, stream, subjectPrefix });
+  const store = new EventStore({ nats: { nc, js, jsm }, stream, subjectPrefix });
   return {
     nc,
     js,

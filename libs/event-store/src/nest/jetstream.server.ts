@@ -16,6 +16,8 @@ export interface BatchHandlerExtras {
   /** Synchronous preparation run while the previous batch is still being handled. */
   prepare?(batch: ConsumedMessage[]): unknown;
   batchSize?: number;
+  /** Batches grow up to this size while the consumer is behind (BatchConsumerOptions). */
+  maxBatchSize?: number;
   maxWaitMs?: number;
 }
 
@@ -100,6 +102,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       ...this.consumerBase(),
       durable: extras.durable,
       batchSize: extras.batchSize ?? this.options.batchSize,
+      ...(extras.maxBatchSize ? { maxBatchSize: extras.maxBatchSize } : {}),
       maxWaitMs: extras.maxWaitMs ?? this.options.maxWaitMs,
       resumeAfter: () => extras.resumeAfter(),
       ...(extras.prepare ? { prepare: (batch: ConsumedMessage[]) => extras.prepare?.(batch) } : {}),

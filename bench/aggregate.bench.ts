@@ -1,0 +1,86 @@
+import { newEvent, type NewEvent } from '@kd/events';
+import { EventStore } from '@kd/event-store';
+import { benchEnvironment, benchArgs, pipelined } from './support/bench-env.js';
+import { realisticEvents } from './support/realistic-events.js';
+
+/**
+ * `npm run bench:aggregate`: time to load one meeting aggregate (`EventStore.readAggregate`: read
+ * every event on its subject, decode and validate each) with 10, 1,000 and 10,000 events, in a
+ * stream that also holds `--noise` other events; `--loads` loads per size, p50 / p99 / max.
+ */
+const { loads, noise } = benchArgs(
+  'aggregate',
+  'Load time of one meeting aggregate with 10, 1,000 and 10,000 events (p50 / p99 / max over --loads); BENCHMARKS.md.',
+  { loads: 50, noise: 20_000 },
+).args;
+const sizes = [10, 1_000, 10_000];
+const env = await benchEnvironment();
+try {
+  const store = new EventStore({ nats: env.nats, ...env.streams.ours });
+  const others = realisticEvents(noise);
+  await pipelined(others.length, 256, (i) => store.append(others[i]!));
+  for (const size of sizes) {
+    const history = meetingHistory(`agg-${size}`, size);
+    await pipelined(history.length, 64, (i) => store.append(history[i]!));
+  }
+  const results: Record<string, number> = {};
+  for (const size of sizes) {
+    const times: number[] = [];
+    const count = size >= 10_000 ? Math.max(10, Math.floor(loads / 2)) : loads;
+    for (let i = 0; i < count + 2; i++) {
+      const t0 = performance.now();
+      const events = await store.readAggregate('meeting', `agg-${size}`);
+      const ms = performance.now() - t0;
+      if (events.length !== size) throw new Error(`read ${events.length} events, expected ${size}`);
+      if (i >= 2) times.push(ms); // two warm-up loads
+    }
+    const [p50, p99, max] = [pct(times, 0.5), pct(times, 0.99), Math.max(...times)];
+    console.log(
+      `${String(size).padStart(6)} events: p50 ${p50} ms, p99 ${p99} ms, max ${round(max)} ms (${times.length} loads)`,
+    );
+    Object.assign(results, { [`p50_ms_${size}`]: p50, [`p99_ms_${size}`]: p99 });
+  }
+  console.log(JSON.stringify({ bench: 'aggregate', loads, noise, ...results }));
+} finally {
+  await env.dispose();
+}
+
+function meetingHistory(meetingId: string, size: number): NewEvent[] {
+  const context = {
+    actor: { kind: 'user' as const, id: '100000000000010001' },
+    correlationId: `agg-${meetingId}`,
+    guildId: '100000000000000001',
+  };
+  const events: NewEvent[] = [
+    newEvent(
+      'meeting.created',
+      {
+        meetingId,
+        kalturaResourceId: '40001',
+        type: 'meeting',
+        title: 'Long meeting',
+        ownerUserId: '100000000000010001',
+        description: null,
+      },
+      context,
+    ),
+  ];
+  for (let i = 1; i < size; i++)
+    events.push(
+      newEvent(
+        'meeting.join_link_issued',
+        { meetingId, userId: String(100000000000020000n + BigInt(i)), kalturaRole: 'viewerRole' },
+        context,
+      ),
+    );
+  return events;
+}
+
+function pct(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0);
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
