@@ -19,6 +19,7 @@ export class ProjectorModule {
       logger,
       stream: config.KD_STREAM,
       subjectPrefix: config.KD_SUBJECT_PREFIX,
+      replicas: config.KD_STREAM_REPLICAS,
     });
     const db = new DatabaseHolder({
       url: config.DATABASE_URL,

@@ -184,7 +184,11 @@ function startRateLimiter(
 function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | undefined {
   const { live, nats } = options;
   if (!live) return undefined;
-  const access = new VideoAccessStore({ js: () => nats.js, subjectPrefix: live.subjectPrefix });
+  const access = new VideoAccessStore({
+    js: () => nats.js,
+    subjectPrefix: live.subjectPrefix,
+    replicas: nats.replicas,
+  });
   return new VideoAccessService(options.store, access);
 }
 
