@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats } from '@kd/event-store';
 import { stopChild } from './child-app.js';
 import { freePort } from './nats-server.js';
@@ -117,6 +118,18 @@ export async function natsCluster(size = 3): Promise<NatsCluster> {
     nodes[i]!.running = false;
   };
 
+  // One connection for the harness's own questions; it fails over between the nodes by itself.
+  let probeConnection: Promise<NatsConnection> | undefined;
+  const probe = async <T>(ask: (jsm: JetStreamManager) => Promise<T>): Promise<T | undefined> => {
+    probeConnection ??= connectNats({
+      url: nodes.map((n) => n.url).join(','),
+      name: 'kd-cluster-probe',
+      logger: testLogger('nats-cluster'),
+    });
+    const jsm = await jetstreamManager(await probeConnection, { checkAPI: false });
+    return ask(jsm).catch(() => undefined);
+  };
+
   const cluster: NatsCluster = {
     nodes,
     url: nodes.map((n) => n.url).join(','),
@@ -132,31 +145,17 @@ export async function natsCluster(size = 3): Promise<NatsCluster> {
       await cluster.start(i);
     },
     async leaderOf(stream, timeoutMs = 30_000) {
-      const running = nodes.filter((n) => n.running).map((n) => n.url);
-      const nc = await connectNats({
-        url: running.join(','),
-        name: 'kd-cluster-probe',
-        logger: testLogger('nats-cluster'),
-        maxAttempts: 3,
-      });
-      try {
-        const jsm = await jetstreamManager(nc, { timeout: 2000 });
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          const leader = await jsm.streams
-            .info(stream)
-            .then((info) => info.cluster?.leader)
-            .catch(() => undefined);
-          const index = nodes.findIndex((n) => n.name === leader && n.running);
-          if (index >= 0) return index;
-          if (Date.now() > deadline) throw new Error(`no leader for ${stream} in ${timeoutMs} ms`);
-          await sleep(100);
-        }
-      } finally {
-        await nc.close();
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const leader = await probe(async (jsm) => (await jsm.streams.info(stream)).cluster?.leader);
+        const index = nodes.findIndex((n) => n.name === leader && n.running);
+        if (index >= 0) return index;
+        if (Date.now() > deadline) throw new Error(`no leader for ${stream} in ${timeoutMs} ms`);
+        await sleep(100);
       }
     },
     async dispose() {
+      await probeConnection?.then((nc) => nc.close()).catch(() => undefined);
       await Promise.all(setups.map((_, i) => halt(i, 'SIGTERM')));
       rmSync(dir, { recursive: true, force: true });
     },
