@@ -17,7 +17,8 @@ const natsServers = z
   .string()
   .min(1)
   .refine(
-    (value) => value.split(',').every((url) => /^((nats|tls|wss?):\/\/)?[^\s,/]+$/.test(url.trim())),
+    (value) =>
+      value.split(',').every((url) => /^((nats|tls|wss?):\/\/)?[^\s,/]+$/.test(url.trim())),
     'must be NATS server URLs (nats://host:port), comma-separated',
   );
 
@@ -29,6 +30,11 @@ export const commonEnv = {
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/kaltura_discord'),
+  /** A streaming replica for analytics reads (insights, /kaltura-stats, reports, gauges). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   NATS_URL: natsServers.default('nats://127.0.0.1:4222'),
   /** Replicas of the event stream and of the key-value buckets it creates (3 on a NATS cluster). */
   KD_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),

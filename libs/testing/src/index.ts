@@ -22,7 +22,7 @@ export {
   type PrivateNatsServerOptions,
 } from './nats-server.js';
 export { natsCluster, type NatsCluster, type NatsClusterNode } from './nats-cluster.js';
-export { privatePostgres, type PrivatePostgres } from './postgres-server.js';
+export { privatePostgres, privateReplica, type PrivatePostgres } from './postgres-server.js';
 export { startDiscordGatewayFake, type DiscordGatewayFake } from './discord-gateway-fake.js';
 export {
   startDiscordRestFake,

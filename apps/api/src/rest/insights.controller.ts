@@ -7,7 +7,8 @@ import {
   readInstallSummary,
   type InstallSummary,
 } from '@kd/insights';
-import { DatabaseHolder } from '@kd/projections';
+import type { DatabaseHolder } from '@kd/projections';
+import { READ_DATABASE } from '../api.tokens.js';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
@@ -34,7 +35,7 @@ export class InsightsController {
   private readonly summary: CachedSnapshot<{ summary: InstallSummary; at: Date }>;
 
   constructor(
-    @Inject(DatabaseHolder) private readonly db: DatabaseHolder,
+    @Inject(READ_DATABASE) private readonly db: DatabaseHolder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.summary = new CachedSnapshot({

@@ -2,12 +2,7 @@ import { Counter, register } from 'prom-client';
 import { metricOnce } from '@kd/observability';
 
 export type WebhookOutcome =
-  | 'accepted'
-  | 'duplicate'
-  | 'parked'
-  | 'bad_signature'
-  | 'unavailable'
-  | 'not_configured';
+  'accepted' | 'duplicate' | 'parked' | 'bad_signature' | 'unavailable' | 'not_configured';
 
 export const webhooksTotal = () =>
   metricOnce(

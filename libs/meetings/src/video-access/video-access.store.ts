@@ -30,7 +30,11 @@ export class VideoAccessStore {
   );
 
   constructor(
-    private readonly options: { js: () => JetStreamClient; subjectPrefix: string; replicas?: number },
+    private readonly options: {
+      js: () => JetStreamClient;
+      subjectPrefix: string;
+      replicas?: number;
+    },
   ) {}
 
   async read(guildId: string): Promise<VideoAccess> {

@@ -119,6 +119,11 @@ describe('analytics views at trap clocks', () => {
       const cells = views.cohortRetention.filter((r) => r.cohort_week === cohort);
       expect(cells.at(-1)?.weeks_since_install).toBe(k);
     }
-    expect(views.guildLifecycle.map((r) => r.week).sort().at(-1)).toBe('2026-12-28');
+    expect(
+      views.guildLifecycle
+        .map((r) => r.week)
+        .sort()
+        .at(-1),
+    ).toBe('2026-12-28');
   });
 });
