@@ -87,7 +87,7 @@ describe('publishing to an R3 stream on nats-server 2.9', () => {
             await sleep(100);
           }
         }
-        acked.push(event.id!);
+        acked.push(event.id);
         longestMs = Math.max(longestMs, Date.now() - started);
         await sleep(10);
       }

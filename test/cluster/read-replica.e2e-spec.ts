@@ -16,6 +16,8 @@ import {
 const database = 'kd_replica';
 const guilds = 12;
 const jwtSecret = 'replica-test-jwt-secret-0123456789';
+/** Starting a Nest app takes seconds; on a machine loaded by other work, many more. */
+const startTimeoutMs = 60_000;
 
 /**
  * DATABASE_READ_URL: the projector writes the read models to the primary; the business gauges,
@@ -41,6 +43,18 @@ describe('analytics reads from a streaming read replica', () => {
     primary = await privatePostgres();
     replica = await privateReplica(primary);
     t = await createTestStream();
+    // As in production, the database exists (and has reached the replica) before the apps start.
+    const admin = await connect(primary.url('postgres'));
+    await admin.query(`CREATE DATABASE ${database}`);
+    await waitFor(async () => {
+      const probe = new pg.Client({ connectionString: replica.url(database) });
+      const ok = await probe.connect().then(
+        () => true,
+        () => undefined,
+      );
+      await probe.end().catch(() => undefined);
+      return ok;
+    });
     const env = {
       DATABASE_URL: primary.url(database),
       DATABASE_READ_URL: replica.url(database),
@@ -48,13 +62,17 @@ describe('analytics reads from a streaming read replica', () => {
       KD_STREAM: t.stream,
       KD_SUBJECT_PREFIX: t.subjectPrefix,
     };
-    projector = await startApp('projector', {
-      ...env,
-      PROJECTION_MAX_WAIT_MS: '20',
-      BUSINESS_METRICS_TTL_MS: '1000',
-    });
-    api = await startApp('api', { ...env, JWT_SECRET: jwtSecret });
-  }, 90_000);
+    projector = await startApp(
+      'projector',
+      {
+        ...env,
+        PROJECTION_MAX_WAIT_MS: '20',
+        BUSINESS_METRICS_TTL_MS: '1000',
+      },
+      startTimeoutMs,
+    );
+    api = await startApp('api', { ...env, JWT_SECRET: jwtSecret }, startTimeoutMs);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.end()));
     await projector?.stop();
@@ -111,7 +129,7 @@ describe('analytics reads from a streaming read replica', () => {
         const text = await (await fetch(`${projector.url}/metrics`)).text();
         return /^kd_installed_guilds 12$/m.test(text) ? text : undefined;
       },
-      { timeoutMs: 30_000 },
+      { timeoutMs: 30_000, what: 'kd_installed_guilds 12 from the replica' },
     );
     const lag = /^kd_db_replica_lag_seconds (\S+)$/m.exec(metrics)?.[1];
     expect(Number(lag)).toBeGreaterThanOrEqual(0);

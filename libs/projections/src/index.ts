@@ -12,6 +12,7 @@ export { eventLogProjection } from './event-log/event-log.projection.js';
 export { eventLogColumns, eventLogRow } from './event-log/event-log-ingest.js';
 export { copyRows, copyText, encodeCopyText, type CopyValue } from './runner/copy-rows.js';
 export { catchUp, projectionDurable, type CatchUpOptions } from './projection-host.js';
+export { ProjectionLease, type ProjectionLeaseOptions } from './lease/projection-lease.js';
 export { readDatabase, type ReadDatabaseOptions } from './read-database.js';
 export { registerReplicaLagMetric, readReplicaLagSeconds, replicaLagSql } from './replica-lag.js';
 export {

@@ -14,7 +14,7 @@ END::float8 AS lag`;
 
 /** How far behind the replica is, asked of the replica itself. */
 export async function readReplicaLagSeconds(db: DatabaseHolder): Promise<number> {
-  const rows = (await db.dataSource.query(replicaLagSql)) as { lag: number }[];
+  const rows = await db.dataSource.query<{ lag: number }[]>(replicaLagSql);
   return Number(rows[0]?.lag ?? 0);
 }
 
