@@ -13,6 +13,8 @@ export interface ProjectionLeaseOptions {
   onLost: (reason: string) => void;
 }
 
+class LeaseTakenError extends Error {}
+
 /** The server drops a silent session after about 5 + 2 × 3 s, and its lock with it. */
 const keepalive = '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3';
 
@@ -21,7 +23,8 @@ const keepalive = '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_
  * connection of its own. The server releases it the moment that session ends — a SIGKILLed
  * holder's socket is closed by the kernel, a silent one is dropped by TCP keepalive — so a
  * waiting projector takes over within `pollMs` of that. The holder checks its session every
- * `pollMs` and reports the lease lost when the check fails.
+ * `pollMs`; when the session fails it takes the lock again on a new one, and reports the lease
+ * lost only if another projector got it first.
  */
 export class ProjectionLease {
   private client: pg.Client | undefined;
@@ -83,17 +86,56 @@ export class ProjectionLease {
     return client;
   }
 
+  /**
+   * A failed check is not yet a lost lease: PostgreSQL restarting ends every session, and while
+   * it is down nobody can take the lock. Take it again on a new session; only when another
+   * projector holds it by then is the lease lost.
+   */
   private watchSession(client: pg.Client, pollMs: number): void {
-    const lost = (reason: string) => {
-      if (this.released) return;
-      clearInterval(this.watch);
-      this.options.onLost(reason);
-    };
-    client.once('end', () => lost('lease session ended'));
+    let checking = false;
     this.watch = setInterval(() => {
-      client.query('SELECT 1').catch((error: unknown) => lost(String(error)));
+      if (checking || this.released) return;
+      checking = true;
+      void this.check(client)
+        .catch(async (error: unknown) => {
+          this.options.logger.warn({ err: String(error) }, 'projection lease: session lost');
+          await this.dropSession();
+          client = await this.retake(pollMs);
+        })
+        .catch((reason: unknown) => {
+          clearInterval(this.watch);
+          if (!this.released) this.options.onLost(String(reason));
+        })
+        .finally(() => (checking = false));
     }, pollMs);
     this.watch.unref();
+  }
+
+  private async check(client: pg.Client): Promise<void> {
+    if (client !== this.client) throw new Error('lease session replaced');
+    await client.query('SELECT 1');
+  }
+
+  /** The new session once it holds the lock again; throws when another projector holds it. */
+  private async retake(pollMs: number): Promise<pg.Client> {
+    for (;;) {
+      try {
+        const client = await this.session();
+        const { rows } = await client.query<{ held: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held',
+          [this.options.key],
+        );
+        if (rows[0]?.held) {
+          this.options.logger.info({ lease: this.options.key }, 'projection lease taken again');
+          return client;
+        }
+        throw new LeaseTakenError('another projector took the projection lease');
+      } catch (error) {
+        if (error instanceof LeaseTakenError || this.released) throw error;
+        await this.dropSession();
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    }
   }
 
   private async dropSession(): Promise<void> {
