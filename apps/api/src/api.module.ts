@@ -6,9 +6,9 @@ import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
 import { ClockModule, HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
 import { RevokedTokens } from '@kd/auth';
-import { DatabaseHolder, checkPostgres } from '@kd/projections';
+import { DatabaseHolder, checkPostgres, readDatabase } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
-import { API_CONFIG, LOGGER, REVOKED_TOKENS } from './api.tokens.js';
+import { API_CONFIG, LOGGER, READ_DATABASE, REVOKED_TOKENS } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
 import { ParkedFactsSweeper } from './webhooks/parked-facts.sweeper.js';
@@ -32,9 +32,17 @@ export class ApiModule {
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
       logger,
     });
+    const reads = readDatabase({
+      url: config.DATABASE_READ_URL,
+      primary: db,
+      applicationName: 'kd-api',
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
     const runtime = createCommandRuntime({
       store,
       db,
+      reads,
       kaltura: config,
       discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
       logger,
@@ -87,12 +95,13 @@ export class ApiModule {
         { provide: LOGGER, useValue: logger },
         { provide: NatsClients, useValue: nats },
         { provide: DatabaseHolder, useValue: db },
+        { provide: READ_DATABASE, useValue: reads },
         { provide: EventStore, useValue: store },
         { provide: REVOKED_TOKENS, useValue: revoked },
         shutdownHook(async () => {
           runtime.close();
           revoked.close();
-          await Promise.all([nats.close(), db.close()]);
+          await Promise.all([nats.close(), db.close(), reads === db ? undefined : reads.close()]);
         }),
       ],
       exports: [EventStore, DatabaseHolder, NatsClients, LOGGER, API_CONFIG],

@@ -3,7 +3,7 @@ import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
-import { DatabaseHolder } from '@kd/projections';
+import { DatabaseHolder, readDatabase } from '@kd/projections';
 import {
   ClockModule,
   HealthModule,
@@ -45,9 +45,17 @@ export class BotModule {
       logger,
       poolSize: 4,
     });
+    const reads = readDatabase({
+      url: config.DATABASE_READ_URL,
+      primary: db,
+      applicationName: 'kd-bot',
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
     const runtime = createCommandRuntime({
       store,
       db,
+      reads,
       kaltura: config,
       discord: { token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL },
       logger,
@@ -79,7 +87,7 @@ export class BotModule {
         { provide: COMMAND_RUNTIME, useValue: runtime },
         shutdownHook(async () => {
           runtime.close();
-          await Promise.all([nats.close(), db.close()]);
+          await Promise.all([nats.close(), db.close(), reads === db ? undefined : reads.close()]);
         }),
         GuildLifecycleService,
         RecordedGuilds,

@@ -4,7 +4,12 @@ import { NatsClients, checkJetStream, natsAuthOf } from '@kd/event-store';
 import { createBusinessMetrics } from '@kd/analytics';
 import type { Logger } from '@kd/observability';
 import { HealthModule, MetricsModule } from '@kd/platform';
-import { DatabaseHolder, checkPostgres } from '@kd/projections';
+import {
+  DatabaseHolder,
+  checkPostgres,
+  readDatabase,
+  registerReplicaLagMetric,
+} from '@kd/projections';
 import { migrations } from '@kd/read-models';
 import type { ProjectorConfig } from './projector.config.js';
 import { ProjectorService } from './projector.service.js';
@@ -20,6 +25,7 @@ export class ProjectorModule {
       logger,
       stream: config.KD_STREAM,
       subjectPrefix: config.KD_SUBJECT_PREFIX,
+      replicas: config.KD_STREAM_REPLICAS,
     });
     const db = new DatabaseHolder({
       url: config.DATABASE_URL,
@@ -29,10 +35,18 @@ export class ProjectorModule {
       logger,
       migrate: migrations,
     });
-    // Business gauges live here, beside the read models they are computed from.
+    const reads = readDatabase({
+      url: config.DATABASE_READ_URL,
+      primary: db,
+      applicationName: 'kd-projector',
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
+    if (config.METRICS_ENABLED && reads !== db) registerReplicaLagMetric(register, reads, logger);
+    // Business gauges live here, beside the read models they are computed from (or their replica).
     if (config.METRICS_ENABLED)
       createBusinessMetrics({
-        dataSource: () => db.dataSource,
+        dataSource: () => reads.dataSource,
         registry: register,
         logger,
         ttlMs: config.BUSINESS_METRICS_TTL_MS,

@@ -9,6 +9,7 @@ import { JetStreamServer, NatsClients } from '@kd/event-store';
 import type { Logger } from '@kd/observability';
 import {
   DatabaseHolder,
+  ProjectionLease,
   ProjectionRunner,
   adaptiveBatchLimit,
   createProjectionMetrics,
@@ -24,6 +25,7 @@ import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
 @Injectable()
 export class ProjectorService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private lagTimer: NodeJS.Timeout | undefined;
+  private readonly lease: ProjectionLease;
   private runners: ProjectionRunner[] = [];
   private transport: JetStreamServer | undefined;
 
@@ -32,11 +34,28 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly nats: NatsClients,
     private readonly db: DatabaseHolder,
-  ) {}
+  ) {
+    const names = this.selected().map((p) => p.name);
+    this.lease = new ProjectionLease({
+      url: config.DATABASE_URL,
+      key: `kd-projector:${config.KD_STREAM}:${[...names].sort().join(',')}`,
+      logger,
+      onLost: (reason) => {
+        // Another projector may take over any moment now: stop applying at once, by exiting
+        // (the supervisor starts this one again, as a standby).
+        logger.fatal({ reason }, 'projection lease lost: exiting');
+        process.exit(1);
+      },
+    });
+  }
 
-  /** Waits for NATS and PostgreSQL (retrying with backoff), then prepares every runner. */
+  /**
+   * Waits for NATS and PostgreSQL (retrying with backoff) and for the projection lease (another
+   * projector of the same projections may hold it: this one stands by), then prepares every runner.
+   */
   async createTransport(): Promise<JetStreamServer> {
     await Promise.all([this.nats.ready, this.db.ready]);
+    await this.lease.acquire();
     const metrics = createProjectionMetrics(register);
     this.runners = this.selected().map(
       (p) =>
@@ -81,6 +100,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.lease.release();
     await Promise.all([this.nats.close(), this.db.close()]);
   }
 

@@ -49,11 +49,7 @@ describe('issueToken', () => {
     ['a lifetime over the cap', { guilds: [guild], scopes: ['read'], ttlS: 31 * 86_400 }],
   ])('refuses %s', async (_label, change) => {
     await expect(
-      issueToken(
-        { subject: 'x', ttlS: 60, ...change } as never,
-        settings,
-        now,
-      ),
+      issueToken({ subject: 'x', ttlS: 60, ...change } as never, settings, now),
     ).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN_REQUEST' });
   });
 });

@@ -58,6 +58,8 @@ export interface CommandRuntime {
 export interface CommandRuntimeOptions {
   store: EventStore;
   db: DatabaseHolder;
+  /** Analytics reads (`/kaltura-stats`): a read replica's pool; default `db`. */
+  reads?: DatabaseHolder;
   kaltura: KalturaSettings;
   discord: { token?: string | undefined; apiUrl: string };
   logger: Logger;
@@ -134,7 +136,10 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       videoAccess: videoAccess ?? { scope: () => Promise.resolve(scopeOf(noVideoAccess)) },
       logger,
       insights: (guildId) =>
-        readGuildInsights(db.dataSource, guildId, { timeoutMs: 2_000, now: clock() }),
+        readGuildInsights((options.reads ?? db).dataSource, guildId, {
+          timeoutMs: 2_000,
+          now: clock(),
+        }),
       startLimits:
         options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
     },
@@ -189,7 +194,11 @@ function startRateLimiter(
 function videoAccessFrom(options: CommandRuntimeOptions): VideoAccessService | undefined {
   const { live, nats } = options;
   if (!live) return undefined;
-  const access = new VideoAccessStore({ js: () => nats.js, subjectPrefix: live.subjectPrefix });
+  const access = new VideoAccessStore({
+    js: () => nats.js,
+    subjectPrefix: live.subjectPrefix,
+    replicas: nats.replicas,
+  });
   return new VideoAccessService(options.store, access);
 }
 

@@ -1,21 +1,43 @@
-import type { EventStore } from '@kd/event-store';
+import { EventStoreUnavailableError, type EventStore } from '@kd/event-store';
 import { newEvent } from '@kd/events';
 import { toCommandExecutedPayload, type RecordExecution } from '@kd/discord';
 import { correlationOf } from './correlation.js';
 
 /**
- * Every execution becomes `command.executed`, keyed by the interaction id: the event store
- * appends it "first on subject", so a redelivered interaction is recorded once.
+ * Waits between attempts at recording an execution while the event store is unavailable: about
+ * 15 s in all (plus each attempt's own publish timeout), longer than a JetStream cluster takes to
+ * elect a new stream leader, so a command answered during a failover is still recorded.
  */
-export function recordCommandExecution(store: Pick<EventStore, 'append'>): RecordExecution {
+export const recordRetryDelaysMs = [250, 500, 1000, 2000, 2000, 3000, 3000, 3000];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Every execution becomes `command.executed`, keyed by the interaction id: the event store
+ * appends it "first on subject", so a redelivered interaction is recorded once, and so is an
+ * append retried after its answer was lost (a stream leader killed mid-publish). The reply
+ * waits for the record; a command that outlasts the inline budget is deferred meanwhile.
+ */
+export function recordCommandExecution(
+  store: Pick<EventStore, 'append'>,
+  retryDelaysMs: readonly number[] = recordRetryDelaysMs,
+): RecordExecution {
   return async (invocation, record) => {
-    await store.append(
-      newEvent('command.executed', toCommandExecutedPayload(invocation, record), {
-        id: `cmd-${invocation.interactionId}`,
-        actor: { kind: 'user', id: invocation.user.id },
-        correlationId: correlationOf(invocation),
-        guildId: invocation.guildId,
-      }),
-    );
+    const event = newEvent('command.executed', toCommandExecutedPayload(invocation, record), {
+      id: `cmd-${invocation.interactionId}`,
+      actor: { kind: 'user', id: invocation.user.id },
+      correlationId: correlationOf(invocation),
+      guildId: invocation.guildId,
+    });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await store.append(event);
+        return;
+      } catch (error) {
+        const delay = retryDelaysMs[attempt];
+        if (!(error instanceof EventStoreUnavailableError) || delay === undefined) throw error;
+        await sleep(delay);
+      }
+    }
   };
 }

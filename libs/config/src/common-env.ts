@@ -12,6 +12,16 @@ const streamName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, d
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** One NATS server URL or several, comma-separated (a cluster: the client picks one, fails over). */
+const natsServers = z
+  .string()
+  .min(1)
+  .refine(
+    (value) =>
+      value.split(',').every((url) => /^((nats|tls|wss?):\/\/)?[^\s,/]+$/.test(url.trim())),
+    'must be NATS server URLs (nats://host:port), comma-separated',
+  );
+
 const basicAuth = z.string().regex(/^[^:]+:.+$/, 'must be "user:password"');
 
 /** Variables every process understands (DESIGN §6), with defaults that point at local services. */
@@ -20,7 +30,14 @@ export const commonEnv = {
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/kaltura_discord'),
-  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** A streaming replica for analytics reads (insights, /kaltura-stats, reports, gauges). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  NATS_URL: natsServers.default('nats://127.0.0.1:4222'),
+  /** Replicas of the event stream and of the key-value buckets it creates (3 on a NATS cluster). */
+  KD_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   ...natsAuthEnv,
   KD_STREAM: streamName.default('KD_EVENTS'),
   KD_SUBJECT_PREFIX: natsSubjectPrefix.default('kd.events'),

@@ -10,6 +10,7 @@ export interface BackboneSettings {
   NATS_URL: string;
   KD_STREAM: string;
   KD_SUBJECT_PREFIX: string;
+  KD_STREAM_REPLICAS?: number | undefined;
   NATS_USER?: string | undefined;
   NATS_PASSWORD?: string | undefined;
   NATS_CREDS?: string | undefined;
@@ -45,6 +46,7 @@ export function createBackbone(
     name: `kd-${options.app}`,
     logger: options.logger,
     ...stream,
+    ...(settings.KD_STREAM_REPLICAS ? { replicas: settings.KD_STREAM_REPLICAS } : {}),
   });
   const store = new EventStore({
     nats,

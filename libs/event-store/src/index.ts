@@ -10,6 +10,7 @@ export { decodeStored, type RecordedEvent } from './recorded-event.js';
 export { ensureStream, type StreamOptions } from './stream-provisioning.js';
 export {
   connectNats,
+  natsServerList,
   redactUrl,
   type NatsAuth,
   type NatsConnectionOptions,

@@ -4,11 +4,12 @@ import { EventStoreUnavailableError } from './errors.js';
 
 export interface KvBucketOptions {
   /** Read on every call, so a connection that is (re)established later is picked up. */
-  nats: { readonly js: JetStreamClient };
+  nats: { readonly js: JetStreamClient; readonly replicas?: number };
   /** See `bucketName`: installs and test runs sharing one NATS must not collide. */
   name: string;
   /** Entries older than this disappear (default: kept). */
   maxAgeMs?: number;
+  /** Default: the connection's (`KD_STREAM_REPLICAS`). */
   replicas?: number;
 }
 
@@ -38,7 +39,7 @@ export class KvBucket {
     new Kvm(this.options.nats.js).create(this.options.name, {
       history: 1,
       ...(this.options.maxAgeMs ? { ttl: this.options.maxAgeMs } : {}),
-      replicas: this.options.replicas ?? 1,
+      replicas: this.options.replicas ?? this.options.nats.replicas ?? 1,
     }),
   );
 

@@ -42,6 +42,10 @@ export class NatsClients {
   get jsm(): JetStreamManager {
     return this.require().jsm;
   }
+  /** Replicas of the stream and of the key-value buckets opened through this connection. */
+  get replicas(): number {
+    return this.options.replicas ?? 1;
+  }
   get isConnected(): boolean {
     return this.connection !== undefined && !this.connection.nc.isClosed();
   }

@@ -37,7 +37,7 @@ export async function connectNats({
   for (let attempt = 1; ; attempt++) {
     try {
       const nc = await connect({
-        servers: url.split(','),
+        servers: natsServerList(url),
         name,
         ...authOptions(auth),
         maxReconnectAttempts: -1,
@@ -80,6 +80,15 @@ function watchStatus(nc: NatsConnection, logger: Logger): void {
   })().catch(() => undefined);
 }
 
+/** `NATS_URL`: one server or a comma-separated list of a cluster's servers. */
+export function natsServerList(url: string): string[] {
+  return url
+    .split(',')
+    .map((server) => server.trim())
+    .filter((server) => server.length > 0);
+}
+
+/** Hides credentials in every URL of a server list. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
+  return url.replace(/\/\/[^@/,]*@/g, '//***@');
 }

@@ -33,7 +33,7 @@ export const rateBucketOf = (stream: string): string => `${stream}_rate`;
 
 export interface RateWindowsOptions {
   /** Read on every call, so a connection that is (re)established later is picked up. */
-  nats: { readonly nc: NatsConnection };
+  nats: { readonly nc: NatsConnection; readonly replicas?: number };
   stream: string;
   replicas?: number;
   /** Keys untouched this long are dropped by the server (longer than any window). */
@@ -50,7 +50,7 @@ export class RateWindows {
   private readonly bucket = lazyBucket(() =>
     new Kvm(this.options.nats.nc).create(rateBucketOf(this.options.stream), {
       history: 1,
-      replicas: this.options.replicas ?? 1,
+      replicas: this.options.replicas ?? this.options.nats.replicas ?? 1,
       ttl: this.options.maxAgeMs ?? 7 * 24 * 3600 * 1000,
     }),
   );

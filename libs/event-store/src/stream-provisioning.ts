@@ -13,7 +13,13 @@ export interface StreamOptions {
   subjectPrefix: string;
   /** Window in which JetStream drops a repeated Nats-Msg-Id (default 2 minutes). */
   duplicateWindowMs?: number;
+  /** Replicas when the stream is created (default 1; 3 on a three-node cluster). */
   replicas?: number;
+  /**
+   * Also bring an existing stream to `replicas` (an admin's `migrate --stream`). Off for the apps,
+   * which may not update the stream, and whose default must not scale a clustered stream down.
+   */
+  scaleReplicas?: boolean;
 }
 
 /**
@@ -41,14 +47,21 @@ export async function ensureStream(
   try {
     const info = await jsm.streams.info(options.stream);
     const current = info.config;
+    const rescale = options.scaleReplicas === true && current.num_replicas !== wanted.num_replicas;
     const drift =
+      rescale ||
       current.subjects.join() !== wanted.subjects.join() ||
       current.duplicate_window !== wanted.duplicate_window ||
       current.allow_direct !== true;
     if (!drift) return current;
     const { subjects, duplicate_window, allow_direct } = wanted;
-    return (await jsm.streams.update(options.stream, { subjects, duplicate_window, allow_direct }))
-      .config;
+    const update = { subjects, duplicate_window, allow_direct };
+    return (
+      await jsm.streams.update(
+        options.stream,
+        rescale ? { ...update, num_replicas: wanted.num_replicas } : update,
+      )
+    ).config;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
     try {

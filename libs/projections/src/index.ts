@@ -22,6 +22,9 @@ export {
   projectionDurable,
   type CatchUpOptions,
 } from './projection-host.js';
+export { ProjectionLease, type ProjectionLeaseOptions } from './lease/projection-lease.js';
+export { readDatabase, type ReadDatabaseOptions } from './read-database.js';
+export { registerReplicaLagMetric, readReplicaLagSeconds, replicaLagSql } from './replica-lag.js';
 export {
   DatabaseHolder,
   DatabaseUnavailableError,

@@ -23,6 +23,8 @@ export interface ApiStackOptions {
   keys?: DiscordTestKeys;
   /** Fixed secrets (random ones otherwise). */
   secrets?: Partial<ApiStackSecrets>;
+  /** Where the stream lives (default the shared NATS, one replica), e.g. a `natsCluster(3)`. */
+  nats?: { url: string; replicas: number };
 }
 
 export interface ApiStack {
@@ -39,7 +41,13 @@ export interface ApiStack {
 
 /** Environment every app of a stack shares: its own database and its own stream and subjects. */
 export function sharedEnv(db: TestDatabase, t: TestStream): Record<string, string> {
-  return { DATABASE_URL: db.url, KD_STREAM: t.stream, KD_SUBJECT_PREFIX: t.subjectPrefix };
+  return {
+    DATABASE_URL: db.url,
+    NATS_URL: t.url,
+    KD_STREAM: t.stream,
+    KD_STREAM_REPLICAS: String(t.replicas),
+    KD_SUBJECT_PREFIX: t.subjectPrefix,
+  };
 }
 
 /**
@@ -58,7 +66,7 @@ export async function startApiStack(options: ApiStackOptions = {}): Promise<ApiS
   const keys = options.keys ?? generateDiscordKeys();
   const [db, t, discord] = await Promise.all([
     createTestDatabase(),
-    createTestStream(),
+    createTestStream(options.nats ?? {}),
     startDiscordRestFake({ botToken: secrets.botToken }),
   ]);
   const started: ChildApp[] = [];

@@ -21,7 +21,8 @@ export {
   type PrivateNatsServer,
   type PrivateNatsServerOptions,
 } from './nats-server.js';
-export { privatePostgres, type PrivatePostgres } from './postgres-server.js';
+export { natsCluster, type NatsCluster, type NatsClusterNode } from './nats-cluster.js';
+export { privatePostgres, privateReplica, type PrivatePostgres } from './postgres-server.js';
 export { startDiscordGatewayFake, type DiscordGatewayFake } from './discord-gateway-fake.js';
 export {
   startDiscordRestFake,

@@ -32,19 +32,45 @@ function binDir(): string {
  * `postgres` user (PostgreSQL refuses to run as root).
  */
 export async function privatePostgres(): Promise<PrivatePostgres> {
+  const server = await clusterIn((run, data) =>
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']),
+  );
+  server.start();
+  return server;
+}
+
+/**
+ * A streaming replica of `primary` (`pg_basebackup -R`: a base backup that starts as a hot
+ * standby following the primary's WAL), on a port of its own. Read-only, like a production one.
+ */
+export async function privateReplica(primary: PrivatePostgres): Promise<PrivatePostgres> {
+  const server = await clusterIn((run, data) =>
+    run('pg_basebackup', [
+      ...['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'],
+      ...['-D', data, '-R', '-X', 'stream', '--no-sync'],
+    ]),
+  );
+  server.start();
+  return server;
+}
+
+type Run = (command: string, args: string[]) => void;
+
+/** A server on a free port whose data directory `create` makes (initdb, or a base backup). */
+async function clusterIn(create: (run: Run, data: string) => void): Promise<PrivatePostgres> {
   const bin = binDir();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'kd-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
-  const asServerUser = (command: string, args: string[]) => {
+  const asServerUser: Run = (command, args) => {
     const [file, argv] =
       process.getuid?.() === 0
         ? ['runuser', ['-u', 'postgres', '--', `${bin}/${command}`, ...args]]
         : [`${bin}/${command}`, args];
     execFileSync(file, argv, { stdio: 'pipe', cwd: dir });
   };
-  asServerUser('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  create(asServerUser, data);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
   const ctl = (...args: string[]) =>
     asServerUser('pg_ctl', ['-D', data, '-w', '-t', '30', ...args]);
@@ -63,6 +89,5 @@ export async function privatePostgres(): Promise<PrivatePostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  server.start();
   return server;
 }

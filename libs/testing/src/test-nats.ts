@@ -14,6 +14,9 @@ import { testLogger } from './test-logger.js';
 export const testNatsUrl = process.env.KD_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 export interface TestStream {
+  /** The NATS_URL of the servers it lives on. */
+  url: string;
+  replicas: number;
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
@@ -25,24 +28,38 @@ export interface TestStream {
   cleanup(): Promise<void>;
 }
 
+export interface TestStreamOptions {
+  duplicateWindowMs?: number;
+  /** Other servers than the shared one (a private server or cluster: `natsCluster(3).url`). */
+  url?: string;
+  replicas?: number;
+}
+
 /** Its own stream and subject prefix on the shared NATS server, deleted by cleanup(). */
-export async function createTestStream(
-  options: { duplicateWindowMs?: number } = {},
-): Promise<TestStream> {
+export async function createTestStream(options: TestStreamOptions = {}): Promise<TestStream> {
   const id = randomBytes(5).toString('hex');
   const stream = `KD_TEST_${id}`;
   const subjectPrefix = `kdtest.${id}`;
+  const url = options.url ?? testNatsUrl;
+  const replicas = options.replicas ?? 1;
   const nc = await connectNats({
-    url: testNatsUrl,
+    url,
     name: `test-${id}`,
     logger: testLogger('nats'),
     maxAttempts: 3,
   });
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
-  await ensureStream(jsm, { stream, subjectPrefix, ...options });
+  await ensureStream(jsm, {
+    stream,
+    subjectPrefix,
+    replicas,
+    ...(options.duplicateWindowMs ? { duplicateWindowMs: options.duplicateWindowMs } : {}),
+  });
   const store = new EventStore({ nats: { nc, js, jsm }, stream, subjectPrefix });
   return {
+    url,
+    replicas,
     nc,
     js,
     jsm,

@@ -7,7 +7,8 @@ import {
   type CachedSnapshot,
   type SummaryAt,
 } from '@kd/analytics';
-import { DatabaseHolder } from '@kd/projections';
+import type { DatabaseHolder } from '@kd/projections';
+import { READ_DATABASE } from '../api.tokens.js';
 import { ApiDoc, ApiTag } from './api-doc.decorator.js';
 import { JwtAuthGuard, type AuthenticatedRequest } from './jwt-auth.guard.js';
 import { assertGuildAccess, parseRequest } from './parse-request.js';
@@ -36,7 +37,7 @@ export class InsightsController {
   private readonly summary: CachedSnapshot<SummaryAt>;
 
   constructor(
-    @Inject(DatabaseHolder) private readonly db: DatabaseHolder,
+    @Inject(READ_DATABASE) private readonly db: DatabaseHolder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.summary = summarySnapshot({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { z } from 'zod';
 import { commonEnv, loadConfigOrExit } from '@kd/config';
-import { connectNats, ensureStream, EventStore } from '@kd/event-store';
+import { connectNats, ensureStream, EventStore, natsAuthOf } from '@kd/event-store';
 import { createLogger } from '@kd/observability';
 import { VideoAccessService } from '../video-access/video-access.service.js';
 import { VideoAccessStore } from '../video-access/video-access.store.js';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const nc = await connectNats({
     url: config.NATS_URL,
     name: 'kd-video-access',
+    auth: natsAuthOf(config),
     logger,
     maxAttempts: 3,
   });
@@ -30,8 +31,12 @@ async function main(): Promise<void> {
     const js = jetstream(nc);
     const jsm = await jetstreamManager(nc);
     const stream = { stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX };
-    await ensureStream(jsm, stream);
-    const access = new VideoAccessStore({ js: () => js, subjectPrefix: config.KD_SUBJECT_PREFIX });
+    await ensureStream(jsm, { ...stream, replicas: config.KD_STREAM_REPLICAS });
+    const access = new VideoAccessStore({
+      js: () => js,
+      subjectPrefix: config.KD_SUBJECT_PREFIX,
+      replicas: config.KD_STREAM_REPLICAS,
+    });
     const service = new VideoAccessService(
       new EventStore({ nats: { js, jsm }, ...stream }),
       access,

@@ -25,10 +25,17 @@ export class VideoAccessStore {
     new Kvm(this.options.js()).create(videoAccessBucket(this.options.subjectPrefix), {
       history: 1,
       allow_direct: false,
+      replicas: this.options.replicas ?? 1,
     }),
   );
 
-  constructor(private readonly options: { js: () => JetStreamClient; subjectPrefix: string }) {}
+  constructor(
+    private readonly options: {
+      js: () => JetStreamClient;
+      subjectPrefix: string;
+      replicas?: number;
+    },
+  ) {}
 
   async read(guildId: string): Promise<VideoAccess> {
     return (await this.load(guildId)).access;

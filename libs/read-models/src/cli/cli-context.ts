@@ -56,11 +56,17 @@ export async function openDatabase(
   return dataSource;
 }
 
-export async function openNats(config: CliConfig, logger: Logger, name: string) {
+/** `scale`: bring an existing stream to `KD_STREAM_REPLICAS` too (migrate --stream, as admin). */
+export async function openNats(config: CliConfig, logger: Logger, name: string, scale = false) {
   const auth = natsAuthOf(config);
   const nc = await connectNats({ url: config.NATS_URL, auth, name, logger, maxAttempts: 3 });
   const jsm = await jetstreamManager(nc);
-  await ensureStream(jsm, { stream: config.KD_STREAM, subjectPrefix: config.KD_SUBJECT_PREFIX });
+  await ensureStream(jsm, {
+    stream: config.KD_STREAM,
+    subjectPrefix: config.KD_SUBJECT_PREFIX,
+    replicas: config.KD_STREAM_REPLICAS,
+    scaleReplicas: scale,
+  });
   return { nc, js: jetstream(nc), jsm };
 }
 

@@ -15,7 +15,8 @@ import { cliConfig, openDatabase, openNats, runCli } from './cli-context.js';
  * schemas kd and analytics to the apps' role kd_app, and sets the passwords of kd_app and of the
  * read-only kd_analytics role when KD_APP_PASSWORD and KD_ANALYTICS_PASSWORD are given. With
  * `--stream` it also creates the event stream or brings it to its settings, which the apps' NATS
- * users may not do (infra/nats/nats.conf): compose runs it so as NATS user admin.
+ * users may not do (infra/nats/nats.conf): compose runs it so as NATS user admin. It also scales
+ * an existing stream to KD_STREAM_REPLICAS (the apps only use it when they create the stream).
  */
 const spec = {
   command: 'npm run migrations:run --',
@@ -34,7 +35,7 @@ const spec = {
 runCli('migrate', spec, async (options) => {
   const { config, logger } = cliConfig('migrate');
   if (options.stream) {
-    const { nc } = await openNats(config, logger, 'kd-migrate');
+    const { nc } = await openNats(config, logger, 'kd-migrate', true);
     await nc.drain();
     process.stdout.write(`stream ${config.KD_STREAM} ready\n`);
   }

@@ -62,7 +62,8 @@ export function parseReportArgs(
     kind,
     asOf: values['as-of'] === undefined ? utcDay(today) : asOfDay(values['as-of']),
     out: values.out ?? 'reports',
-    databaseUrl: databaseUrl(values['database-url'] ?? env.DATABASE_URL),
+    // A read replica when there is one: reports only read.
+    databaseUrl: databaseUrl(values['database-url'] ?? env.DATABASE_READ_URL ?? env.DATABASE_URL),
   };
 }
 
