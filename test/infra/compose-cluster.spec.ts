@@ -78,9 +78,7 @@ describe('docker-compose.cluster.yml', () => {
       const check = s.entrypoint?.join('\n') ?? '';
       for (const user of ['API', 'BOT', 'PROJECTOR', 'NOTIFIER', 'ADMIN']) {
         expect(check).toContain(`NATS_${user}_PASSWORD`);
-        expect(s.environment?.[`NATS_${user}_PASSWORD`]).toMatch(
-          required(`NATS_${user}_PASSWORD`),
-        );
+        expect(s.environment?.[`NATS_${user}_PASSWORD`]).toMatch(required(`NATS_${user}_PASSWORD`));
       }
       expect(check).toMatch(/exit 1/);
     }
