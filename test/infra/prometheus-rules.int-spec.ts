@@ -12,6 +12,12 @@ describe('Prometheus configuration and rules', () => {
     );
   });
 
+  it('has a valid configuration for docker-compose.cluster.yml, with the same rules', () => {
+    expect(
+      tool('promtool', ['check', 'config', 'infra/prometheus/prometheus.cluster.yml']),
+    ).toMatch(/SUCCESS: 2 rule files found/);
+  });
+
   it('passes every alert unit test: each alert fires above its threshold after its for, and stays silent below', () => {
     expect(tool('promtool', ['test', 'rules', 'infra/prometheus/tests/alerts.test.yml'])).toContain(
       'SUCCESS',
