@@ -9,7 +9,7 @@ import {
 import { nanos } from '@nats-io/nats-core';
 import type { Context } from '@opentelemetry/api';
 import type { Logger } from '@kd/observability';
-import { extractTraceContext, tracingEnabled, withBatchSpan } from '@kd/tracing';
+import { producerContextOf, tracingEnabled, withBatchSpan } from '@kd/tracing';
 import { MessageQueue } from './message-queue.js';
 import { allSubjects } from './subjects.js';
 
@@ -145,7 +145,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       inFlight = undefined;
       if (prepared === undefined || generation !== this.generation || this.stopped) continue;
       // Acknowledged as soon as it is handled; the next batch is prepared meanwhile.
-      inFlight = this.handleWithRetry(batch, prepared).then((handled) => {
+      inFlight = this.handleWithRetry(batch, prepared.value, prepared.links).then((handled) => {
         if (handled) this.ackThrough(highestSeq(batch));
         return handled;
       });
@@ -173,18 +173,25 @@ export class BatchConsumer<P = ConsumedMessage[]> {
     return this.options.ackWaitMs ?? 60_000;
   }
 
-  private prepare(batch: JsMsg[]): P {
+  /** Decodes a batch; while tracing is on, each message's producer context is read once. */
+  private prepare(batch: JsMsg[]): { value: P; links: Context[] } {
+    const links: Context[] = [];
     const consumed: ConsumedMessage[] = tracingEnabled()
-      ? batch.map((m) => ({ ...consumedOf(m), trace: extractTraceContext(m.headers) }))
+      ? batch.map((m) => {
+          const producer = producerContextOf(m.headers);
+          if (producer?.sampled) links.push(producer.context);
+          return { ...consumedOf(m), trace: producer?.context };
+        })
       : batch.map(consumedOf);
-    return this.options.prepare ? this.options.prepare(consumed) : (consumed as P);
+    const value = this.options.prepare ? this.options.prepare(consumed) : (consumed as P);
+    return { value, links };
   }
 
   /** Returns false when the batch was dropped because delivery restarted (gap) or we stopped. */
-  private async handleWithRetry(batch: JsMsg[], prepared: P): Promise<boolean> {
+  private async handleWithRetry(batch: JsMsg[], prepared: P, links: Context[]): Promise<boolean> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        await withBatchSpan(this.options.durable, producersOf(batch), () =>
+        await withBatchSpan(this.options.durable, batch.length, links, () =>
           this.options.handle(prepared),
         );
         return true;
@@ -229,11 +236,6 @@ export class BatchConsumer<P = ConsumedMessage[]> {
 
 function consumedOf(m: JsMsg): ConsumedMessage {
   return { seq: m.seq, data: m.data, redelivered: m.redelivered };
-}
-
-/** The producer contexts to link a batch span to (skipped entirely while tracing is off). */
-function producersOf(batch: JsMsg[]): (Context | undefined)[] {
-  return tracingEnabled() ? batch.map((m) => extractTraceContext(m.headers)) : [];
 }
 
 function highestSeq(batch: JsMsg[]): JsMsg {

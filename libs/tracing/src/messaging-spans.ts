@@ -7,7 +7,13 @@ import {
   type Link,
   type Span,
 } from '@opentelemetry/api';
-import { kdTracer, tracingEnabled } from './tracing-state.js';
+import { isUnsampled } from './nats-propagation.js';
+import { kdTracer, samplingFollowsParent, tracingEnabled } from './tracing-state.js';
+
+/** True when a span started under `parent` would not be recorded (an unsampled parent). */
+function parentUnsampled(parent: Context): boolean {
+  return samplingFollowsParent() && isUnsampled(trace.getSpanContext(parent));
+}
 
 /** A span that records a failure before it ends. */
 export function failSpan(span: Span, error: unknown): void {
@@ -27,9 +33,12 @@ export async function runInSpan<T>(span: Span, parent: Context, fn: () => Promis
   }
 }
 
-/** The producer span of one event appended to the stream (undefined when tracing is off). */
+/**
+ * The producer span of one event appended to the stream: undefined when tracing is off, and when
+ * the active trace is unsampled (no span is created; the message carries the parent's context).
+ */
 export function startPublishSpan(subject: string, eventType: string, eventId: string) {
-  if (!tracingEnabled()) return undefined;
+  if (!tracingEnabled() || parentUnsampled(context.active())) return undefined;
   return kdTracer().startSpan(`send ${eventType}`, {
     kind: SpanKind.PRODUCER,
     attributes: {
@@ -43,18 +52,20 @@ export function startPublishSpan(subject: string, eventType: string, eventId: st
 }
 
 /**
- * One consumer span around a handled batch, linked to the producer span of every message in it
- * (a batch mixes many traces, so it starts its own and points at theirs).
+ * One consumer span around a handled batch of `messageCount` messages, linked to the producer
+ * span of every sampled message in it (a batch mixes many traces, so it starts its own and points
+ * at theirs; unsampled producers were never exported, so there is nothing to link to).
  */
 export function withBatchSpan<T>(
   durable: string,
-  producers: readonly (Context | undefined)[],
+  messageCount: number,
+  sampledProducers: readonly Context[],
   fn: () => Promise<T>,
 ): Promise<T> {
   if (!tracingEnabled()) return fn();
   const links: Link[] = [];
-  for (const producer of producers) {
-    const spanContext = producer && trace.getSpanContext(producer);
+  for (const producer of sampledProducers) {
+    const spanContext = trace.getSpanContext(producer);
     if (spanContext) links.push({ context: spanContext });
   }
   const span = kdTracer().startSpan(`process ${durable}`, {
@@ -65,13 +76,17 @@ export function withBatchSpan<T>(
       'messaging.system': 'nats',
       'messaging.operation.type': 'process',
       'messaging.consumer.group.name': durable,
-      'messaging.batch.message_count': producers.length,
+      'messaging.batch.message_count': messageCount,
     },
   });
   return runInSpan(span, context.active(), fn);
 }
 
-/** One consumer span for one event's handler, a child of the span that appended the event. */
+/**
+ * One consumer span for one event's handler, a child of the span that appended the event. For an
+ * unsampled producer no span is created: the handler runs under the producer's context, so its
+ * own client spans stay unrecorded too.
+ */
 export function withDeliverySpan<T>(
   durable: string,
   eventType: string,
@@ -80,6 +95,7 @@ export function withDeliverySpan<T>(
 ): Promise<T> {
   if (!tracingEnabled()) return fn();
   const parent = producer ?? context.active();
+  if (producer && parentUnsampled(producer)) return context.with(producer, fn);
   const span = kdTracer().startSpan(
     `process ${eventType}`,
     {

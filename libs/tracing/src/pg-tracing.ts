@@ -1,6 +1,7 @@
 import { SpanKind, context, trace, type Span } from '@opentelemetry/api';
 import { failSpan } from './messaging-spans.js';
-import { kdTracer } from './tracing-state.js';
+import { isUnsampled } from './nats-propagation.js';
+import { kdTracer, samplingFollowsParent } from './tracing-state.js';
 
 type QueryFn = (this: unknown, ...args: unknown[]) => unknown;
 type Callback = (error: unknown, result: unknown) => void;
@@ -8,8 +9,8 @@ type Callback = (error: unknown, result: unknown) => void;
 /**
  * Client spans for PostgreSQL queries. `pg` is CommonJS loaded from ESM, where the maintained
  * instrumentation's require hook never sees it, so `Client.prototype.query` is wrapped here the
- * same way. Only queries under an active span are traced (background polls stay out), and only
- * the statement text is recorded, never its parameters.
+ * same way. Only queries under an active, sampled span are traced (background polls stay out; an
+ * unsampled trace costs one check), and only the statement text is recorded, never its parameters.
  */
 export async function tracePgQueries(): Promise<void> {
   const pg = (await import('pg')).default;
@@ -19,7 +20,7 @@ export async function tracePgQueries(): Promise<void> {
   proto.query = function tracedQuery(this: unknown, ...args: unknown[]) {
     const [config] = args;
     const text = typeof config === 'string' ? config : (config as { text?: unknown })?.text;
-    if (typeof text !== 'string' || !trace.getSpan(context.active())) {
+    if (typeof text !== 'string' || !underTracedSpan()) {
       return original.apply(this, args);
     }
     const span = startQuerySpan(text);
@@ -46,6 +47,11 @@ export async function tracePgQueries(): Promise<void> {
     );
   };
   proto.__kdTraced = true;
+}
+
+function underTracedSpan(): boolean {
+  const spanContext = trace.getSpanContext(context.active());
+  return spanContext !== undefined && !(samplingFollowsParent() && isUnsampled(spanContext));
 }
 
 function startQuerySpan(text: string): Span {

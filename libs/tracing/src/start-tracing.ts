@@ -2,6 +2,8 @@ import { markTracingEnabled, tracingEnabled } from './tracing-state.js';
 import { tracePgQueries } from './pg-tracing.js';
 
 export interface TracingHandle {
+  /** Exports every span ended so far. */
+  flush(): Promise<void>;
   /** Exports what is still buffered and stops the SDK. */
   shutdown(): Promise<void>;
 }
@@ -47,8 +49,9 @@ export async function startTracing({
     instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })],
   });
   await tracePgQueries();
-  markTracingEnabled(true);
+  markTracingEnabled(true, env.OTEL_TRACES_SAMPLER?.trim() || undefined);
   return {
+    flush: () => provider.forceFlush(),
     shutdown: async () => {
       markTracingEnabled(false);
       await provider.shutdown();
