@@ -7,6 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { aggregates, type Aggregate } from '@kd/events';
 import { RevokedTokens } from '@kd/auth';
 import {
+  AggregateSnapshots,
   BatchConsumer,
   EventStore,
   KvBucket,
@@ -166,7 +167,7 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
     'lets %s use the key-value buckets of the command handlers',
     async (user) => {
       const nats = { js: jetstream(as(user)) };
-      for (const purpose of ['ROOMS', 'PARKED', 'INTERACTIONS']) {
+      for (const purpose of ['ROOMS', 'PARKED', 'INTERACTIONS', 'SNAPSHOTS']) {
         const bucket = new KvBucket({ nats, name: bucketName(stream, purpose) });
         await expect(bucket.create(`${user}-key`, 'v')).resolves.toBe(true);
         await expect(bucket.get(`${user}-key`)).resolves.toBe('v');
@@ -175,6 +176,12 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
       // The sweep of parked notifications lists keys (a consumer on the bucket's stream).
       const parked = new KvBucket({ nats, name: bucketName(stream, 'PARKED') });
       await expect(parked.keys()).resolves.toContain(`${user}-key`);
+      // The command handler's aggregate snapshots (read, written, dropped).
+      const snapshots = new AggregateSnapshots({ nats, stream });
+      const snapshot = { model: 'meeting', version: 1, lastSeq: 1, state: { status: 'none' } };
+      await snapshots.put('meeting', `${user}-m`, snapshot);
+      await expect(snapshots.get('meeting', `${user}-m`)).resolves.toEqual(snapshot);
+      await snapshots.delete('meeting', `${user}-m`);
       const windows = new RateWindows({ nats: { nc: as(user) }, stream, maxAgeMs: 60_000 });
       await expect(
         windows.take(`${user}.start`, { limit: 5, windowMs: 60_000 }, new Date()),
@@ -188,11 +195,13 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
   it.each(['projector', 'notifier'] as const)(
     'refuses %s the key-value buckets of the command handlers',
     async (user) => {
-      const bucket = new KvBucket({
-        nats: { js: jetstream(as(user)) },
-        name: bucketName(stream, 'ROOMS'),
-      });
-      await expect(bucket.put('forged', 'x')).rejects.toThrow();
+      for (const purpose of ['ROOMS', 'SNAPSHOTS']) {
+        const bucket = new KvBucket({
+          nats: { js: jetstream(as(user)) },
+          name: bucketName(stream, purpose),
+        });
+        await expect(bucket.put('forged', 'x')).rejects.toThrow();
+      }
     },
   );
 

@@ -19,7 +19,8 @@ import { failSpan, injectTraceHeaders, startPublishSpan } from '@kd/tracing';
 import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
-import { lastSeqOnSubject, readSubject } from './read-subject.js';
+import { lastSeqOnSubject, readSubject, readSubjectAfter } from './read-subject.js';
+import { AggregateSnapshots } from './snapshots/aggregate-snapshots.js';
 import { streamPublisherOf } from './stream-publisher.js';
 import { aggregateSubject, subjectOf } from './subjects.js';
 
@@ -47,6 +48,8 @@ export interface EventStoreOptions {
     readonly js: JetStreamClient;
     readonly jsm: JetStreamManager;
     readonly nc?: NatsConnection;
+    /** Replicas of the snapshot bucket (`KD_STREAM_REPLICAS`; default 1). */
+    readonly replicas?: number;
   };
   stream: string;
   subjectPrefix: string;
@@ -58,7 +61,17 @@ export interface EventStoreOptions {
 const encoder = new TextEncoder();
 
 export class EventStore {
+  private snapshotBucket: AggregateSnapshots | undefined;
+
   constructor(private readonly options: EventStoreOptions) {}
+
+  /** Aggregate snapshots of this stream (`<stream>_SNAPSHOTS`), opened on first use. */
+  get snapshots(): AggregateSnapshots {
+    return (this.snapshotBucket ??= new AggregateSnapshots({
+      nats: this.options.nats,
+      stream: this.options.stream,
+    }));
+  }
 
   get stream(): string {
     return this.options.stream;
@@ -116,6 +129,21 @@ export class EventStore {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
     const messages = await readSubject(this.options.nats.jsm, this.options.stream, subject);
     return messages.map((m) => decodeStored(m.seq, m.data));
+  }
+
+  /**
+   * The events of one aggregate after `afterSeq` (a snapshot's position), with the sequence of
+   * the aggregate's last event when the read started (below `afterSeq`: the position is stale).
+   */
+  async readAggregateAfter(
+    aggregate: Aggregate,
+    aggregateId: string,
+    afterSeq: number,
+  ): Promise<{ lastSeq: number; events: RecordedEvent[] }> {
+    const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
+    const { jsm } = this.options.nats;
+    const read = await readSubjectAfter(jsm, this.options.stream, subject, afterSeq);
+    return { lastSeq: read.lastSeq, events: read.messages.map((m) => decodeStored(m.seq, m.data)) };
   }
 
   /** Sequence of the last event on one aggregate's subject (0 when there is none). */

@@ -50,7 +50,22 @@ export type {
   AggregateModel,
   Decided,
   LoadedAggregate,
+  SnapshotCodec,
 } from './command-handler/aggregate-model.js';
+export {
+  AggregateLoader,
+  defaultSnapshotEvery,
+  type AggregateLoaderOptions,
+  type Folded,
+  type LoaderStore,
+  type SnapshotStore,
+} from './command-handler/aggregate-loader.js';
+export {
+  AggregateSnapshots,
+  snapshotKey,
+  type AggregateSnapshot,
+  type AggregateSnapshotsOptions,
+} from './snapshots/aggregate-snapshots.js';
 export { ConflictRetriesExhaustedError } from './command-handler/command-errors.js';
 export {
   conflictBackoff,

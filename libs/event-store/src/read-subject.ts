@@ -24,13 +24,27 @@ export async function readSubject(
   stream: string,
   subject: string,
 ): Promise<SubjectMessage[]> {
+  return (await readSubjectAfter(jsm, stream, subject, 0)).messages;
+}
+
+/**
+ * The messages on one subject after `afterSeq` (the tail past a snapshot), with the subject's
+ * last sequence when the read started: lower than `afterSeq` means the caller's position is not
+ * on this subject any more (a stream recreated or purged).
+ */
+export async function readSubjectAfter(
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+  afterSeq: number,
+): Promise<{ lastSeq: number; messages: SubjectMessage[] }> {
   const lastSeq = await lastSeqOnSubject(jsm, stream, subject);
-  const out: SubjectMessage[] = [];
-  for (let seq = 1; out.at(-1)?.seq !== lastSeq && lastSeq > 0;) {
+  const messages: SubjectMessage[] = [];
+  for (let seq = afterSeq + 1; seq <= lastSeq;) {
     const message = await jsm.direct.getMessage(stream, { seq, next_by_subj: subject });
     if (!message) break;
-    out.push({ seq: message.seq, data: message.data });
+    messages.push({ seq: message.seq, data: message.data });
     seq = message.seq + 1;
   }
-  return out;
+  return { lastSeq, messages };
 }

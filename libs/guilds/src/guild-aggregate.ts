@@ -16,6 +16,17 @@ export const guildAggregate: AggregateModel<GuildRecord> = {
   initial: emptyGuildRecord,
   evolve: (record, event, seq) =>
     isGuildLifecycleEvent(event) ? evolveGuild(record, event, seq) : record,
+  snapshot: {
+    name: 'guild-lifecycle',
+    version: 1,
+    toJson: (record) => record,
+    fromJson: (json) => {
+      const record = json as GuildRecord;
+      if (!['unknown', 'installed', 'uninstalled'].includes(record.status))
+        throw new Error('not a guild snapshot');
+      return { ...emptyGuildRecord, ...record };
+    },
+  },
 };
 
 /** A decided change with its envelope: the bot as actor, the decider's id and time. */

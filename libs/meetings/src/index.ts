@@ -55,6 +55,7 @@ export {
   type IssuedJoinLink,
   type WebhookOutcome,
 } from './service/meeting.service.js';
+export { meetingAggregate } from './service/meeting-aggregate.js';
 export type { WebhookContext } from './service/meeting-context.js';
 export type { MeetingSummary } from './service/meeting-summary.js';
 export {

@@ -6,6 +6,20 @@ export interface AggregateModel<S> {
   readonly initial: S;
   /** One recorded event (any type on the subject; ignore foreign ones) and its stream sequence. */
   evolve(state: S, event: DomainEvent, seq: number): S;
+  /** How the state is kept in a snapshot; without it the aggregate is always folded in full. */
+  readonly snapshot?: SnapshotCodec<S>;
+}
+
+/**
+ * A model's state as JSON. Bump `version` whenever the state's shape or `evolve` changes what it
+ * folds to: snapshots of another version (or another `name`) are ignored and the events folded
+ * in full. `fromJson` may throw on anything it does not recognise (same fallback).
+ */
+export interface SnapshotCodec<S> {
+  readonly name: string;
+  readonly version: number;
+  toJson(state: S): unknown;
+  fromJson(json: unknown): S;
 }
 
 /** State as of `lastSeq`, the sequence of the last event on the aggregate's subject (0 = none). */

@@ -10,12 +10,17 @@ import {
   type Decided,
   type LoadedAggregate,
 } from './aggregate-model.js';
+import { AggregateLoader, type LoaderStore, type SnapshotStore } from './aggregate-loader.js';
 import { ConflictRetriesExhaustedError } from './command-errors.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
 
 export interface CommandHandlerOptions {
-  store: Pick<EventStore, 'append' | 'readAggregate'>;
+  store: Pick<EventStore, 'append'> & LoaderStore;
   logger?: Logger;
+  /** Default: the store's `<stream>_SNAPSHOTS` for models with a codec; null: never. */
+  snapshots?: SnapshotStore | null;
+  /** Events folded since the last snapshot before a new one is written (default 100). */
+  snapshotEvery?: number;
   /** For tests: the jitter source and the pause between attempts. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -44,18 +49,24 @@ export interface Handled<S, R> extends LoadedAggregate<S> {
 export class CommandHandler {
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly loader: AggregateLoader;
 
   constructor(private readonly options: CommandHandlerOptions) {
+    this.loader = new AggregateLoader(options);
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
+  /** The aggregate's state: its snapshot and the events after it, or all its events. */
   async load<S>(model: AggregateModel<S>, id: string): Promise<LoadedAggregate<S>> {
-    const recorded = await this.options.store.readAggregate(model.aggregate, id);
-    return {
-      state: recorded.reduce((s, r) => model.evolve(s, r.event, r.seq), model.initial),
-      lastSeq: recorded.at(-1)?.seq ?? 0,
-    };
+    const { sinceSnapshot, ...loaded } = await this.loader.load(model, id);
+    this.loader.remember(model, id, { ...loaded, sinceSnapshot });
+    return loaded;
+  }
+
+  /** Resolves when the snapshot writes started so far are done (tests, benchmarks). */
+  snapshotsWritten(): Promise<void> {
+    return this.loader.settled();
   }
 
   async handle<S, R = undefined>(
@@ -69,10 +80,15 @@ export class CommandHandler {
     let preloaded = options.loaded;
     for (let attempt = 1; ; attempt++) {
       try {
-        const loaded = preloaded ?? (await this.load(model, id));
+        const loaded = preloaded
+          ? { ...preloaded, sinceSnapshot: 0 }
+          : await this.loader.load(model, id);
         preloaded = undefined;
         const decided = await decide(loaded.state);
+        const before = appended.length;
         const after = await this.append(model, loaded, eventsOf(decided), appended);
+        const sinceSnapshot = loaded.sinceSnapshot + appended.length - before;
+        this.loader.remember(model, id, { ...after, sinceSnapshot });
         return { ...after, appended, result: resultOf(decided) };
       } catch (error) {
         preloaded = undefined;

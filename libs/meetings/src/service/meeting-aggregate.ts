@@ -3,6 +3,7 @@ import { newEvent, type DomainEvent, type NewEvent } from '@kd/events';
 import { evolveMeeting } from '../domain/evolve-meeting.js';
 import {
   noMeeting,
+  type Meeting,
   type MeetingDecision,
   type MeetingEvent,
   type MeetingState,
@@ -17,7 +18,41 @@ export const meetingAggregate: AggregateModel<MeetingState> = {
   aggregate: 'meeting',
   initial: noMeeting,
   evolve: (state, event) => (isMeetingEvent(event) ? evolveMeeting(state, event) : state),
+  snapshot: {
+    name: 'meeting',
+    version: 1,
+    toJson: (state) =>
+      state.status === 'none'
+        ? state
+        : {
+            ...state,
+            participants: [...state.participants],
+            linkRoles: [...state.linkRoles],
+            present: [...state.present],
+            causations: [...state.causations],
+          },
+    fromJson: (json) => meetingFromJson(json),
+  },
 };
+
+/** The inverse of the snapshot's `toJson`: Sets and Maps were kept as arrays. */
+function meetingFromJson(json: unknown): MeetingState {
+  const s = json as Record<string, unknown>;
+  if (s.status === 'none') return noMeeting;
+  const lists = ['participants', 'linkRoles', 'present', 'causations', 'recordingEntryIds'];
+  if (
+    !['created', 'live', 'ended'].includes(s.status as string) ||
+    !lists.every((k) => Array.isArray(s[k]))
+  )
+    throw new Error('not a meeting snapshot');
+  return {
+    ...(s as unknown as Meeting),
+    participants: new Set(s.participants as string[]),
+    linkRoles: new Map(s.linkRoles as [string, string][]),
+    present: new Set(s.present as string[]),
+    causations: new Set(s.causations as string[]),
+  };
+}
 
 /** The decider's decisions with their envelopes, in order. */
 export function meetingEvents(
