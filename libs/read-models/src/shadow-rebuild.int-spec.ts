@@ -124,6 +124,7 @@ describe('shadow rebuild', () => {
       ...options('rebuild'),
       dataSource,
       onProgress: () =>
+        swaps === 0 &&
         midway.push(
           (async () => ({
             live: await prints(),
@@ -145,6 +146,7 @@ describe('shadow rebuild', () => {
       },
     });
     expect(reached).toBe(305);
+    expect(swaps).toBe(2);
     const seen = await Promise.all(midway);
     expect(seen.length).toBeGreaterThan(3);
     // Mid-way, analysts and Grafana still read the old rows, while the shadow fills up.

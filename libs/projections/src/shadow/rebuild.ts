@@ -42,14 +42,16 @@ export async function rebuildWithShadows(
     );
     const inPlaceRunners = inPlace.map((p) => new ProjectionRunner(p, dataSource, logger));
     for (const runner of inPlaceRunners) await runner.prepare({ forceRebuild: true });
-    let checkpoint = await catchUpAll([...inPlaceRunners, ...shadowRunners.values()], options);
+    const passed = await catchUpAll([...inPlaceRunners, ...shadowRunners.values()], options);
+    // A shadow may go beyond the pass (the tail applied before its swap).
+    let checkpoint = inPlace.length > 0 ? passed : Infinity;
     for (const [projection, runner] of shadowRunners) {
       const reached = await swapWhenCaughtUp(projection, runner, options);
       pending.delete(projection);
       checkpoint = Math.min(checkpoint, reached);
       logger.info({ projection: projection.name, checkpoint: reached }, 'shadow tables swapped in');
     }
-    return checkpoint;
+    return Number.isFinite(checkpoint) ? checkpoint : passed;
   } catch (error) {
     for (const projection of pending)
       await dropShadowTables(dataSource, projection).catch((dropError: unknown) =>
