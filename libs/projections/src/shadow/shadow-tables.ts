@@ -79,7 +79,7 @@ async function createShadow(tx: EntityManager, table: string): Promise<void> {
     `CREATE ${unlogged}TABLE ${shadow} (LIKE kd.${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS
        INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE INCLUDING COMMENTS)`,
   );
-  const [me] = (await tx.query(`SELECT current_user AS name`)) as { name: string }[];
+  const [me] = await tx.query<{ name: string }[]>(`SELECT current_user AS name`);
   if (me?.name !== live.owner) await tx.query(`ALTER TABLE ${shadow} OWNER TO "${live.owner}"`);
   const grants: { grantee: string; privilege: string }[] = await tx.query(
     `SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee,
