@@ -4,6 +4,8 @@ import { eventLogProjection } from '@kd/event-log';
 import { newEvent } from '@kd/events';
 import { meetingsProjection } from '@kd/meetings';
 import {
+  appRole,
+  assignSchemasTo,
   catchUpAll,
   createDataSource,
   ProjectionRunner,
@@ -190,6 +192,31 @@ describe('shadow rebuild', () => {
       ]),
     );
     expect(names.some((n) => n.name.endsWith('_rb'))).toBe(false);
+  });
+
+  it('runs as kd_app, the role the CLI logs in as (owns kd and analytics, creates no schemas)', async () => {
+    const url = new URL(db.url);
+    url.username = 'kd_app';
+    url.password = '';
+    const asApp = createDataSource({ url: url.toString(), applicationName: 'shadow-rebuild-app' });
+    await asApp.initialize();
+    try {
+      // What `migrations:run` does in a deployment: kd_app owns the schemas and their objects.
+      await assignSchemasTo(dataSource, appRole);
+      await dataSource.query(`UPDATE kd.meetings SET title = 'stale'`);
+      await rebuildWithShadows(shadowed, { ...options('as_app'), dataSource: asApp });
+      const swapped = await prints();
+      await classicRebuild();
+      expect(swapped).toEqual(await prints());
+      const owners = await dataSource.query<{ owner: string }[]>(
+        `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class
+          WHERE oid = ANY($1::regclass[])`,
+        [[...tables, ...views]],
+      );
+      expect(owners).toEqual([{ owner: 'kd_app' }]);
+    } finally {
+      await asApp.destroy();
+    }
   });
 
   it('leaves the live tables untouched and drops the shadow when the rebuild fails before the swap', async () => {
