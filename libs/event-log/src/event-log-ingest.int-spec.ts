@@ -134,8 +134,8 @@ describe('event_log ingest by COPY', () => {
     await killing.initialize();
     const killedAfterCopy: Projection = {
       ...eventLogProjection,
-      async apply(events, tx) {
-        await eventLogProjection.apply(events, tx);
+      async apply(events, tx, target) {
+        await eventLogProjection.apply(events, tx, target);
         await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
       },
     };

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { copyRows, type CopyValue } from '@kd/projections';
+import { copyRows, liveTables, tableIn, type CopyValue, type TableTarget } from '@kd/projections';
 
 /** How a batch reached `kd.event_log`. */
 export type IngestPath = 'insert' | 'copy' | 'staging';
@@ -40,21 +40,28 @@ export const eventLogColumns = [
 export async function ingestEventLog(
   events: readonly RecordedEvent[],
   tx: EntityManager,
+  target: TableTarget = liveTables,
 ): Promise<IngestPath> {
   const rows = events.map(eventLogRow);
+  const table = tableIn(target, 'event_log');
+  const staging = tableIn(target, 'event_log_staging');
   if (rows.length < copyThreshold) {
-    await insertRows(rows, tx);
+    await insertRows(rows, tx, table);
     return 'insert';
   }
-  if (hasUniqueIds(events) && (await copyUnlessConflict(rows, tx))) return 'copy';
-  await copyThroughStaging(rows, tx);
+  if (hasUniqueIds(events) && (await copyUnlessConflict(rows, tx, table))) return 'copy';
+  await copyThroughStaging(rows, tx, table, staging);
   return 'staging';
 }
 
-async function copyUnlessConflict(rows: CopyValue[][], tx: EntityManager): Promise<boolean> {
+async function copyUnlessConflict(
+  rows: CopyValue[][],
+  tx: EntityManager,
+  table: string,
+): Promise<boolean> {
   await tx.query('SAVEPOINT kd_copy');
   try {
-    await copyRows(tx, 'kd.event_log', eventLogColumns, rows);
+    await copyRows(tx, table, eventLogColumns, rows);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT kd_copy');
@@ -69,20 +76,25 @@ async function copyUnlessConflict(rows: CopyValue[][], tx: EntityManager): Promi
  * writers of event_log take turns, and TRUNCATE's lock lasts until COMMIT. An unlogged table owned
  * by the schema rather than a TEMP table, so kd_app keeps no TEMP privilege (migration 900).
  */
-async function copyThroughStaging(rows: CopyValue[][], tx: EntityManager): Promise<void> {
-  await copyRows(tx, 'kd.event_log_staging', eventLogColumns, rows);
+async function copyThroughStaging(
+  rows: CopyValue[][],
+  tx: EntityManager,
+  table: string,
+  staging: string,
+): Promise<void> {
+  await copyRows(tx, staging, eventLogColumns, rows);
   await tx.query(
-    `INSERT INTO kd.event_log (${eventLogColumns.join(', ')})
-     SELECT ${eventLogColumns.join(', ')} FROM kd.event_log_staging ORDER BY seq
+    `INSERT INTO ${table} (${eventLogColumns.join(', ')})
+     SELECT ${eventLogColumns.join(', ')} FROM ${staging} ORDER BY seq
      ON CONFLICT DO NOTHING`,
   );
   // Empty again before COMMIT (a failed batch's rows roll back with it).
-  await tx.query('TRUNCATE kd.event_log_staging');
+  await tx.query(`TRUNCATE ${staging}`);
 }
 
-async function insertRows(rows: CopyValue[][], tx: EntityManager): Promise<void> {
+async function insertRows(rows: CopyValue[][], tx: EntityManager, table: string): Promise<void> {
   await tx.query(
-    `INSERT INTO kd.event_log (${eventLogColumns.join(', ')})
+    `INSERT INTO ${table} (${eventLogColumns.join(', ')})
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::timestamptz[],
                           $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
      ON CONFLICT DO NOTHING`,

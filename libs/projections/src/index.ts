@@ -1,4 +1,5 @@
 export type { Projection } from './projection.js';
+export { liveTables, shadowTables, tableIn, type TableTarget } from './table-target.js';
 export { handledTypes, dispatch, type EventHandlers } from './event-handlers.js';
 export { ProjectionRunner, type BatchOutcome } from './runner/projection-runner.js';
 export type { DecodedMessage } from './runner/decode-batch.js';
@@ -31,3 +32,6 @@ export {
   checkPostgres,
   type DatabaseHolderOptions,
 } from './database-holder.js';
+export { rebuildWithShadows, type ShadowRebuildOptions } from './shadow/rebuild.js';
+export { swapShadowTables, type SwapOutcome } from './shadow/swap-shadow.js';
+export { createShadowTables, dropShadowTables, shadowCheckpoint } from './shadow/shadow-tables.js';

@@ -25,7 +25,7 @@ const tables = [
   'meetings',
   'meeting_participants',
   'meeting_presence',
-].map((t) => `kd.analytics_${t}`);
+].map((t) => `analytics_${t}`);
 
 /** Every event type a writer reads, from the writers' declarations (docs/analytics.md). */
 export const analyticsEventTypes: readonly EventType[] = [
@@ -75,6 +75,7 @@ export function createAnalyticsProjection(loadDefaults: () => unknown): Projecti
     get version() {
       return (version ??= analyticsVersion(flatDefaults()));
     },
+    tables,
     handles: 'all',
     async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
       const fresh = await keepNewIds(tx, firstCopies(events.filter(isRelevant)));
@@ -85,7 +86,7 @@ export function createAnalyticsProjection(loadDefaults: () => unknown): Projecti
       await writeMeetingState(tx, fresh);
     },
     async reset(tx: EntityManager): Promise<void> {
-      await tx.query(`TRUNCATE ${tables.join(', ')}`);
+      await tx.query(`TRUNCATE ${tables.map((t) => `kd.${t}`).join(', ')}`);
     },
   };
 }

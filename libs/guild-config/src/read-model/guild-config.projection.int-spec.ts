@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ChannelOwnership, createDiscordRest } from '@kd/discord';
-import { catchUp, createDataSource, ProjectionRunner } from '@kd/projections';
+import { catchUp, createDataSource, liveTables, ProjectionRunner } from '@kd/projections';
 import {
   createTestDatabase,
   createTestStream,
@@ -166,7 +166,7 @@ describe('guild_config projection', () => {
   it('applies a redelivered batch once', async () => {
     const before = await rows();
     const again = await t.store.readAggregate('config', mapped);
-    await dataSource.transaction((tx) => guildConfigProjection.apply(again, tx));
+    await dataSource.transaction((tx) => guildConfigProjection.apply(again, tx, liveTables));
     expect(await rows()).toEqual(before);
     const [{ n }] = await dataSource.query<[{ n: number }]>(
       `SELECT count(*)::int AS n FROM kd.guild_config_changes`,

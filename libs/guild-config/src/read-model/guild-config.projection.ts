@@ -23,6 +23,7 @@ export function createGuildConfigProjection(loadDefaults: () => GuildConfig): Pr
   return {
     name: 'guild_config',
     version: 1,
+    tables: ['guild_config_overrides', 'guild_config_changes'],
     handles: configEventTypes,
     async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
       const config = events.filter(isRecordedConfigEvent);

@@ -2,18 +2,25 @@
  * Upserts of the meetings read model. Every statement is idempotent and order-tolerant: a value
  * set "first" or "latest" is chosen by occurredAt (ties: the later stream position wins, since
  * apply sees the stream in order), so replays and rebuilds give the same rows, and an event for a
- * meeting not seen yet creates the row with what it knows.
+ * meeting not seen yet creates the row with what it knows. Each statement is a function of the
+ * tables it writes (the live ones, or a rebuild's shadow copies: `MeetingTables`).
  */
 
+/** Qualified names of the two tables, live or shadow. */
+export interface MeetingTables {
+  meetings: string;
+  participants: string;
+}
+
 /** $1 meeting_id, $2 guild_id, $3 seq. Ensures the row exists (participant rows reference it). */
-export const touchMeeting = `
-  INSERT INTO kd.meetings AS m (meeting_id, guild_id, last_seq) VALUES ($1, $2, $3)
+export const touchMeeting = (t: MeetingTables): string => `
+  INSERT INTO ${t.meetings} AS m (meeting_id, guild_id, last_seq) VALUES ($1, $2, $3)
   ON CONFLICT (meeting_id) DO UPDATE
   SET guild_id = COALESCE(m.guild_id, EXCLUDED.guild_id), last_seq = GREATEST(m.last_seq, EXCLUDED.last_seq)`;
 
 /** The first meeting.created in stream order sets the descriptive fields (and the guild). */
-export const meetingCreated = `
-  INSERT INTO kd.meetings AS m (meeting_id, guild_id, type, title, description, owner_user_id,
+export const meetingCreated = (t: MeetingTables): string => `
+  INSERT INTO ${t.meetings} AS m (meeting_id, guild_id, type, title, description, owner_user_id,
                                 kaltura_resource_id, created_at, last_seq)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   ON CONFLICT (meeting_id) DO UPDATE SET
@@ -27,19 +34,19 @@ export const meetingCreated = `
     last_seq = GREATEST(m.last_seq, EXCLUDED.last_seq)`;
 
 /** $1 meeting_id, $2 occurred_at. The earliest start counts. */
-export const meetingStarted = `
-  UPDATE kd.meetings SET started_at = LEAST(started_at, $2::timestamptz) WHERE meeting_id = $1`;
+export const meetingStarted = (t: MeetingTables): string => `
+  UPDATE ${t.meetings} SET started_at = LEAST(started_at, $2::timestamptz) WHERE meeting_id = $1`;
 
 /** $1 meeting_id, $2 occurred_at, $3 ended_by. The earliest end counts, with its author. */
-export const meetingEnded = `
-  UPDATE kd.meetings
+export const meetingEnded = (t: MeetingTables): string => `
+  UPDATE ${t.meetings}
   SET ended_by = CASE WHEN ended_at IS NULL OR $2::timestamptz < ended_at THEN $3 ELSE ended_by END,
       ended_at = LEAST(ended_at, $2::timestamptz)
   WHERE meeting_id = $1`;
 
 /** $1 meeting_id, $2 occurred_at, $3 entry_id. The latest recording is the one shown. */
-export const recordingReady = `
-  UPDATE kd.meetings
+export const recordingReady = (t: MeetingTables): string => `
+  UPDATE ${t.meetings}
   SET recording_entry_id = CASE WHEN recording_ready_at IS NULL OR $2::timestamptz >= recording_ready_at
                                 THEN $3 ELSE recording_entry_id END,
       recording_ready_at = GREATEST(recording_ready_at, $2::timestamptz)
@@ -50,11 +57,11 @@ export const recordingReady = `
  * leave), $5 presence (NULL for a join link), $6 occurred_at, $7 seq. The earliest sighting sets
  * first_seen_at and source; the latest Kaltura participant event sets presence.
  */
-export const participantSeen = `
-  INSERT INTO kd.meeting_participants AS p (meeting_id, participant_id, first_seen_at, source,
+export const participantSeen = (t: MeetingTables): string => `
+  INSERT INTO ${t.participants} AS p (meeting_id, participant_id, first_seen_at, source,
                                             presence, presence_at, last_seq)
   VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE $6::timestamptz END, $7)
-  ON CONFLICT ON CONSTRAINT meeting_participants_pk DO UPDATE SET
+  ON CONFLICT (meeting_id, participant_id) DO UPDATE SET
     source = CASE WHEN p.first_seen_at IS NULL OR EXCLUDED.first_seen_at < p.first_seen_at
                   THEN COALESCE(EXCLUDED.source, p.source) ELSE p.source END,
     first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at),

@@ -1,40 +1,54 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { dispatch, handledTypes, type EventHandlers, type Projection } from '@kd/projections';
+import {
+  dispatch,
+  handledTypes,
+  tableIn,
+  type EventHandlers,
+  type Projection,
+  type TableTarget,
+} from '@kd/projections';
 import type { MeetingEvent, MeetingEventType } from '../domain/meeting-state.js';
 import * as sql from './meeting-rows.sql.js';
+import type { MeetingTables } from './meeting-rows.sql.js';
 
-type Handlers = EventHandlers<MeetingEventType, [seq: number, tx: EntityManager]>;
+/** The transaction and the tables it writes (live, or a rebuild's shadow copies). */
+interface Sink {
+  tx: EntityManager;
+  t: MeetingTables;
+}
+
+type Handlers = EventHandlers<MeetingEventType, [seq: number, sink: Sink]>;
 
 /** Ensures the meeting row exists (participant rows reference it) before a later event's update. */
-const touch = (event: MeetingEvent, seq: number, tx: EntityManager) =>
-  tx.query(sql.touchMeeting, [event.payload.meetingId, event.guildId, seq]);
+const touch = (event: MeetingEvent, seq: number, { tx, t }: Sink) =>
+  tx.query(sql.touchMeeting(t), [event.payload.meetingId, event.guildId, seq]);
 
 /** Runs one of the meeting updates, `$1` meeting_id and `$2` occurred_at first. */
 async function update(
   event: MeetingEvent,
   seq: number,
-  tx: EntityManager,
-  statement: string,
+  sink: Sink,
+  statement: (t: MeetingTables) => string,
   ...rest: unknown[]
 ): Promise<void> {
-  await touch(event, seq, tx);
-  await tx.query(statement, [event.payload.meetingId, event.occurredAt, ...rest]);
+  await touch(event, seq, sink);
+  await sink.tx.query(statement(sink.t), [event.payload.meetingId, event.occurredAt, ...rest]);
 }
 
 /** A participant sighting: `source` null for a leave, `presence` null for a join link. */
 async function seen(
   event: MeetingEvent,
   seq: number,
-  tx: EntityManager,
+  sink: Sink,
   participantId: string,
   source: string | null,
   presence: string | null,
 ): Promise<void> {
-  await touch(event, seq, tx);
+  await touch(event, seq, sink);
   const at = event.occurredAt;
   const { meetingId } = event.payload;
-  await tx.query(sql.participantSeen, [
+  await sink.tx.query(sql.participantSeen(sink.t), [
     meetingId,
     participantId,
     source === null ? null : at,
@@ -47,9 +61,9 @@ async function seen(
 
 /** Every meeting event, and what it writes; the map's keys are the projection's `handles`. */
 const handlers: Handlers = {
-  'meeting.created': async (event, seq, tx) => {
+  'meeting.created': async (event, seq, { tx, t }) => {
     const p = event.payload;
-    await tx.query(sql.meetingCreated, [
+    await tx.query(sql.meetingCreated(t), [
       p.meetingId,
       event.guildId,
       p.type,
@@ -61,27 +75,40 @@ const handlers: Handlers = {
       seq,
     ]);
   },
-  'meeting.join_link_issued': (event, seq, tx) =>
-    seen(event, seq, tx, event.payload.userId, 'join_link', null),
-  'meeting.participant_joined': (event, seq, tx) =>
-    seen(event, seq, tx, event.payload.participantId, 'kaltura', 'joined'),
-  'meeting.participant_left': (event, seq, tx) =>
-    seen(event, seq, tx, event.payload.participantId, null, 'left'),
-  'meeting.started': (event, seq, tx) => update(event, seq, tx, sql.meetingStarted),
-  'meeting.ended': (event, seq, tx) =>
-    update(event, seq, tx, sql.meetingEnded, event.payload.endedBy),
-  'meeting.recording_ready': (event, seq, tx) =>
-    update(event, seq, tx, sql.recordingReady, event.payload.entryId),
+  'meeting.join_link_issued': (event, seq, sink) =>
+    seen(event, seq, sink, event.payload.userId, 'join_link', null),
+  'meeting.participant_joined': (event, seq, sink) =>
+    seen(event, seq, sink, event.payload.participantId, 'kaltura', 'joined'),
+  'meeting.participant_left': (event, seq, sink) =>
+    seen(event, seq, sink, event.payload.participantId, null, 'left'),
+  'meeting.started': (event, seq, sink) => update(event, seq, sink, sql.meetingStarted),
+  'meeting.ended': (event, seq, sink) =>
+    update(event, seq, sink, sql.meetingEnded, event.payload.endedBy),
+  'meeting.recording_ready': (event, seq, sink) =>
+    update(event, seq, sink, sql.recordingReady, event.payload.entryId),
 };
 
 /** `kd.meetings` + `kd.meeting_participants`, behind `analytics.meetings` and `analytics.meetings_live`. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
   version: 1,
+  tables: ['meetings', 'meeting_participants'],
+  shadowRebuild: true,
   handles: handledTypes(handlers),
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+  async apply(
+    events: readonly RecordedEvent[],
+    tx: EntityManager,
+    target: TableTarget,
+  ): Promise<void> {
+    const sink = {
+      tx,
+      t: {
+        meetings: tableIn(target, 'meetings'),
+        participants: tableIn(target, 'meeting_participants'),
+      },
+    };
     // One round trip or two per event: meetings are a small share of the log.
-    for (const { seq, event } of events) await dispatch(handlers, event, seq, tx);
+    for (const { seq, event } of events) await dispatch(handlers, event, seq, sink);
   },
   async reset(tx: EntityManager): Promise<void> {
     await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings`);

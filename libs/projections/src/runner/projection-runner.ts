@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryGapError, type ConsumedMessage, type RecordedEvent } from '@kd/event-store';
 import { startTracedTimer, type Logger } from '@kd/observability';
 import type { Projection } from '../projection.js';
+import { liveTables, type TableTarget } from '../table-target.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
 import { decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
@@ -28,14 +29,19 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly metrics?: ProjectionMetrics,
+    /** The live tables, or a shadow rebuild's copies (checkpoint and dead letters of their own). */
+    readonly target: TableTarget = liveTables,
   ) {
+    if (target.suffix !== '' && !projection.shadowRebuild)
+      throw new Error(`projection ${projection.name} cannot write into shadow tables`);
     // Export zero-valued series from the start, so alerts can tell "none yet" from "absent".
     metrics?.applied.inc({ projection: projection.name }, 0);
     metrics?.deadLetters.inc({ projection: projection.name }, 0);
   }
 
+  /** The checkpoint row and dead-letter key: the projection's name, plus the target's suffix. */
   get name(): string {
-    return this.projection.name;
+    return this.projection.name + this.target.suffix;
   }
 
   async checkpoint(): Promise<number> {
@@ -136,7 +142,7 @@ export class ProjectionRunner {
   private async applyAll(events: RecordedEvent[], tx: EntityManager): Promise<ParkedEvent[]> {
     if (events.length === 0) return [];
     try {
-      await this.projection.apply(events, tx);
+      await this.projection.apply(events, tx, this.target);
       return [];
     } catch (error) {
       if (isTransientDatabaseError(error)) throw error;
@@ -149,7 +155,7 @@ export class ProjectionRunner {
     for (const event of events) {
       await tx.query('SAVEPOINT kd_event');
       try {
-        await this.projection.apply([event], tx);
+        await this.projection.apply([event], tx, this.target);
         await tx.query('RELEASE SAVEPOINT kd_event');
       } catch (error) {
         if (isTransientDatabaseError(error)) throw error;

@@ -2,9 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createProgress } from '@kd/cli';
 import type { Clock } from '@kd/events';
 import {
-  catchUpAll,
   projectionDurable,
-  ProjectionRunner,
+  rebuildWithShadows,
   type CatchUpOptions,
   type Projection,
 } from '@kd/projections';
@@ -24,24 +23,26 @@ export function projectionsToRebuild(all: boolean, name: string | undefined): Pr
 }
 
 /**
- * Empties the given projections and applies the stream again from sequence 1, all of them in
- * one pass over the stream (one consumer, each projection its own transaction and checkpoint).
- * Progress (rate, ETA) on stderr when it is a terminal and CI is unset.
+ * Applies the stream again from sequence 1 to the given projections, all of them in one pass
+ * (one consumer, each projection its own transaction and checkpoint). Projections with
+ * `shadowRebuild` build into shadow tables and swap them in at the end, the live ones serving
+ * meanwhile; the others are emptied first (docs/projections.md). Progress (rate, ETA) on stderr
+ * when it is a terminal and CI is unset.
  */
 export async function rebuildProjections(
   selected: readonly Projection[],
   options: RebuildOptions,
 ): Promise<{ checkpoint: number; seconds: number }> {
   const { dataSource, logger, clock } = options;
-  const runners = selected.map((p) => new ProjectionRunner(p, dataSource, logger));
   const started = clock().getTime();
-  for (const runner of runners) await runner.prepare({ forceRebuild: true });
   const label = `rebuild ${selected.map((p) => p.name).join(', ')}`;
   const progress = createProgress({ label, unit: 'events', clock });
   const durable = `${projectionDurable(selected.length === 1 ? selected[0]!.name : 'all')}_rebuild`;
   try {
-    const checkpoint = await catchUpAll(runners, {
+    const checkpoint = await rebuildWithShadows(selected, {
       ...options,
+      dataSource,
+      logger,
       durable,
       onProgress: (seq, head) => progress.update(seq, head),
     });
