@@ -4,9 +4,9 @@ import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
-import { ClockModule, HealthModule, MetricsModule, shutdownHook } from '@kd/platform';
+import { AppPlatformModule, shutdownHook } from '@kd/platform';
 import { RevokedTokens } from '@kd/auth';
-import { DatabaseHolder, checkPostgres, readDatabase } from '@kd/projections';
+import { DatabaseHolder, checkPostgres, createAppDatabases } from '@kd/projections';
 import type { ApiConfig } from './api.config.js';
 import { API_CONFIG, LOGGER, READ_DATABASE, REVOKED_TOKENS } from './api.tokens.js';
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
@@ -26,19 +26,8 @@ import { TokensController } from './rest/tokens.controller.js';
 export class ApiModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     const { nats, store } = createBackbone(config, { app: 'api', logger, registry: register });
-    const db = new DatabaseHolder({
-      url: config.DATABASE_URL,
-      applicationName: 'kd-api',
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      logger,
-    });
-    const reads = readDatabase({
-      url: config.DATABASE_READ_URL,
-      primary: db,
-      applicationName: 'kd-api',
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      logger,
-    });
+    const databases = createAppDatabases(config, { app: 'api', logger });
+    const { db, reads } = databases;
     const runtime = createCommandRuntime({
       store,
       db,
@@ -62,17 +51,15 @@ export class ApiModule {
       imports: [
         // The OpenAPI document reads the registered controllers' routes.
         DiscoveryModule,
-        ClockModule,
-        MetricsModule.forRoot({
-          service: 'api',
-          enabled: config.METRICS_ENABLED,
-          basicAuth: config.METRICS_BASIC_AUTH,
-        }),
-        HealthModule.forRoot({
-          nats: () => checkJetStream(nats),
-          postgres: () => checkPostgres(db),
-          revocations: async () => {
-            if (!revoked.loaded) throw new Error('revocation list not loaded');
+        AppPlatformModule.forRoot({
+          app: 'api',
+          settings: config,
+          checks: {
+            nats: () => checkJetStream(nats),
+            postgres: () => checkPostgres(db),
+            revocations: async () => {
+              if (!revoked.loaded) throw new Error('revocation list not loaded');
+            },
           },
         }),
       ],
@@ -101,7 +88,7 @@ export class ApiModule {
         shutdownHook(async () => {
           runtime.close();
           revoked.close();
-          await Promise.all([nats.close(), db.close(), reads === db ? undefined : reads.close()]);
+          await Promise.all([nats.close(), databases.close()]);
         }),
       ],
       exports: [EventStore, DatabaseHolder, NatsClients, LOGGER, API_CONFIG],

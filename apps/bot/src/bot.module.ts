@@ -3,14 +3,8 @@ import { register } from 'prom-client';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { createCommandRuntime } from '@kd/commands';
 import type { Logger } from '@kd/observability';
-import { DatabaseHolder, readDatabase } from '@kd/projections';
-import {
-  ClockModule,
-  HealthModule,
-  MetricsModule,
-  shutdownHook,
-  type HealthChecks,
-} from '@kd/platform';
+import { DatabaseHolder, createAppDatabases } from '@kd/projections';
+import { AppPlatformModule, shutdownHook, type HealthChecks } from '@kd/platform';
 import type { BotConfig } from './bot.config.js';
 import { BOT_CONFIG, COMMAND_RUNTIME, DISCORD_GATEWAY, LOGGER } from './bot.tokens.js';
 import { DiscordGateway } from './gateway/discord-gateway.js';
@@ -38,20 +32,8 @@ export class BotModule {
           logger,
         })
       : null;
-    const db = new DatabaseHolder({
-      url: config.DATABASE_URL,
-      applicationName: 'kd-bot',
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      logger,
-      poolSize: 4,
-    });
-    const reads = readDatabase({
-      url: config.DATABASE_READ_URL,
-      primary: db,
-      applicationName: 'kd-bot',
-      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      logger,
-    });
+    const databases = createAppDatabases(config, { app: 'bot', logger, poolSize: 4 });
+    const { db, reads } = databases;
     const runtime = createCommandRuntime({
       store,
       db,
@@ -68,15 +50,7 @@ export class BotModule {
     if (gateway) checks.discord = () => gateway.check();
     return {
       module: BotModule,
-      imports: [
-        ClockModule,
-        MetricsModule.forRoot({
-          service: 'bot',
-          enabled: config.METRICS_ENABLED,
-          basicAuth: config.METRICS_BASIC_AUTH,
-        }),
-        HealthModule.forRoot(checks),
-      ],
+      imports: [AppPlatformModule.forRoot({ app: 'bot', settings: config, checks })],
       providers: [
         { provide: BOT_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -87,7 +61,7 @@ export class BotModule {
         { provide: COMMAND_RUNTIME, useValue: runtime },
         shutdownHook(async () => {
           runtime.close();
-          await Promise.all([nats.close(), db.close(), reads === db ? undefined : reads.close()]);
+          await Promise.all([nats.close(), databases.close()]);
         }),
         GuildLifecycleService,
         RecordedGuilds,

@@ -4,7 +4,7 @@ import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
 import type { Logger } from '@kd/observability';
-import { HealthModule, MetricsModule } from '@kd/platform';
+import { AppPlatformModule } from '@kd/platform';
 import { ownRetries, postChannelMessage } from './delivery/discord-poster.js';
 import { defaultRetryLimits } from './delivery/retry-policy.js';
 import type { NotifierConfig } from './notifier.config.js';
@@ -31,12 +31,11 @@ export class NotifierModule {
     return {
       module: NotifierModule,
       imports: [
-        MetricsModule.forRoot({
-          service: 'notifier',
-          enabled: config.METRICS_ENABLED,
-          basicAuth: config.METRICS_BASIC_AUTH,
+        AppPlatformModule.forRoot({
+          app: 'notifier',
+          settings: config,
+          checks: { nats: () => checkJetStream(nats) },
         }),
-        HealthModule.forRoot({ nats: () => checkJetStream(nats) }),
       ],
       controllers: [NotifierController],
       providers: [

@@ -31,6 +31,22 @@ export interface Backbone {
   store: EventStore;
 }
 
+/** A process's NATS connection (`kd-<app>`, connecting in the background), for apps without a store. */
+export function createNatsClients(
+  settings: BackboneSettings,
+  options: { app: string; logger: Logger },
+): NatsClients {
+  return new NatsClients({
+    url: settings.NATS_URL,
+    auth: natsAuthOf(settings),
+    name: `kd-${options.app}`,
+    logger: options.logger,
+    stream: settings.KD_STREAM,
+    subjectPrefix: settings.KD_SUBJECT_PREFIX,
+    ...(settings.KD_STREAM_REPLICAS ? { replicas: settings.KD_STREAM_REPLICAS } : {}),
+  });
+}
+
 /**
  * A process's NATS connection (`kd-<app>`, connecting in the background) and its event store on
  * the configured stream and subject prefix, with the store's metrics in `registry`.
@@ -39,18 +55,11 @@ export function createBackbone(
   settings: BackboneSettings,
   options: { app: string; logger: Logger; registry: Registry },
 ): Backbone {
-  const stream = { stream: settings.KD_STREAM, subjectPrefix: settings.KD_SUBJECT_PREFIX };
-  const nats = new NatsClients({
-    url: settings.NATS_URL,
-    auth: natsAuthOf(settings),
-    name: `kd-${options.app}`,
-    logger: options.logger,
-    ...stream,
-    ...(settings.KD_STREAM_REPLICAS ? { replicas: settings.KD_STREAM_REPLICAS } : {}),
-  });
+  const nats = createNatsClients(settings, options);
   const store = new EventStore({
     nats,
-    ...stream,
+    stream: settings.KD_STREAM,
+    subjectPrefix: settings.KD_SUBJECT_PREFIX,
     metrics: createEventStoreMetrics(options.registry),
   });
   return { nats, store };

@@ -30,7 +30,7 @@ export {
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
-export { createBackbone, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
+export { createBackbone, createNatsClients, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
 export { KvBucket, bucketName, lazyBucket, type KvBucketOptions } from './kv-bucket.js';
 export {
   RateWindows,

@@ -25,6 +25,11 @@ export {
 } from './projection-host.js';
 export { ProjectionLease, type ProjectionLeaseOptions } from './lease/projection-lease.js';
 export { readDatabase, type ReadDatabaseOptions } from './read-database.js';
+export {
+  createAppDatabases,
+  type AppDatabases,
+  type AppDatabaseSettings,
+} from './app-databases.js';
 export { registerReplicaLagMetric, readReplicaLagSeconds, replicaLagSql } from './replica-lag.js';
 export {
   DatabaseHolder,
