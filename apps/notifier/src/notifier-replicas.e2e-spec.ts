@@ -97,7 +97,9 @@ const start = (meetingId: string) =>
 
 /** Meeting numbers of the posted messages ("Meeting 17" → 17), each as often as it was posted. */
 const postedMeetings = () =>
-  [...fake.messages.values()].map((m) => Number(/Meeting (\d+)/.exec(String(m.content ?? ''))?.[1]));
+  [...fake.messages.values()].map((m) =>
+    Number(/Meeting (\d+)/.exec(String(m.content ?? ''))?.[1]),
+  );
 
 describe('two notifiers', () => {
   it('post one Discord message per event, and the standby takes over after a SIGKILL', async () => {
@@ -122,7 +124,10 @@ describe('two notifiers', () => {
     const leaseTakenS = (Date.now() - killedAt) / 1000;
     await waitFor(() => fake.messages.size > postedAtKill, { what: 'a message after the kill' });
     const firstPostS = (Date.now() - killedAt) / 1000;
-    await waitFor(() => fake.messages.size >= total, { what: `${total} messages`, timeoutMs: 60_000 });
+    await waitFor(() => fake.messages.size >= total, {
+      what: `${total} messages`,
+      timeoutMs: 60_000,
+    });
     const allPostedS = (Date.now() - killedAt) / 1000;
     // Whatever the killed one held is delivered again: give a second copy time to show.
     await new Promise((r) => setTimeout(r, 2_000));

@@ -119,7 +119,8 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       ack_wait: nanos(this.ackWaitMs()),
     };
     if (!(this.options.keepExisting && (await this.kept(limits)))) {
-      if (!this.options.keepExisting) await jsm.consumers.delete(stream, durable).catch(() => false);
+      if (!this.options.keepExisting)
+        await jsm.consumers.delete(stream, durable).catch(() => false);
       await jsm.consumers.add(stream, {
         durable_name: durable,
         ack_policy: AckPolicy.All,
@@ -151,9 +152,11 @@ export class BatchConsumer<P = ConsumedMessage[]> {
     if (!info) return false;
     const { config } = info;
     if (config.ack_wait !== limits.ack_wait || config.max_ack_pending !== limits.max_ack_pending)
-      await jsm.consumers.update(stream, durable, limits).catch((error: unknown) =>
-        this.options.logger.warn({ durable, err: String(error) }, 'consumer limits not updated'),
-      );
+      await jsm.consumers
+        .update(stream, durable, limits)
+        .catch((error: unknown) =>
+          this.options.logger.warn({ durable, err: String(error) }, 'consumer limits not updated'),
+        );
     return true;
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { Logger } from '@kd/observability';
-import { bucketName, lazyBucket } from './kv-bucket.js';
+import { bucketName, isWrongLastSequence, lazyBucket } from './kv-bucket.js';
 
 export interface KvLeaseOptions {
   /** Read on every call, so a connection that is (re)established later is picked up. */
@@ -98,9 +98,12 @@ export class KvLease {
 
   /** A refused update means another holder; a failed one is tolerated until the TTL is spent. */
   private lost(error: unknown): void {
-    const refused = String(error).includes('wrong last sequence');
+    const refused = isWrongLastSequence(error);
     const expired = Date.now() - this.renewedAt >= this.ttlMs();
-    this.options.logger.warn({ lease: this.options.key, err: String(error) }, 'lease renewal failed');
+    this.options.logger.warn(
+      { lease: this.options.key, err: String(error) },
+      'lease renewal failed',
+    );
     if (!refused && !expired) return;
     clearInterval(this.renewal);
     if (!this.released) this.options.onLost(String(error));
