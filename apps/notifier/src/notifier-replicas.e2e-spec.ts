@@ -98,7 +98,7 @@ const start = (meetingId: string) =>
 /** Meeting numbers of the posted messages ("Meeting 17" → 17), each as often as it was posted. */
 const postedMeetings = () =>
   [...fake.messages.values()].map((m) =>
-    Number(/Meeting (\d+)/.exec(String(m.content ?? ''))?.[1]),
+    Number(/Meeting (\d+)/.exec(typeof m.content === 'string' ? m.content : '')?.[1]),
   );
 
 describe('two notifiers', () => {
