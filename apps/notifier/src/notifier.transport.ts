@@ -14,13 +14,8 @@ import { NotificationService } from './service/notification.service.js';
 /** The durable consumer of the notifier's `@EventPattern` handlers. */
 export const NOTIFIER_DURABLE = 'notifier';
 
-/**
- * How long a SIGKILLed notifier's lease and unacknowledged events stay with it: a standby takes
- * the lease within the TTL plus one poll (1 s), and the events the dead one held are delivered
- * again once their ack wait runs out (kept alive every third of it while being handled).
- */
+/** How long a SIGKILLed notifier's lease stays with it: a standby takes it within this + 1 s. */
 export const NOTIFIER_LEASE_TTL_MS = 6_000;
-export const NOTIFIER_ACK_WAIT_MS = 8_000;
 
 const skipped = () =>
   metricOnce(
@@ -42,8 +37,9 @@ const skipped = () =>
  *
  * One notifier consumes at a time (stream order, configuration changes seen in order): it holds
  * the lease `notifier` in the bucket `<stream>_LEASES`; a second one stands by until the lease
- * is free. The consumer is created when missing and never deleted, so neither start disturbs
- * the other.
+ * is free and touches no consumer meanwhile. Only the holder (re)creates the consumer from its
+ * ack floor, so events the previous holder had received and not acknowledged come again at once
+ * (the consumer's ack policy "all" must not see a second puller).
  */
 @Injectable()
 export class NotifierTransport implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -85,8 +81,6 @@ export class NotifierTransport implements BeforeApplicationShutdown, OnApplicati
       batchSize: 16,
       maxWaitMs: 20,
       eventDurable: NOTIFIER_DURABLE,
-      keepEventConsumer: true,
-      eventAckWaitMs: NOTIFIER_ACK_WAIT_MS,
       onUndecodable: () => skipped().inc({ durable: NOTIFIER_DURABLE }),
     });
     return this.transport;

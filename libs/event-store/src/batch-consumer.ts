@@ -52,13 +52,6 @@ export interface BatchConsumerOptions<P = ConsumedMessage[]> {
    * third of it, so a slow handler (a notifier retrying Discord) never sees its messages twice.
    */
   ackWaitMs?: number;
-  /**
-   * Never delete an existing consumer on start (create it only when missing, otherwise update
-   * its ack wait and pending limit): for a consumer another process may be using. Messages a
-   * killed process held are then delivered again after `ackWaitMs`, not at once. Default: the
-   * consumer is recreated from the owner's checkpoint on every start.
-   */
-  keepExisting?: boolean;
 }
 
 /** Thrown by a handler that sees a sequence gap after its checkpoint: delivery restarts there. */
@@ -76,8 +69,7 @@ export class DeliveryGapError extends Error {
  * `batchSize`, handed over as soon as they are full, the consumer has caught up, or `maxWaitMs`
  * passed. A failing handler is retried with backoff (the batch stays in memory); nothing is
  * acknowledged before it succeeds. On every start the consumer is recreated from the owner's
- * checkpoint, so messages left in flight by a killed process are delivered again at once
- * (unless `keepExisting`: then an existing consumer is used as it is).
+ * checkpoint, so messages left in flight by a killed process are delivered again at once.
  */
 export class BatchConsumer<P = ConsumedMessage[]> {
   private readonly queue = new MessageQueue();
@@ -114,23 +106,17 @@ export class BatchConsumer<P = ConsumedMessage[]> {
     const { js, jsm, stream, durable } = this.options;
     const largest = this.largestBatch();
     const after = await this.options.resumeAfter();
-    const limits = {
+    await jsm.consumers.delete(stream, durable).catch(() => false);
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.All,
+      deliver_policy: after > 0 ? DeliverPolicy.StartSequence : DeliverPolicy.All,
+      ...(after > 0 ? { opt_start_seq: after + 1 } : {}),
+      filter_subject: allSubjects(this.options.subjectPrefix),
       max_ack_pending: Math.max(4 * largest, 1024),
       ack_wait: nanos(this.ackWaitMs()),
-    };
-    if (!(this.options.keepExisting && (await this.kept(limits)))) {
-      if (!this.options.keepExisting)
-        await jsm.consumers.delete(stream, durable).catch(() => false);
-      await jsm.consumers.add(stream, {
-        durable_name: durable,
-        ack_policy: AckPolicy.All,
-        deliver_policy: after > 0 ? DeliverPolicy.StartSequence : DeliverPolicy.All,
-        ...(after > 0 ? { opt_start_seq: after + 1 } : {}),
-        filter_subject: allSubjects(this.options.subjectPrefix),
-        ...limits,
-        max_deliver: -1,
-      });
-    }
+      max_deliver: -1,
+    });
     this.queue.clear();
     this.held.clear();
     this.generation++;
@@ -143,21 +129,6 @@ export class BatchConsumer<P = ConsumedMessage[]> {
       },
     });
     this.options.logger.info({ durable, resumeAfter: after }, 'consumer subscribed');
-  }
-
-  /** True when the consumer exists (its limits brought up to date); false when it must be added. */
-  private async kept(limits: { max_ack_pending: number; ack_wait: number }): Promise<boolean> {
-    const { jsm, stream, durable } = this.options;
-    const info = await jsm.consumers.info(stream, durable).catch(() => undefined);
-    if (!info) return false;
-    const { config } = info;
-    if (config.ack_wait !== limits.ack_wait || config.max_ack_pending !== limits.max_ack_pending)
-      await jsm.consumers
-        .update(stream, durable, limits)
-        .catch((error: unknown) =>
-          this.options.logger.warn({ durable, err: String(error) }, 'consumer limits not updated'),
-        );
-    return true;
   }
 
   private async run(): Promise<void> {

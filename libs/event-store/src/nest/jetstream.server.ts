@@ -36,10 +36,6 @@ export interface JetStreamServerOptions {
    * a newer version, a payload failing its schema): it is skipped, never retried forever.
    */
   onUndecodable?: (seq: number, error: unknown) => void;
-  /** The `@EventPattern` consumer: never deleted on start, see BatchConsumerOptions.keepExisting. */
-  keepEventConsumer?: boolean;
-  /** The `@EventPattern` consumer's ack wait (BatchConsumerOptions.ackWaitMs). */
-  eventAckWaitMs?: number;
 }
 
 /**
@@ -123,8 +119,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       durable,
       batchSize: this.options.batchSize,
       maxWaitMs: this.options.maxWaitMs,
-      ...(this.options.keepEventConsumer ? { keepExisting: true } : {}),
-      ...(this.options.eventAckWaitMs ? { ackWaitMs: this.options.eventAckWaitMs } : {}),
       resumeAfter: () => consumerAckFloor(this.options.jsm, this.options.stream, durable),
       handle: async (batch) => {
         for (const message of batch) {
