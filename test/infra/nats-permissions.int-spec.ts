@@ -11,6 +11,7 @@ import {
   BatchConsumer,
   EventStore,
   KvBucket,
+  KvLease,
   NatsClients,
   RateWindows,
   bucketName,
@@ -204,6 +205,29 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
       }
     },
   );
+
+  it('lets the notifier hold, renew and release its lease, and use no other key there', async () => {
+    const nats = { js: jetstream(as('notifier')) };
+    const lost: string[] = [];
+    const lease = new KvLease({
+      nats,
+      stream,
+      key: 'notifier',
+      logger,
+      ttlMs: 600,
+      pollMs: 100,
+      onLost: (reason) => lost.push(reason),
+    });
+    await lease.acquire();
+    await new Promise((r) => setTimeout(r, 700)); // renewed (every 200 ms) past one TTL
+    await lease.release();
+    expect(lost).toEqual([]);
+    const other = new KvLease({ ...{ nats, stream, logger }, key: 'projector', onLost: () => {} });
+    const refused = other.acquire();
+    await new Promise((r) => setTimeout(r, 300));
+    await other.release();
+    await expect(refused).rejects.toThrow('released while waiting');
+  });
 
   it('lets the api keep its revocation list from the auth subjects, and nothing more', async () => {
     const nc = as('api');

@@ -32,6 +32,7 @@ export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
 export { createBackbone, createNatsClients, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
 export { KvBucket, bucketName, lazyBucket, type KvBucketOptions } from './kv-bucket.js';
+export { KvLease, leaseBucket, type KvLeaseOptions } from './kv-lease.js';
 export {
   RateWindows,
   decideRate,

@@ -101,7 +101,8 @@ export class KvBucket {
   }
 }
 
-function isWrongLastSequence(error: unknown): boolean {
+/** A conditional write refused because the key changed (or exists): another writer was first. */
+export function isWrongLastSequence(error: unknown): boolean {
   return (
     error instanceof JetStreamApiError &&
     (error.code === JetStreamApiCodes.StreamWrongLastSequence ||
