@@ -267,6 +267,8 @@ export function personalLabelValues(metricsText: string, knownIds: string[]): st
     const labels = line.slice(line.indexOf('{') + 1, line.lastIndexOf('}'));
     for (const match of labels.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) {
       const [, name = '', value = ''] = match;
+      // kd_build_info's git commit: hex that may hold ten digits in a row, never personal.
+      if (name === 'commit' && /^([0-9a-f]{7,40}|unknown)$/.test(value)) continue;
       const looksPersonal =
         /\d{10,}/.test(value) || // snowflakes, Kaltura job ids, timestamps
         /\s/.test(value) || // free text
