@@ -24,7 +24,6 @@ export {
   type CatchUpOptions,
 } from './projection-host.js';
 export { ProjectionLease, type ProjectionLeaseOptions } from './lease/projection-lease.js';
-export { readDatabase, type ReadDatabaseOptions } from './read-database.js';
 export {
   createAppDatabases,
   type AppDatabases,

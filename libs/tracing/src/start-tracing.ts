@@ -1,5 +1,6 @@
 import { markTracingEnabled, tracingEnabled } from './tracing-state.js';
 import { tracePgQueries } from './pg-tracing.js';
+import { redactUrl } from './redact-url.js';
 
 export interface TracingHandle {
   /** Exports every span ended so far. */
@@ -46,7 +47,19 @@ export async function startTracing({
   provider.register();
   registerInstrumentations({
     tracerProvider: provider,
-    instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })],
+    instrumentations: [
+      new UndiciInstrumentation({
+        requireParentforSpans: true,
+        // The instrumentation records the URL at start; overwrite it before any export.
+        requestHook: (span, request) => {
+          const url = redactUrl(`${request.origin}${request.path}`);
+          span.setAttribute('url.full', url);
+          span.setAttribute('url.path', new URL(url).pathname);
+          const query = new URL(url).search.slice(1);
+          if (query) span.setAttribute('url.query', query);
+        },
+      }),
+    ],
   });
   await tracePgQueries();
   markTracingEnabled(true, env.OTEL_TRACES_SAMPLER?.trim() || undefined);
