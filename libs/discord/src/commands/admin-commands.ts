@@ -5,6 +5,7 @@ import { booleanOption, channelOption, choiceOption, stringOption } from './comm
 const MANAGE_GUILD = '32';
 
 const sections = {
+  general: 'General (time zone, language)',
   notifications: 'Notifications',
   commands: 'Commands',
   roles: 'Roles',
@@ -26,7 +27,7 @@ export const kalturaConfigUpdate = defineCommand({
   name: 'kaltura-config-update',
   description: 'Change one Kaltura setting of this server',
   // 2: `value` optional, `channel` added (notifications.channels.* take a channel of the server).
-  version: 2,
+  version: 3,
   deferred: false,
   ephemeral: true,
   readOnly: false,
@@ -51,7 +52,7 @@ export const kalturaConfigUpdate = defineCommand({
 export const kalturaConfigReset = defineCommand({
   name: 'kaltura-config-reset',
   description: 'Return settings of this server to the defaults',
-  version: 1,
+  version: 2,
   deferred: false,
   ephemeral: true,
   readOnly: false,

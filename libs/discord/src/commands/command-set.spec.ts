@@ -25,8 +25,8 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-end': [1, '901b785a396e'],
   'kaltura-video-search': [1, 'e9e5aa165f98'],
   'kaltura-config-view': [1, 'd463ddfa20ab'],
-  'kaltura-config-update': [2, '7fd298e34373'],
-  'kaltura-config-reset': [1, 'd3d90dad4734'],
+  'kaltura-config-update': [3, 'f34cc49936bb'],
+  'kaltura-config-reset': [2, 'e021f9f24074'],
   'kaltura-stats': [1, '56e817988e8f'],
 };
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
 
-export const configSections = ['all', 'notifications', 'commands', 'roles', 'features'] as const;
+export const configSections = [
+  'all',
+  'general',
+  'notifications',
+  'commands',
+  'roles',
+  'features',
+] as const;
 
 const byGuild = ({ guildId }: { guildId: string | null }) => guildId;
 

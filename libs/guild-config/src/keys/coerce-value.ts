@@ -16,6 +16,12 @@ export function coerceValue(kind: LeafKind, raw: unknown): unknown {
       return parseList(raw);
     case 'kaltura_role':
       return parseKalturaRole(raw);
+    case 'timezone':
+      return raw.trim();
+    case 'locale':
+      return raw.trim();
+    case 'minutes':
+      return /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
   }
 }
 

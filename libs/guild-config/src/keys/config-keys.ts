@@ -1,3 +1,4 @@
+import { supportedLocales } from '@kd/i18n';
 import { z } from 'zod';
 import {
   alwaysEnabledCommands,
@@ -10,13 +11,24 @@ import {
   accessListSchema,
   channelSchema,
   kalturaRoleSchema,
+  localeSchema,
   permissionNamesSchema,
+  reminderMinutesSchema,
   snowflakePattern,
+  timezoneSchema,
 } from '../schema/leaf-schemas.js';
 import { maxTemplateLength, templatePlaceholders, templateSchema } from '../schema/templates.js';
 
 export type LeafKind =
-  'boolean' | 'template' | 'channel' | 'access_list' | 'permission_names' | 'kaltura_role';
+  | 'boolean'
+  | 'template'
+  | 'channel'
+  | 'access_list'
+  | 'permission_names'
+  | 'kaltura_role'
+  | 'timezone'
+  | 'locale'
+  | 'minutes';
 
 /** One settable key: what its value must be, and how to say so to a person. */
 export interface ConfigLeaf {
@@ -36,6 +48,9 @@ const expected = {
     'a list of "everyone", Discord permission names (e.g. ManageGuild) or role ids, as ["ManageGuild"] or ManageGuild, <roleId>',
   permission_names: 'a list of Discord permission names, as ["ManageGuild", "ManageEvents"]',
   kaltura_role: 'adminRole or viewerRole',
+  timezone: 'an IANA time zone such as Europe/Berlin, America/New_York or UTC',
+  locale: `one of ${supportedLocales.join(', ')}`,
+  minutes: 'a whole number of minutes from 0 (off) to 1440',
 } as const;
 
 const leaf = (kind: Exclude<LeafKind, 'template'>, schema: z.ZodType): ConfigLeaf => ({
@@ -57,7 +72,11 @@ const enabledLeaf = (command: CommandName): ConfigLeaf =>
 
 function buildLeaves(): ReadonlyMap<string, ConfigLeaf> {
   const leaves = new Map<string, ConfigLeaf>([
+    ['general.timezone', leaf('timezone', timezoneSchema)],
+    ['general.locale', leaf('locale', localeSchema)],
     ['notifications.enabled', leaf('boolean', z.boolean())],
+    ['notifications.living_message', leaf('boolean', z.boolean())],
+    ['notifications.reminder_minutes', leaf('minutes', reminderMinutesSchema)],
   ]);
   for (const kind of notificationKinds) {
     leaves.set(`notifications.types.${kind}`, leaf('boolean', z.boolean()));

@@ -3,10 +3,18 @@
  * and the docs all derive from these lists, so adding a notification kind or a command is one
  * edit here plus its default in config/default_config.json.
  */
-export const configUpdateSections = ['notifications', 'commands', 'roles', 'features'] as const;
+export const configUpdateSections = [
+  'general',
+  'notifications',
+  'commands',
+  'roles',
+  'features',
+] as const;
 export type ConfigSection = (typeof configUpdateSections)[number];
 
 export const notificationKinds = [
+  'meeting_scheduled',
+  'meeting_reminder',
   'meeting_start',
   'meeting_end',
   'recording_ready',

@@ -9,8 +9,11 @@ import {
   accessListSchema,
   channelSchema,
   kalturaRoleSchema,
+  localeSchema,
   permissionNamesSchema,
+  reminderMinutesSchema,
   roleIdSchema,
+  timezoneSchema,
 } from './leaf-schemas.js';
 import { templateSchema } from './templates.js';
 
@@ -26,8 +29,12 @@ const templates = z.strictObject(
 
 /** The whole configuration of one guild: config/default_config.json, or defaults + overrides. */
 export const guildConfigSchema = z.strictObject({
+  general: z.strictObject({ timezone: timezoneSchema, locale: localeSchema }),
   notifications: z.strictObject({
     enabled: z.boolean(),
+    /** One message per meeting edited through its lifecycle; false = a post per event. */
+    living_message: z.boolean(),
+    reminder_minutes: reminderMinutesSchema,
     types: fixedMap(notificationKinds, () => z.boolean()),
     templates,
     channels: fixedMap(notificationKinds, () => channelSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLocales } from '@kd/i18n';
 import { everyone, kalturaRoles } from './config-catalog.js';
 import { discordPermissionNames, isDiscordPermissionName } from './discord-permissions.js';
 
@@ -33,3 +34,24 @@ export const permissionNamesSchema = z
   .refine((list) => new Set(list).size === list.length, 'must not repeat a permission');
 
 export const roleIdSchema = snowflake;
+
+/** An IANA time zone the runtime knows (`Europe/Berlin`, `UTC`). */
+export const timezoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Berlin or UTC');
+
+export const localeSchema = z.enum(supportedLocales, {
+  error: `must be one of ${supportedLocales.join(', ')}`,
+});
+
+/** Minutes before a scheduled start to send the reminder; 0 turns reminders off. */
+export const reminderMinutesSchema = z
+  .number({ error: 'must be a whole number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(0, 'must be 0 (off) or more')
+  .max(1440, 'must be at most 1440 (one day)');

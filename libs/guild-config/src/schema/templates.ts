@@ -8,6 +8,8 @@ const common = ['title', 'meetingId', 'meetingType'] as const;
 
 /** The values the notifier fills in, per notification kind. */
 export const templatePlaceholders: Readonly<Record<NotificationKind, readonly string[]>> = {
+  meeting_scheduled: [...common, 'startsAt', 'scheduledBy'],
+  meeting_reminder: [...common, 'startsAt', 'minutes'],
   meeting_start: [...common, 'joinUrl', 'startedBy'],
   meeting_end: [...common, 'endedBy', 'duration'],
   recording_ready: [...common, 'recordingUrl', 'entryId'],
