@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { eventLogProjection } from '@kd/event-log';
+import { guildConfigProjection } from '@kd/guild-config';
 import { newEvent } from '@kd/events';
 import { meetingsProjection } from '@kd/meetings';
 import {
@@ -25,9 +26,21 @@ import {
 
 const guildId = snowflakeFor(81);
 const owner = snowflakeFor(82);
-const tables = ['kd.event_log', 'kd.meetings', 'kd.meeting_participants'];
-const views = ['analytics.event_log', 'analytics.meetings', 'analytics.meetings_live'];
-const shadowed: Projection[] = [eventLogProjection, meetingsProjection];
+const tables = [
+  'kd.event_log',
+  'kd.meetings',
+  'kd.meeting_participants',
+  'kd.guild_config_overrides',
+  'kd.guild_config_changes',
+];
+const views = [
+  'analytics.event_log',
+  'analytics.meetings',
+  'analytics.meetings_live',
+  'analytics.guild_configuration',
+  'analytics.guild_config_changes',
+];
+const shadowed: Projection[] = [eventLogProjection, meetingsProjection, guildConfigProjection];
 
 /** `projections:rebuild` without downtime: shadow tables, live ones serving, atomic swap. */
 describe('shadow rebuild', () => {
@@ -104,6 +117,19 @@ describe('shadow rebuild', () => {
             meta,
           ),
         );
+      else if (i % 5 === 2)
+        await t.store.append(
+          newEvent(
+            'config.updated',
+            {
+              key: 'features.webinars',
+              oldValue: i % 2 === 0,
+              newValue: i % 2 === 1,
+              actorUserId: owner,
+            },
+            meta,
+          ),
+        );
       else await t.store.append(i % 2 ? commandExecutedEvent() : guildInstalledEvent());
     }
   };
@@ -115,8 +141,10 @@ describe('shadow rebuild', () => {
     const classic = await prints();
     expect(Number(classic[1]?.n)).toBeGreaterThan(5);
     expect(Number(classic[2]?.n)).toBeGreaterThan(5);
+    expect(Number(classic[4]?.n)).toBeGreaterThan(5);
     // Rows the rebuild must replace: live tables that are "wrong" (an older apply, say).
     await dataSource.query(`UPDATE kd.meetings SET title = 'stale'`);
+    await dataSource.query(`DELETE FROM kd.guild_config_changes WHERE seq % 2 = 0`);
     await dataSource.query(`DELETE FROM kd.event_log WHERE seq % 10 = 0`);
     const stale = await prints();
 
@@ -149,7 +177,7 @@ describe('shadow rebuild', () => {
     });
     expect(reached).toBe(305);
     // Per projection: one swap found the live projector ahead, the next one (after the tail) swapped.
-    expect(swaps).toBe(4);
+    expect(swaps).toBe(2 * shadowed.length);
     const seen = await Promise.all(midway);
     expect(seen.length).toBeGreaterThan(3);
     // Mid-way, analysts and Grafana still read the old rows, while the shadow fills up.
@@ -163,13 +191,14 @@ describe('shadow rebuild', () => {
     );
     expect(checkpoints).toEqual([
       { projection: 'event_log', last_seq: '305' },
+      { projection: 'guild_config', last_seq: '305' },
       { projection: 'meetings', last_seq: '305' },
     ]);
     // The same rows as a classic rebuild of the same stream.
     await classicRebuild();
     expect(swapped).toEqual(await prints());
     // The views read the new tables; index and constraint names are the migrations' again.
-    expect(swapped[3]).toEqual(swapped[0]);
+    expect(swapped[tables.length]).toEqual(swapped[0]);
     const names = await dataSource.query<{ name: string }[]>(
       `SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'kd' AND tablename = ANY($1)
        UNION SELECT conname FROM pg_constraint WHERE conrelid = ANY($2::regclass[])
@@ -204,6 +233,7 @@ describe('shadow rebuild', () => {
       // What `migrations:run` does in a deployment: kd_app owns the schemas and their objects.
       await assignSchemasTo(dataSource, appRole);
       await dataSource.query(`UPDATE kd.meetings SET title = 'stale'`);
+    await dataSource.query(`DELETE FROM kd.guild_config_changes WHERE seq % 2 = 0`);
       await rebuildWithShadows(shadowed, { ...options('as_app'), dataSource: asApp });
       const swapped = await prints();
       await classicRebuild();

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { tableIn, type TableTarget } from '@kd/projections';
 import type { ConfigOverrides } from '../domain/overrides.js';
 import type { GuildConfig } from '../schema/guild-config.schema.js';
 import { derivedColumns, type ConfigChangeRow, type GuildConfigRow } from './guild-config-state.js';
@@ -8,6 +9,7 @@ const json = (value: unknown) =>
 
 export async function readRows(
   tx: EntityManager,
+  target: TableTarget,
   guildIds: readonly string[],
 ): Promise<Map<string, GuildConfigRow>> {
   const rows = await tx.query<
@@ -21,7 +23,7 @@ export async function readRows(
     }[]
   >(
     `SELECT guild_id, overrides, version, last_seq, updated_at, updated_by
-       FROM kd.guild_config_overrides WHERE guild_id = ANY($1::text[])`,
+       FROM ${tableIn(target, 'guild_config_overrides')} WHERE guild_id = ANY($1::text[])`,
     [guildIds],
   );
   return new Map(
@@ -41,13 +43,14 @@ export async function readRows(
 
 export async function upsertRows(
   tx: EntityManager,
+  target: TableTarget,
   defaults: GuildConfig,
   rows: readonly GuildConfigRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const derived = rows.map((r) => derivedColumns(defaults, r.overrides));
   await tx.query(
-    `INSERT INTO kd.guild_config_overrides (guild_id, overrides, overridden_keys, has_override, has_template_override,
+    `INSERT INTO ${tableIn(target, 'guild_config_overrides')} (guild_id, overrides, overridden_keys, has_override, has_template_override,
                                            has_role_mapping_override, has_notification_override, version, last_seq,
                                            updated_at, updated_by)
      SELECT u.guild_id, u.overrides, ARRAY(SELECT jsonb_array_elements_text(u.keys)), u.a, u.t, u.r, u.n,
@@ -80,12 +83,13 @@ export async function upsertRows(
 
 export async function insertChanges(
   tx: EntityManager,
+  target: TableTarget,
   changes: readonly ConfigChangeRow[],
 ): Promise<void> {
   if (changes.length === 0) return;
   const pick = <T>(f: (c: ConfigChangeRow) => T): T[] => changes.map(f);
   await tx.query(
-    `INSERT INTO kd.guild_config_changes (seq, event_id, guild_id, change, key, section, old_value, new_value,
+    `INSERT INTO ${tableIn(target, 'guild_config_changes')} (seq, event_id, guild_id, change, key, section, old_value, new_value,
                                          occurred_at, actor_user_id)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
                           $8::jsonb[], $9::timestamptz[], $10::text[])

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import type { Projection } from '@kd/projections';
+import type { Projection, TableTarget } from '@kd/projections';
 import { loadDefaultConfig } from '../defaults/load-default-config.js';
 import { configEventTypes, isConfigEvent } from '../domain/overrides.js';
 import type { GuildConfig } from '../schema/guild-config.schema.js';
@@ -24,12 +24,17 @@ export function createGuildConfigProjection(loadDefaults: () => GuildConfig): Pr
     name: 'guild_config',
     version: 1,
     tables: ['guild_config_overrides', 'guild_config_changes'],
+    shadowRebuild: true,
     handles: configEventTypes,
-    async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    async apply(
+      events: readonly RecordedEvent[],
+      tx: EntityManager,
+      target: TableTarget,
+    ): Promise<void> {
       const config = events.filter(isRecordedConfigEvent);
       if (config.length === 0) return;
       defaults ??= loadDefaults();
-      const rows = await readRows(tx, [...new Set(config.map((r) => r.event.guildId))]);
+      const rows = await readRows(tx, target, [...new Set(config.map((r) => r.event.guildId))]);
       const touched = new Map<string, GuildConfigRow>();
       const changes: ConfigChangeRow[] = [];
       for (const recorded of config) {
@@ -41,8 +46,8 @@ export function createGuildConfigProjection(loadDefaults: () => GuildConfig): Pr
         touched.set(next.guildId, next);
         changes.push(changeRow(recorded));
       }
-      await upsertRows(tx, defaults, [...touched.values()]);
-      await insertChanges(tx, changes);
+      await upsertRows(tx, target, defaults, [...touched.values()]);
+      await insertChanges(tx, target, changes);
     },
     async reset(tx: EntityManager): Promise<void> {
       await tx.query(`TRUNCATE kd.guild_config_overrides, kd.guild_config_changes`);
