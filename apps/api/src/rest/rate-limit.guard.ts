@@ -1,8 +1,17 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
+import {
+  decideRate,
+  NatsClients,
+  RateWindows,
+  type RateDecision,
+  type RateRule,
+} from '@kd/event-store';
 import { CLOCK, KdError, type Clock } from '@kd/events';
+import type { Logger } from '@kd/observability';
 import type { ApiConfig } from '../api.config.js';
-import { API_CONFIG } from '../api.tokens.js';
+import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import type { AuthenticatedRequest } from './jwt-auth.guard.js';
 
 export class RateLimitedError extends KdError {
@@ -15,43 +24,70 @@ export class RateLimitedError extends KdError {
   }
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
+const windowMs = 60_000;
 
 /**
- * Per-token rate limit (token bucket keyed by the JWT subject): API_RATE_LIMIT_PER_MINUTE
- * sustained, the same number as burst. In memory: each api replica limits on its own.
+ * Per-token rate limit (keyed by the JWT subject): API_RATE_LIMIT_PER_MINUTE requests in any
+ * sliding minute, counted in a JetStream KV bucket (`<stream>_rest_rate`) that every api replica
+ * shares, so a client spreading requests over replicas gets no more. While the bucket is
+ * unreachable each replica counts on its own (a NATS outage must not turn every REST call into
+ * a 503 when reads would still work); that is logged once per outage.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly shared: RateWindows;
+  private readonly local = new Map<string, number[]>();
+  private sharedDown = false;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(LOGGER) private readonly logger: Logger,
+    nats: NatsClients,
+  ) {
+    this.shared = new RateWindows({
+      nats,
+      stream: `${config.KD_STREAM}_rest`,
+      maxAgeMs: 2 * windowMs,
+      maxAttempts: 20,
+    });
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const subject = http.getRequest<AuthenticatedRequest>().claims.sub;
-    const perMinute = this.config.API_RATE_LIMIT_PER_MINUTE;
-    const now = this.clock().getTime();
-    const bucket = this.buckets.get(subject) ?? { tokens: perMinute, updatedAt: now };
-    bucket.tokens = Math.min(
-      perMinute,
-      bucket.tokens + ((now - bucket.updatedAt) / 60_000) * perMinute,
-    );
-    bucket.updatedAt = now;
-    this.buckets.set(subject, bucket);
-    if (this.buckets.size > 10_000) this.buckets.delete(this.buckets.keys().next().value as string);
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.ceil(((1 - bucket.tokens) / perMinute) * 60);
-      http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new RateLimitedError(retryAfter);
+    // KV keys allow few characters; a digest of the subject also keeps it out of the bucket.
+    const key = `rest.${createHash('sha256').update(subject).digest('hex').slice(0, 40)}`;
+    const rule = { limit: this.config.API_RATE_LIMIT_PER_MINUTE, windowMs };
+    const decision = await this.take(key, rule, this.clock());
+    if (decision.allowed) return true;
+    const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    http.getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    throw new RateLimitedError(retryAfter);
+  }
+
+  private async take(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
+    try {
+      const decision = await this.shared.take(key, rule, now);
+      if (this.sharedDown) this.logger.info({}, 'shared REST rate limit reachable again');
+      this.sharedDown = false;
+      return decision;
+    } catch (error) {
+      if (!this.sharedDown)
+        this.logger.warn(
+          { err: String(error) },
+          'shared REST rate limit unreachable: limiting per replica until it is back',
+        );
+      this.sharedDown = true;
+      return this.takeLocally(key, rule, now.getTime());
     }
-    bucket.tokens -= 1;
-    return true;
+  }
+
+  private takeLocally(key: string, rule: RateRule, now: number): RateDecision {
+    const decision = decideRate(this.local.get(key) ?? [], rule, now);
+    this.local.delete(key);
+    this.local.set(key, decision.stamps);
+    if (this.local.size > 10_000) this.local.delete(this.local.keys().next().value as string);
+    return decision;
   }
 }
