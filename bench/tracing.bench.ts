@@ -1,5 +1,6 @@
 /**
- * Tracing overhead (issue 18): the same workload — events appended under a request span, then
+ * Tracing overhead (issue 18): the same workload — events appended under a request span (inside
+ * the correlation context every HTTP request of the apps runs in), then
  * consumed in batches by a durable consumer, as the api and projector do — with tracing off and
  * on at 10 % sampling (`parentbased_traceidratio`, 0.1, exporting to an in-process OTLP sink).
  * Each run is its own process (the SDK starts once per process), modes alternate. Each process
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-store';
 import { commandExecutedEvent, startOtlpReceiver } from '@kd/testing';
+import { withCorrelation } from '@kd/observability';
 import { kdTracer, startTracing } from '@kd/tracing';
 import { benchArgs, logger } from './support/bench-env.js';
 
@@ -53,13 +55,17 @@ async function child(events: number, warmup: number): Promise<void> {
     target += count;
     const all = new Promise<void>((resolve) => (reached = resolve));
     for (let i = 0; i < count; i += 20) {
-      // Twenty requests at a time, each one span appending one event.
+      // Twenty requests at a time, each one span appending one event, inside the correlation
+      // context the HTTP middleware gives every request in both modes (AsyncLocalStorage: its
+      // async-hook cost is the apps' baseline, not tracing's).
       await Promise.all(
         Array.from({ length: Math.min(20, count - i) }, () =>
-          tracer.startActiveSpan('POST /bench', async (span) => {
-            await store.append(commandExecutedEvent(++seq));
-            span.end();
-          }),
+          withCorrelation({}, () =>
+            tracer.startActiveSpan('POST /bench', async (span) => {
+              await store.append(commandExecutedEvent(++seq));
+              span.end();
+            }),
+          ),
         ),
       );
     }
