@@ -24,9 +24,9 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-list': [1, 'd3cc6bc47658'],
   'kaltura-end': [1, '901b785a396e'],
   'kaltura-video-search': [1, 'e9e5aa165f98'],
-  'kaltura-config-view': [1, 'd463ddfa20ab'],
-  'kaltura-config-update': [3, 'f34cc49936bb'],
-  'kaltura-config-reset': [2, 'e021f9f24074'],
+  'kaltura-config-view': [2, '1eb6f8cdf61e'],
+  'kaltura-config-update': [4, '4bd13ef2dbbb'],
+  'kaltura-config-reset': [3, 'b8e5a45aabc0'],
   'kaltura-stats': [1, '56e817988e8f'],
 };
 

@@ -53,9 +53,12 @@ describe('parseInteraction', () => {
     });
   });
 
-  it('flattens sub-command options', () => {
+  it('flattens sub-command options, naming the sub-command', () => {
     const nested = [{ name: 'show', type: 1, options: [{ name: 'limit', type: 4, value: 3 }] }];
-    expect(parseCommand(commandPayload('kaltura-list', nested)).options).toEqual({ limit: 3 });
+    expect(parseCommand(commandPayload('kaltura-list', nested)).options).toEqual({
+      subcommand: 'show',
+      limit: 3,
+    });
   });
 
   it('gives autocomplete the focused option and what was typed so far', () => {
