@@ -163,7 +163,10 @@ describe('settings people can read and change, over POST /interactions', () => {
     };
     const switches = await send(typed('switch', 'key', 'record'));
     expect(switches.type).toBe(8);
-    expect(switches.data?.choices?.map((c) => c.value)).toEqual(['features.recordings']);
+    expect(switches.data?.choices?.map((c) => c.value).sort()).toEqual([
+      'features.recordings',
+      'notifications.types.recording_ready',
+    ]);
     const zones = await send(typed('general', 'timezone', 'berl'));
     expect(zones.data?.choices?.map((c) => c.value)).toContain('Europe/Berlin');
   });
@@ -262,8 +265,8 @@ describe('settings people can read and change, over POST /interactions', () => {
     const [again] = customIds(await ask());
     const foreign = await send(buttonInteraction(again ?? '', otherAdmin, adminPermissions));
     expect(foreign.type).toBe(4);
-    expect(foreign.data?.content).toBe(
-      'Only the member who ran the command can use these buttons.',
+    expect(foreign.data?.content).toMatch(
+      /Only the member who ran the command can use these buttons\.\n-# COMPONENT\.NOT_YOURS/,
     );
     expect((await configEvents()).some((e) => e.type === 'config.reset')).toBe(false);
 
