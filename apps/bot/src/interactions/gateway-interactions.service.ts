@@ -84,7 +84,9 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
 async function replyNow(interaction: Answerable, reply: Reply): Promise<void> {
   if (reply.modal && !interaction.isModalSubmit()) {
     // Our modal data is Discord's wire shape already.
-    await interaction.showModal(modalData(reply.modal) as Parameters<typeof interaction.showModal>[0]);
+    await interaction.showModal(
+      modalData(reply.modal) as Parameters<typeof interaction.showModal>[0],
+    );
   } else if (reply.update && interaction.isButton()) {
     await interaction.update(replyOptions(reply) as Parameters<typeof interaction.update>[0]);
   } else await interaction.reply({ ...replyOptions(reply), ...ephemeralFlag(reply.ephemeral) });
