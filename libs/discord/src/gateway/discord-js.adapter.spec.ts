@@ -4,14 +4,20 @@ import {
   ChatInputCommandInteraction,
   Client,
   GuildMember,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { autocompletePayload, commandPayload, ids } from '../interactions/interaction.fixture.js';
 import {
   parseInteraction,
   toAutocompleteInvocation,
   toCommandInvocation,
+  toModalInvocation,
 } from '../interactions/parse-interaction.js';
-import { fromDiscordJs, fromDiscordJsAutocomplete } from './discord-js.adapter.js';
+import {
+  fromDiscordJs,
+  fromDiscordJsAutocomplete,
+  fromDiscordJsModal,
+} from './discord-js.adapter.js';
 
 // A client that never logs in: discord.js builds interactions from the same raw payloads the
 // gateway delivers, which are the payloads the HTTP endpoint receives.
@@ -73,6 +79,31 @@ describe('fromDiscordJs', () => {
     if (parsed.type !== 4) throw new Error('expected autocomplete');
     expect(fromDiscordJsAutocomplete(interaction)).toEqual({
       ...toAutocompleteInvocation(parsed),
+      transport: 'gateway',
+    });
+  });
+});
+
+describe('fromDiscordJsModal', () => {
+  it('routes a submitted modal like the HTTP path: its command, via "modal", its fields', () => {
+    const raw = {
+      ...commandPayload(),
+      type: 5,
+      data: {
+        custom_id: 'kd1:template:meeting_start',
+        components: [
+          { type: 1, components: [{ type: 4, custom_id: 'template', value: 'Hi {{title}}' }] },
+        ],
+      },
+    };
+    const gateway = Reflect.construct(ModalSubmitInteraction, [
+      client,
+      raw,
+    ]) as ModalSubmitInteraction;
+    const http = parseInteraction(raw);
+    if (http.type !== 5) throw new Error('expected a modal submit');
+    expect(fromDiscordJsModal(gateway)).toEqual({
+      ...toModalInvocation(http),
       transport: 'gateway',
     });
   });

@@ -11,6 +11,7 @@ import {
   toAutocompleteInvocation,
   toButtonInvocation,
   toCommandInvocation,
+  toModalInvocation,
 } from './parse-interaction.js';
 
 function parseCommand(body: unknown) {
@@ -107,5 +108,49 @@ describe('parseInteraction', () => {
     });
     expect(press('kd1:end:m0123456789').commandName).toBe('kaltura-end');
     expect(press('kd1:launch:m0123456789')).toMatchObject({ commandName: 'unknown', options: {} });
+  });
+
+  it('turns a settings button into its command with the pending id, recording no options', () => {
+    const interaction = parseInteraction({
+      ...commandPayload(),
+      type: 3,
+      data: { custom_id: 'kd1:reset-ok:1234567890123456789', component_type: 2 },
+    });
+    if (interaction.type !== 3) throw new Error('expected a component interaction');
+    expect(toButtonInvocation(interaction)).toMatchObject({
+      commandName: 'kaltura-config-reset',
+      options: {},
+      via: 'button',
+      component: { action: 'reset-ok', id: '1234567890123456789', fields: {} },
+    });
+  });
+
+  it('accepts a submitted modal (type 5) as the command it stands for, via "modal", with its fields', () => {
+    const interaction = parseInteraction({
+      ...commandPayload(),
+      type: 5,
+      data: {
+        custom_id: 'kd1:template:meeting_start',
+        components: [
+          { type: 1, components: [{ type: 4, custom_id: 'template', value: 'Hi {{title}}' }] },
+          { type: 18, component: { type: 4, custom_id: 'note', value: 'labelled' } },
+        ],
+      },
+    });
+    if (interaction.type !== 5) throw new Error('expected a modal submit');
+    expect(toModalInvocation(interaction)).toMatchObject({
+      commandName: 'kaltura-config-update',
+      via: 'modal',
+      component: {
+        action: 'template',
+        id: 'meeting_start',
+        fields: { template: 'Hi {{title}}', note: 'labelled' },
+      },
+    });
+  });
+
+  it('refuses a modal submit without its fields as DISCORD.INVALID_INTERACTION', () => {
+    const body = { ...commandPayload(), type: 5, data: { custom_id: 'kd1:template:meeting_end' } };
+    expect(thrownCode(() => parseInteraction(body))).toBe('DISCORD.INVALID_INTERACTION');
   });
 });
