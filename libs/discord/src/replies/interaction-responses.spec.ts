@@ -99,7 +99,7 @@ describe('interaction responses', () => {
       type: 9,
       data: {
         custom_id: 'kd1:template:meeting_end',
-        title: 'Text: a very long kind of notification name…',
+        title: 'Text: a very long kind of notification name …',
         components: [
           {
             type: 1,
