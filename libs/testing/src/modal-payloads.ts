@@ -12,7 +12,8 @@ export function modalSubmitInteraction(
   fields: Record<string, string>,
   who = interactionOwner,
 ) {
-  const { message: _message, ...base } = buttonInteraction(customId, who, String(1n << 5n));
+  const { message, ...base } = buttonInteraction(customId, who, String(1n << 5n));
+  void message; // a modal submit from a slash command's modal sits on no message
   const id = snowflakeFor(7_700_000 + ++next);
   return {
     ...base,

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { InteractionType } from '../interactions/interaction.schema.js';
 import {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -33,7 +34,8 @@ function gatewayCommand(raw: object): ChatInputCommandInteraction {
 
 function httpCommand(raw: unknown) {
   const interaction = parseInteraction(raw);
-  if (interaction.type !== 2) throw new Error('expected a command');
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error('expected a command');
   return toCommandInvocation(interaction);
 }
 
@@ -76,7 +78,7 @@ describe('fromDiscordJs', () => {
       raw,
     ]) as AutocompleteInteraction;
     const parsed = parseInteraction(raw);
-    if (parsed.type !== 4) throw new Error('expected autocomplete');
+    if (parsed.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
     expect(fromDiscordJsAutocomplete(interaction)).toEqual({
       ...toAutocompleteInvocation(parsed),
       transport: 'gateway',
@@ -101,7 +103,7 @@ describe('fromDiscordJsModal', () => {
       raw,
     ]) as ModalSubmitInteraction;
     const http = parseInteraction(raw);
-    if (http.type !== 5) throw new Error('expected a modal submit');
+    if (http.type !== InteractionType.ModalSubmit) throw new Error('expected a modal submit');
     expect(fromDiscordJsModal(gateway)).toEqual({
       ...toModalInvocation(http),
       transport: 'gateway',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { InteractionType } from './interaction.schema.js';
 import {
   autocompletePayload,
   commandPayload,
@@ -16,7 +17,8 @@ import {
 
 function parseCommand(body: unknown) {
   const interaction = parseInteraction(body);
-  if (interaction.type !== 2) throw new Error(`expected a command, got ${interaction.type}`);
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error(`expected a command, got ${interaction.type}`);
   return toCommandInvocation(interaction);
 }
 
@@ -64,7 +66,7 @@ describe('parseInteraction', () => {
 
   it('gives autocomplete the focused option and what was typed so far', () => {
     const interaction = parseInteraction(autocompletePayload('wee'));
-    if (interaction.type !== 4) throw new Error('expected autocomplete');
+    if (interaction.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
     const invocation = toAutocompleteInvocation(interaction);
     expect(invocation.focused).toEqual({ name: 'meeting-id', value: 'wee' });
     expect(invocation.commandName).toBe('kaltura-join');
@@ -97,7 +99,8 @@ describe('parseInteraction', () => {
         type: 3,
         data: { custom_id: customId, component_type: 2 },
       });
-      if (interaction.type !== 3) throw new Error('expected a component interaction');
+      if (interaction.type !== InteractionType.MessageComponent)
+        throw new Error('expected a component interaction');
       return toButtonInvocation(interaction);
     };
     expect(press('kd1:join:m0123456789')).toMatchObject({
@@ -116,7 +119,8 @@ describe('parseInteraction', () => {
       type: 3,
       data: { custom_id: 'kd1:reset-ok:1234567890123456789', component_type: 2 },
     });
-    if (interaction.type !== 3) throw new Error('expected a component interaction');
+    if (interaction.type !== InteractionType.MessageComponent)
+      throw new Error('expected a component interaction');
     expect(toButtonInvocation(interaction)).toMatchObject({
       commandName: 'kaltura-config-reset',
       options: {},
@@ -137,7 +141,8 @@ describe('parseInteraction', () => {
         ],
       },
     });
-    if (interaction.type !== 5) throw new Error('expected a modal submit');
+    if (interaction.type !== InteractionType.ModalSubmit)
+      throw new Error('expected a modal submit');
     expect(toModalInvocation(interaction)).toMatchObject({
       commandName: 'kaltura-config-update',
       via: 'modal',
