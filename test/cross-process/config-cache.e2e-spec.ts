@@ -80,9 +80,9 @@ describe('guild configuration cache across processes', () => {
 
     gateway.dispatchInteraction(
       commandInteraction('kaltura-config-update', {
-        section: 'notifications',
-        key: 'enabled',
-        value: 'false',
+        subcommand: 'switch',
+        key: 'notifications.enabled',
+        value: false,
       }),
     );
     const started = Date.now();

@@ -69,18 +69,24 @@ describe('hostile input: channels of another guild', () => {
         },
       });
 
-  /** `/kaltura-config-update` with the channel option (type 7), as Discord sends it. */
+  /** `/kaltura-config-update channel` with the channel option (type 7), as Discord sends it. */
   const withChannel = (key: string, channel: string): Interaction => {
     const interaction = commandInteraction('kaltura-config-update', {
-      section: 'notifications',
-      key,
+      subcommand: 'channel',
+      kind: key.replace(/^channels\./, ''),
       channel,
     });
-    for (const option of interaction.data.options) if (option.name === 'channel') option.type = 7;
+    for (const sub of interaction.data.options)
+      for (const option of 'options' in sub ? sub.options : [])
+        if (option.name === 'channel') option.type = 7;
     return interaction;
   };
   const withValue = (key: string, value: string): Interaction =>
-    commandInteraction('kaltura-config-update', { section: 'notifications', key, value });
+    commandInteraction('kaltura-config-update', {
+      subcommand: 'set',
+      key: `notifications.${key}`,
+      value,
+    });
 
   const interact = async (interaction: Interaction) => {
     const body = JSON.stringify(interaction);
@@ -162,14 +168,14 @@ describe('hostile input: channels of another guild', () => {
 
   it('slash command: takes a channel of the guild through the channel option', async () => {
     const reply = await interact(withChannel('channels.meeting_end', ownChannel));
-    expect(reply.data.content).toBe('Updated `notifications.channels.meeting_end`.');
+    expect(reply.data.content).toBe('Updated: `notifications.channels.meeting_end`.');
     const config = (await h.t.store.readAggregate('config', guild)).map((r) => r.event.payload);
     expect(config).toContainEqual(
       expect.objectContaining({ key: 'notifications.channels.meeting_end', newValue: ownChannel }),
     );
   });
 
-  it('slash command: refuses the channel option for a key that is not a channel', async () => {
+  it('slash command: refuses the channel sub-command for a kind that is not a notification', async () => {
     const interaction = withChannel('enabled', ownChannel);
     const reply = await interact(interaction);
     expect(reply.data.content).toContain('COMMAND.INVALID_OPTION');

@@ -371,9 +371,9 @@ describe('hostile input: POST /interactions', () => {
   it('records a replayed (byte-identical, re-signed) interaction once', async () => {
     const body = JSON.stringify(
       commandInteraction('kaltura-config-update', {
-        section: 'notifications',
-        key: 'enabled',
-        value: 'false',
+        subcommand: 'switch',
+        key: 'notifications.enabled',
+        value: false,
       }),
     );
     const headers = { ...json, ...sign(body) };

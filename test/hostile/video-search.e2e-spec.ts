@@ -182,8 +182,8 @@ describe('video search is walled off per guild', () => {
   it('gives guild admins no way to widen their own search', async () => {
     const attempt = await run(
       commandInteraction('kaltura-config-update', {
-        section: 'features',
-        key: 'video_categories',
+        subcommand: 'set',
+        key: 'features.video_categories',
         value: '204',
       }),
     );

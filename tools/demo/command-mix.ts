@@ -115,9 +115,9 @@ export function planCommand(
     case 'config-update':
       return ok('kaltura-config-update', admin(), configChange(guild, rng));
     case 'config-reset':
+      // Asks for confirmation (Reset / Cancel buttons); the demo leaves it unconfirmed.
       return ok('kaltura-config-reset', admin(), {
         section: rng.pick(['notifications', 'roles', 'all']),
-        confirm: true,
       });
     case 'stats':
       return ok('kaltura-stats', admin());
@@ -137,18 +137,22 @@ function startCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedComman
 /** Settings people change: templates, role mappings, notification switches and channels. */
 export function configChange(guild: DemoGuild, rng: Rng): Record<string, OptionValue> {
   const [, teachers, students] = guild.roleIds;
-  const choices: [string, string, string][] = [
-    ['notifications', 'templates.meeting_start', '📣 **{{title}}** is live: {{joinUrl}}'],
-    ['notifications', 'templates.meeting_end', '✅ {{title}} ended after {{duration}}.'],
-    ['notifications', 'templates.recording_ready', '🎞️ Watch {{title}} again: {{recordingUrl}}'],
-    ['notifications', 'enabled', rng.chance(0.7) ? 'true' : 'false'],
-    ['notifications', 'types.participant_join', 'true'],
-    ['notifications', 'channels.meeting_start', guild.channelId],
-    ['roles', `mapping.${teachers}`, 'adminRole'],
-    ['roles', `mapping.${students}`, 'viewerRole'],
+  const template = (kind: string, value: string) => ({
+    subcommand: 'set',
+    key: `notifications.templates.${kind}`,
+    value,
+  });
+  const choices: Record<string, OptionValue>[] = [
+    template('meeting_start', '📣 **{{title}}** is live: {{joinUrl}}'),
+    template('meeting_end', '✅ {{title}} ended after {{duration}}.'),
+    template('recording_ready', '🎞️ Watch {{title}} again: {{recordingUrl}}'),
+    { subcommand: 'switch', key: 'notifications.enabled', value: rng.chance(0.7) },
+    { subcommand: 'switch', key: 'notifications.types.participant_join', value: true },
+    { subcommand: 'channel', kind: 'meeting_start', channel: guild.channelId },
+    ...(teachers ? [{ subcommand: 'role', role: teachers, kaltura_role: 'adminRole' }] : []),
+    ...(students ? [{ subcommand: 'role', role: students, kaltura_role: 'viewerRole' }] : []),
   ];
-  const [section, key, value] = rng.pick(choices);
-  return { section, key, value };
+  return rng.pick(choices);
 }
 
 function deniedCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedCommand {
@@ -174,8 +178,8 @@ function invalidCommand(
     case 1:
       return {
         ...base,
-        command: 'kaltura-config-reset',
-        options: { section: 'roles', confirm: false },
+        command: 'kaltura-config-update',
+        options: { subcommand: 'general', timezone: 'Mars/Olympus' },
         user: admin,
       };
     default:
@@ -183,8 +187,8 @@ function invalidCommand(
         ...base,
         command: 'kaltura-config-update',
         options: {
-          section: 'notifications',
-          key: 'templates.meeting_start',
+          subcommand: 'set',
+          key: 'notifications.templates.meeting_start',
           value: 'Hi {{nobody}}',
         },
         user: admin,

@@ -33,11 +33,13 @@ export function interactionPayload(planned: PlannedCommand): Record<string, unkn
 }
 
 function slashCommand(planned: PlannedCommand) {
-  const options = Object.entries(planned.options).map(([name, value]) => ({
-    name,
-    type: optionType(value),
-    value,
-  }));
+  const { subcommand, ...rest } = planned.options;
+  const values = Object.entries(subcommand === undefined ? planned.options : rest).map(
+    ([name, value]) => ({ name, type: optionType(value), value }),
+  );
+  // A sub-command (type 1) carries its own options, as Discord sends `/kaltura-config-update switch …`.
+  const options =
+    subcommand === undefined ? values : [{ name: String(subcommand), type: 1, options: values }];
   return { type: 2, data: { name: planned.command, type: 1, options } };
 }
 

@@ -89,7 +89,7 @@ describe('bot process: slash commands over the gateway', () => {
   it('refuses a configuration change by a member without Manage Guild, privately, and records the denial', async () => {
     const interaction = commandInteraction(
       'kaltura-config-update',
-      { section: 'notifications', key: 'enabled', value: 'false' },
+      { subcommand: 'switch', key: 'notifications.enabled', value: false },
       interactionMember,
       memberPermissions,
     );

@@ -28,6 +28,7 @@ import { createCommandDispatcher } from './create-command-dispatcher.js';
 import { InteractionReservations } from './interaction-reservations.js';
 import { ReplyPolicy } from './replies/reply-policy.js';
 import { StartRateLimiter } from './limits/start-rate-limiter.js';
+import { PendingChanges } from './settings/pending-changes.js';
 
 /** The Kaltura settings an app passes through from its environment. */
 export interface KalturaSettings {
@@ -142,6 +143,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
         }),
       startLimits:
         options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
+      pendingChanges: new PendingChanges(options.nats, store.stream),
+      now: clock,
     },
     registry,
   );

@@ -2,11 +2,19 @@ import type { Registry } from 'prom-client';
 import { CommandDispatcher } from '@kd/discord';
 import { authorizeFromGuildConfig } from './authorize.js';
 import type { CommandServices } from './command-services.js';
+import { configUpdateAutocomplete } from './handlers/config-autocomplete.js';
 import {
   configResetHandler,
-  configUpdateHandler,
-  configViewHandler,
-} from './handlers/config.handlers.js';
+  resetCanceled,
+  resetConfirmed,
+} from './handlers/config-reset.handlers.js';
+import {
+  templateCanceled,
+  templateSaved,
+  templateSubmitted,
+} from './handlers/config-template.handlers.js';
+import { configUpdateHandler } from './handlers/config-update.handler.js';
+import { configViewHandler } from './handlers/config-view.handler.js';
 import { meetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { endHandler, joinHandler, listHandler, startHandler } from './handlers/meeting.handlers.js';
 import { statsHandler } from './handlers/stats.handler.js';
@@ -34,5 +42,11 @@ export function createCommandDispatcher(
     .register('kaltura-config-reset', configResetHandler(services))
     .register('kaltura-stats', statsHandler(services))
     .registerAutocomplete('kaltura-join', meetingAutocomplete(services))
-    .registerAutocomplete('kaltura-end', meetingAutocomplete(services));
+    .registerAutocomplete('kaltura-end', meetingAutocomplete(services))
+    .registerAutocomplete('kaltura-config-update', configUpdateAutocomplete)
+    .registerComponent('reset-ok', resetConfirmed(services))
+    .registerComponent('reset-no', resetCanceled(services))
+    .registerComponent('template', templateSubmitted(services))
+    .registerComponent('template-ok', templateSaved(services))
+    .registerComponent('template-no', templateCanceled(services));
 }

@@ -19,6 +19,7 @@ export {
   commandInteractionSchema,
   autocompleteInteractionSchema,
   componentInteractionSchema,
+  modalSubmitInteractionSchema,
   discordUserSchema,
   discordMemberSchema,
   type Interaction,
@@ -26,6 +27,7 @@ export {
   type CommandInteraction,
   type AutocompleteInteraction,
   type ComponentInteraction,
+  type ModalSubmitInteraction,
   type InteractionOption,
   type OptionValue,
 } from './interactions/interaction.schema.js';
@@ -33,6 +35,7 @@ export {
   parseInteraction,
   toCommandInvocation,
   toButtonInvocation,
+  toModalInvocation,
   buttonCommand,
   UNKNOWN_BUTTON,
   toAutocompleteInvocation,
@@ -43,6 +46,7 @@ export {
   type AutocompleteInvocation,
   type CommandTransport,
   type CommandVia,
+  type ComponentPress,
   type InvokingUser,
 } from './interactions/command-invocation.js';
 export {
@@ -54,6 +58,7 @@ export {
   fromDiscordJs,
   fromDiscordJsAutocomplete,
   fromDiscordJsButton,
+  fromDiscordJsModal,
 } from './gateway/discord-js.adapter.js';
 export {
   buttonCommands,
@@ -64,11 +69,21 @@ export {
 } from './components/custom-id.js';
 export { meetingButtons } from './components/meeting-buttons.js';
 export {
+  settingsActions,
+  isSettingsAction,
+  type SettingsAction,
+} from './components/settings-actions.js';
+export {
   defineCommand,
   toDiscordPayload,
   type CommandDefinition,
   type DiscordCommandPayload,
 } from './commands/command-definition.js';
+export {
+  defineSubcommandCommand,
+  type SubcommandSpec,
+  type SubcommandOptions,
+} from './commands/subcommand-definition.js';
 export {
   OptionType,
   stringOption,
@@ -76,6 +91,7 @@ export {
   integerOption,
   booleanOption,
   channelOption,
+  roleOption,
   textChannelTypes,
   type OptionSpec,
   type DiscordOptionShape,
@@ -119,13 +135,15 @@ export {
   type ChannelOwnershipOptions,
 } from './rest/channel-ownership.js';
 export { routeLabel } from './rest/route-label.js';
-export type { Reply, ReplyEmbed, AutocompleteChoice } from './replies/reply.js';
+export type { Reply, ReplyEmbed, ReplyModal, AutocompleteChoice } from './replies/reply.js';
 export {
   ResponseType,
   EPHEMERAL,
   noMentions,
   messageData,
   messageResponse,
+  replyResponse,
+  modalData,
   deferredResponse,
   autocompleteResponse,
   pongResponse,
@@ -151,6 +169,7 @@ export type {
   CommandHandler,
   CommandContext,
   AutocompleteHandler,
+  ComponentHandler,
   AuthorizeCommand,
 } from './dispatch/command-handler.js';
 export { outcomeOf, type CommandOutcome } from './dispatch/command-outcome.js';

@@ -30,6 +30,7 @@ export {
 } from './schema/templates.js';
 // Dotted keys
 export { knownKeyPatterns, type ConfigLeaf, type LeafKind } from './keys/config-keys.js';
+export { keysOfKind, kindOfKey, matchingKeys, timeZones } from './keys/key-catalog.js';
 export {
   parseConfigKey,
   parseDottedKey,

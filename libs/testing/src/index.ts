@@ -44,6 +44,7 @@ export {
   adminPermissions,
   memberPermissions,
 } from './interaction-payloads.js';
+export { modalSubmitInteraction } from './modal-payloads.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export {
   startApiStack,

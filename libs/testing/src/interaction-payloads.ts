@@ -1,3 +1,4 @@
+import { commandOptions } from './command-options-payload.js';
 import { snowflakeFor } from './fixtures.js';
 
 export const interactionApplicationId = snowflakeFor(900);
@@ -43,11 +44,7 @@ export function commandInteraction(
       id: snowflakeFor(800),
       name,
       type: 1,
-      options: Object.entries(options).map(([n, value]) => ({
-        name: n,
-        type: typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3,
-        value,
-      })),
+      options: commandOptions(options),
     },
   };
 }

@@ -101,12 +101,12 @@ describe('slash command flows over POST /interactions', () => {
   it('maps a Discord role to a Kaltura role through the configuration, applied to the join link', async () => {
     const mapping = await run(
       commandInteraction('kaltura-config-update', {
-        section: 'roles',
-        key: `mapping.${mappedRole}`,
-        value: 'adminRole',
+        subcommand: 'role',
+        role: mappedRole,
+        kaltura_role: 'adminRole',
       }),
     );
-    expect(mapping.content).toBe(`Updated \`roles.mapping.${mappedRole}\`.`);
+    expect(mapping.content).toBe(`Updated: \`roles.mapping.${mappedRole}\`.`);
 
     const plain = await run(
       commandInteraction('kaltura-join', { 'meeting-id': meetingId }, member, memberPermissions),
@@ -198,34 +198,23 @@ describe('slash command flows over POST /interactions', () => {
     );
   });
 
-  it('views, then resets a section only when confirmed', async () => {
+  it('views the changed role mapping, and asks before resetting it', async () => {
     const view = await run(commandInteraction('kaltura-config-view'));
-    expect(view.content).toContain(`\`roles.mapping.${mappedRole}\``);
+    expect(JSON.stringify(view.embeds)).toContain(`<@&${mappedRole}> → moderator`);
 
-    const unconfirmed = commandInteraction('kaltura-config-reset', {
-      section: 'roles',
-      confirm: false,
-    });
-    expect((await run(unconfirmed)).content).toMatch(/Nothing was reset/);
-    expect((await executedOf(unconfirmed)).payload).toMatchObject({
-      outcome: 'invalid',
-      errorCode: 'COMMAND.NOT_CONFIRMED',
-    });
-
-    const reset = await run(
-      commandInteraction('kaltura-config-reset', { section: 'roles', confirm: true }),
-    );
-    expect(reset.content).toBe('Reset `roles` to the defaults.');
-    const after = await run(commandInteraction('kaltura-config-view'));
-    expect(after.content).toContain('none (all defaults)');
+    const ask = commandInteraction('kaltura-config-reset', { section: 'roles' });
+    expect((await run(ask)).content).toMatch(/^Reset Roles to the defaults\?/);
+    expect((await executedOf(ask)).payload).toMatchObject({ outcome: 'ok' });
+    const events = await t.store.readAggregate('config', commandInteraction('x').guild_id);
+    expect(events.some((r) => r.event.type === 'config.reset')).toBe(false);
   });
 
   it('refuses an unknown configuration key with the reason, changing nothing', async () => {
     const before = (await t.store.readAggregate('config', commandInteraction('x').guild_id)).length;
     const reply = await run(
       commandInteraction('kaltura-config-update', {
-        section: 'notifications',
-        key: 'colour',
+        subcommand: 'set',
+        key: 'notifications.colour',
         value: 'blue',
       }),
     );

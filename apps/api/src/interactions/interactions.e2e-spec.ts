@@ -176,7 +176,7 @@ describe('POST /interactions', () => {
   it('refuses a member without permission, with an ephemeral reply and outcome denied', async () => {
     const interaction = commandInteraction(
       'kaltura-config-update',
-      { section: 'notifications', key: 'enabled', value: 'false' },
+      { subcommand: 'switch', key: 'notifications.enabled', value: false },
       member,
       memberPermissions,
     );

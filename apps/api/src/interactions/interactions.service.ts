@@ -9,6 +9,8 @@ import {
   toAutocompleteInvocation,
   toButtonInvocation,
   toCommandInvocation,
+  toModalInvocation,
+  replyResponse,
   verifyDiscordRequest,
   InteractionType,
   type CommandInvocation,
@@ -61,7 +63,9 @@ export class InteractionsService {
     const invocation =
       interaction.type === InteractionType.MessageComponent
         ? toButtonInvocation(interaction)
-        : toCommandInvocation(interaction);
+        : interaction.type === InteractionType.ModalSubmit
+          ? toModalInvocation(interaction)
+          : toCommandInvocation(interaction);
     return withCorrelation(
       {
         correlationId: `interaction-${invocation.interactionId}`,
@@ -102,7 +106,7 @@ export class InteractionsService {
     return this.runtime.replies.answer<unknown>(invocation, {
       alreadyHandled: () =>
         messageResponse({ ephemeral: true, content: 'This interaction was already handled.' }),
-      replyNow: (reply) => messageResponse(reply),
+      replyNow: (reply) => replyResponse(reply),
       defer: (ephemeral) => deferredResponse(ephemeral),
       followUp: (reply, deferredEphemeral) =>
         deliverDeferredReply(this.runtime.rest, ref, reply, deferredEphemeral),

@@ -214,9 +214,9 @@ describe('private join links and meeting buttons over POST /interactions', () =>
     async (feature, type) => {
       await send(
         commandInteraction('kaltura-config-update', {
-          section: 'features',
-          key: feature,
-          value: 'false',
+          subcommand: 'switch',
+          key: `features.${feature}`,
+          value: false,
         }),
       );
       const start = commandInteraction('kaltura-start', { type, title: `No ${feature}` });
@@ -236,9 +236,9 @@ describe('private join links and meeting buttons over POST /interactions', () =>
   it('refuses video search while features.video_search is off, outcome denied', async () => {
     await send(
       commandInteraction('kaltura-config-update', {
-        section: 'features',
-        key: 'video_search',
-        value: 'false',
+        subcommand: 'switch',
+        key: 'features.video_search',
+        value: false,
       }),
     );
     const search = commandInteraction('kaltura-video-search', { query: 'welcome' });

@@ -7,13 +7,16 @@ import type {
   Interaction,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import type { CommandRuntime } from '@kd/commands';
 import {
   fromDiscordJs,
   fromDiscordJsAutocomplete,
   fromDiscordJsButton,
+  fromDiscordJsModal,
   messageData,
+  modalData,
   type CommandInvocation,
   type Reply,
 } from '@kd/discord';
@@ -43,6 +46,10 @@ export class GatewayInteractionsService {
             interaction.isButton() ? fromDiscordJsButton(interaction) : fromDiscordJs(interaction),
           ),
         );
+      else if (interaction.isModalSubmit())
+        await withCorrelation({ correlationId: `interaction-${interaction.id}` }, () =>
+          this.command(interaction, fromDiscordJsModal(interaction)),
+        );
     } catch (error) {
       this.logger.error(
         { err: String(error), interactionId: interaction.id },
@@ -52,15 +59,10 @@ export class GatewayInteractionsService {
   }
 
   /** The shared reply policy, answering through discord.js (claimed across shards and the api). */
-  private command(
-    interaction: ChatInputCommandInteraction | ButtonInteraction,
-    invocation: CommandInvocation,
-  ): Promise<void> {
+  private command(interaction: Answerable, invocation: CommandInvocation): Promise<void> {
     return this.runtime.replies.answer(invocation, {
       alreadyHandled: () => undefined,
-      replyNow: async (reply) => {
-        await interaction.reply({ ...replyOptions(reply), ...ephemeralFlag(reply.ephemeral) });
-      },
+      replyNow: (reply) => replyNow(interaction, reply),
       defer: async (ephemeral) => {
         await interaction.deferReply(ephemeralFlag(ephemeral));
       },
@@ -74,6 +76,20 @@ export class GatewayInteractionsService {
     );
     await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
   }
+}
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+/** A modal, an edit of the pressed button's message, or a message, as the reply asks. */
+async function replyNow(interaction: Answerable, reply: Reply): Promise<void> {
+  if (reply.modal && !interaction.isModalSubmit()) {
+    // Our modal data is Discord's wire shape already.
+    await interaction.showModal(
+      modalData(reply.modal) as Parameters<typeof interaction.showModal>[0],
+    );
+  } else if (reply.update && interaction.isButton()) {
+    await interaction.update(replyOptions(reply) as Parameters<typeof interaction.update>[0]);
+  } else await interaction.reply({ ...replyOptions(reply), ...ephemeralFlag(reply.ephemeral) });
 }
 
 /** discord.js wants camelCase `allowedMentions`; mentions stay off, as on the HTTP transport. */
@@ -96,7 +112,7 @@ const ephemeralFlag = (ephemeral: boolean | undefined) =>
 
 /** The reply of a deferred interaction, then its follow-ups. */
 async function followUp(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: Answerable,
   reply: Reply,
   deferredEphemeral: boolean,
 ): Promise<void> {

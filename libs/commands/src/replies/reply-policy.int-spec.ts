@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const slowMs: Record<string, number> = {};
 const optionsOf: Record<string, CommandInvocation['options']> = {
   'kaltura-start': { type: 'meeting', title: 'Sync' },
-  'kaltura-config-reset': { section: 'all', confirm: true },
+  'kaltura-config-reset': { section: 'all' },
 };
 
 const invocation = (

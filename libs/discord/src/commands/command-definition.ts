@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { DiscordOptionShape, OptionSpec } from './command-options.js';
 
-type OptionSpecs = Record<string, OptionSpec>;
-type OptionsShape<O extends OptionSpecs> = { [K in keyof O]: O[K]['schema'] };
+export type OptionSpecs = Record<string, OptionSpec>;
+export type OptionsShape<O extends OptionSpecs> = { [K in keyof O]: O[K]['schema'] };
 
 /** One slash command: what Discord is told, how its options are checked, how it is answered. */
-export interface CommandDefinition<N extends string = string, O extends OptionSpecs = OptionSpecs> {
+export interface CommandDefinition<
+  N extends string = string,
+  O extends OptionSpecs = OptionSpecs,
+  S extends z.ZodType = z.ZodType,
+> {
   name: N;
   description: string;
   /** Goes into `command.executed.commandVersion`; bump it when the options or meaning change. */
@@ -23,12 +27,12 @@ export interface CommandDefinition<N extends string = string, O extends OptionSp
   defaultMemberPermissions: string | null;
   /** Option specs by name, in the order Discord shows them (required first). */
   options: O;
-  optionsSchema: z.ZodObject<OptionsShape<O>>;
+  optionsSchema: S;
 }
 
 export function defineCommand<const N extends string, O extends OptionSpecs>(
   definition: Omit<CommandDefinition<N, O>, 'optionsSchema'>,
-): CommandDefinition<N, O> {
+): CommandDefinition<N, O, z.ZodObject<OptionsShape<O>>> {
   const shape = Object.fromEntries(
     Object.entries(definition.options).map(([name, spec]) => [name, spec.schema]),
   ) as OptionsShape<O>;

@@ -1,7 +1,15 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 
 /** Discord's application command option types we use. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
+export const OptionType = {
+  Subcommand: ApplicationCommandOptionType.Subcommand,
+  String: ApplicationCommandOptionType.String,
+  Integer: ApplicationCommandOptionType.Integer,
+  Boolean: ApplicationCommandOptionType.Boolean,
+  Channel: ApplicationCommandOptionType.Channel,
+  Role: ApplicationCommandOptionType.Role,
+} as const;
 
 /** Channel types a channel option offers: guild text (0) and announcement (5) channels. */
 export const textChannelTypes = [0, 5] as const;
@@ -23,6 +31,8 @@ export interface DiscordOptionShape {
   max_value?: number;
   autocomplete?: boolean;
   channel_types?: number[];
+  /** A sub-command's own options. */
+  options?: (DiscordOptionShape & { name: string })[];
 }
 
 /** An option's Discord shape and the zod schema that checks what arrives for it. */
@@ -129,4 +139,15 @@ export function channelOption<R extends boolean = false>(o: {
     channel_types: [...textChannelTypes],
   };
   return spec(discord, schema, o.required);
+}
+
+/** A role of the server, picked from Discord's role list; its value is the role id. */
+export function roleOption<R extends boolean = false>(o: {
+  description: string;
+  required?: R;
+}): OptionSpec<Maybe<R, z.ZodString>> {
+  const schema = z
+    .string({ error: typeError('must be a role') })
+    .regex(/^\d{17,20}$/, 'must be a role');
+  return spec({ type: OptionType.Role, description: o.description }, schema, o.required);
 }

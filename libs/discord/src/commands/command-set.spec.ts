@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { configSections, meetingTypes } from '@kd/events';
-import { commandNames, configUpdateSections } from '@kd/guild-config';
+import { commandNames, configUpdateSections, notificationKinds } from '@kd/guild-config';
 import { normalizeCommand } from '../registration/normalize-command.js';
 import { toDiscordPayload } from './command-definition.js';
 import { checkCommandRules } from './definition-rules.js';
@@ -24,9 +24,9 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-list': [1, 'd3cc6bc47658'],
   'kaltura-end': [1, '901b785a396e'],
   'kaltura-video-search': [1, 'e9e5aa165f98'],
-  'kaltura-config-view': [1, 'd463ddfa20ab'],
-  'kaltura-config-update': [3, 'f34cc49936bb'],
-  'kaltura-config-reset': [2, 'e021f9f24074'],
+  'kaltura-config-view': [2, '1eb6f8cdf61e'],
+  'kaltura-config-update': [4, '4bd13ef2dbbb'],
+  'kaltura-config-reset': [3, 'b8e5a45aabc0'],
   'kaltura-stats': [1, '56e817988e8f'],
 };
 
@@ -37,7 +37,10 @@ describe('command definitions', () => {
 
   it('are the commands the guild configuration knows, with its sections and meeting types', () => {
     expect(payloads.map((p) => p.name).sort()).toEqual([...commandNames].sort());
-    expect(choicesOf('kaltura-config-update', 'section')).toEqual([...configUpdateSections]);
+    expect(choicesOf('kaltura-config-view', 'section')).toEqual([...configUpdateSections]);
+    const update = payloads.find((p) => p.name === 'kaltura-config-update');
+    const kinds = update?.options.find((o) => o.name === 'channel')?.options?.[0]?.choices;
+    expect(kinds?.map((c) => c.value)).toEqual([...notificationKinds]);
     expect(choicesOf('kaltura-config-reset', 'section')?.sort()).toEqual(
       [...configSections].sort(),
     );
@@ -85,18 +88,42 @@ describe('command option schemas', () => {
   it('type the options a handler receives', () => {
     const start: OptionsOf<'kaltura-start'> = { type: 'webinar', title: 'Sync' };
     const search: OptionsOf<'kaltura-video-search'> = { query: 'intro', limit: 3 };
-    const reset: OptionsOf<'kaltura-config-reset'> = { section: 'all', confirm: true };
+    const reset: OptionsOf<'kaltura-config-reset'> = { section: 'all' };
+    const update: OptionsOf<'kaltura-config-update'> = {
+      subcommand: 'switch',
+      key: 'features.recordings',
+      value: false,
+    };
+    expect(parse('kaltura-config-update', update).success).toBe(true);
     expect(parse('kaltura-start', start).success).toBe(true);
     expect(parse('kaltura-video-search', search).success).toBe(true);
     expect(parse('kaltura-config-reset', reset).success).toBe(true);
   });
 
-  it('offer a channel option of text and announcement channels for channel settings', () => {
-    const channel = payloads
-      .find((p) => p.name === 'kaltura-config-update')
-      ?.options.find((o) => o.name === 'channel');
+  it('offer typed sub-commands: channel and role pickers, booleans, autocompleted keys', () => {
+    const update = payloads.find((p) => p.name === 'kaltura-config-update');
+    const sub = (name: string) => update?.options.find((o) => o.name === name);
+    expect(update?.options.map((o) => [o.name, o.type])).toEqual([
+      ['channel', 1],
+      ['role', 1],
+      ['switch', 1],
+      ['general', 1],
+      ['template', 1],
+      ['set', 1],
+    ]);
+    const channel = sub('channel')?.options?.find((o) => o.name === 'channel');
     expect(channel).toEqual(expect.objectContaining({ type: 7, channel_types: [0, 5] }));
     expect(channel?.required).toBeUndefined();
+    expect(sub('role')?.options?.map((o) => o.type)).toEqual([8, 3]);
+    expect(sub('switch')?.options).toEqual([
+      expect.objectContaining({ name: 'key', type: 3, autocomplete: true, required: true }),
+      expect.objectContaining({ name: 'value', type: 5, required: true }),
+    ]);
+    expect(sub('general')?.options?.map((o) => [o.name, o.type])).toEqual([
+      ['timezone', 3],
+      ['locale', 3],
+      ['reminder_minutes', 4],
+    ]);
   });
 
   it('trim text and leave optional options out', () => {
@@ -113,11 +140,22 @@ describe('command option schemas', () => {
     ['kaltura-start', { type: 'meeting' }, 'title'],
     ['kaltura-video-search', { query: 'a', limit: 11 }, 'limit'],
     ['kaltura-video-search', { query: 'a', limit: 2.5 }, 'limit'],
-    ['kaltura-config-reset', { section: 'all', confirm: 'yes' }, 'confirm'],
+    ['kaltura-config-reset', { section: 'everything' }, 'section'],
     [
       'kaltura-config-update',
-      { section: 'notifications', key: 'x', channel: '#general' },
+      { subcommand: 'channel', kind: 'meeting_start', channel: '#general' },
       'channel',
+    ],
+    [
+      'kaltura-config-update',
+      { subcommand: 'switch', key: 'features.recordings', value: 'yes' },
+      'value',
+    ],
+    ['kaltura-config-update', { subcommand: 'role', role: '123', kaltura_role: 'none' }, 'role'],
+    [
+      'kaltura-config-update',
+      { subcommand: 'general', reminder_minutes: 1441 },
+      'reminder_minutes',
     ],
   ])('refuse bad input for %s: %j', (name, options, path) => {
     const result = parse(name, options);

@@ -15,7 +15,7 @@ import {
 } from './meeting-commands.js';
 
 /** Bump when the set changes (a command added, removed, or any command's version bumped). */
-export const COMMAND_SET_VERSION = 2;
+export const COMMAND_SET_VERSION = 3;
 
 /** Every slash command of the app, in the order Discord lists them. */
 export const commandDefinitions = [

@@ -11,6 +11,14 @@ describe('button custom ids', () => {
     });
   });
 
+  it('names settings actions with a pending id or a notification kind', () => {
+    expect(parseCustomId('kd1:reset-ok:1234567890123456789')).toEqual({
+      action: 'reset-ok',
+      meetingId: '1234567890123456789',
+    });
+    expect(buttonCustomId('template', 'meeting_start')).toBe('kd1:template:meeting_start');
+  });
+
   it.each([
     ['another version', 'kd2:join:m0123456789'],
     ['an unknown action', 'kd1:delete:m0123456789'],

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { settingsActions } from './settings-actions.js';
 
 /** What a button does, and the slash command it stands for (its permissions, handler, record). */
-export const buttonCommands = { join: 'kaltura-join', end: 'kaltura-end' } as const;
+export const buttonCommands = {
+  join: 'kaltura-join',
+  end: 'kaltura-end',
+  ...settingsActions,
+} as const;
 export type ButtonAction = keyof typeof buttonCommands;
 
 const CUSTOM_ID_VERSION = 'kd1';
 const MAX_CUSTOM_ID = 100;
 
-/** `kd1:<action>:<meetingId>`: versioned, so a layout change never misreads an old message. */
+/** `kd1:<action>:<id>` (a meeting id, a pending change, a notification kind): versioned, so a layout change never misreads an old message. */
 const customIdSchema = z
   .string()
   .max(MAX_CUSTOM_ID)
@@ -16,7 +21,7 @@ const customIdSchema = z
     z.tuple([
       z.literal(CUSTOM_ID_VERSION),
       z.enum(Object.keys(buttonCommands) as [ButtonAction, ...ButtonAction[]]),
-      z.string().regex(/^[a-z0-9]{1,64}$/),
+      z.string().regex(/^[a-z0-9_]{1,64}$/),
     ]),
   )
   .transform(([, action, meetingId]) => ({ action, meetingId }));

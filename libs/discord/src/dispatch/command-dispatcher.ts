@@ -23,7 +23,9 @@ import type {
   AutocompleteHandler,
   CommandContext,
   CommandHandler,
+  ComponentHandler,
 } from './command-handler.js';
+import type { SettingsAction } from '../components/settings-actions.js';
 import { createCommandMetrics, type CommandMetrics } from './command-metrics.js';
 import { outcomeOf, type CommandOutcome } from './command-outcome.js';
 import type { ExecutionRecord, RecordExecution } from './execution-record.js';
@@ -56,6 +58,7 @@ const RECORDABLE_NAME = /^[a-z0-9_-]{1,32}$/;
 export class CommandDispatcher {
   private readonly handlers = new Map<string, BoundHandler>();
   private readonly completers = new Map<string, AutocompleteHandler>();
+  private readonly components = new Map<string, ComponentHandler>();
   private readonly metrics: CommandMetrics | undefined;
 
   constructor(private readonly deps: CommandDispatcherOptions) {
@@ -73,6 +76,12 @@ export class CommandDispatcher {
 
   registerAutocomplete(name: CommandName, handler: AutocompleteHandler): this {
     this.completers.set(name, handler);
+    return this;
+  }
+
+  /** The handler of a settings button or modal; it runs as the command the action stands for. */
+  registerComponent(action: SettingsAction, handler: ComponentHandler): this {
+    this.components.set(action, handler);
     return this;
   }
 
@@ -138,12 +147,18 @@ export class CommandDispatcher {
   }
 
   private async run(invocation: CommandInvocation): Promise<Reply> {
-    if (invocation.via === 'button' && invocation.commandName === UNKNOWN_BUTTON)
+    if (invocation.via !== undefined && invocation.commandName === UNKNOWN_BUTTON)
       throw new InvalidButtonError();
     const definition = findCommand(invocation.commandName);
     if (!definition) throw new UnknownCommandError(invocation.commandName);
     if (invocation.guildId === null) throw new GuildOnlyError(definition.name);
     await this.deps.authorize?.(invocation, definition.name as CommandName);
+    const { component } = invocation;
+    if (component) {
+      const press = this.components.get(component.action);
+      if (!press) throw new CommandNotImplementedError(`${definition.name} ${component.action}`);
+      return press({ ...invocation, component }, { logger: this.deps.logger });
+    }
     const options = parseCommandOptions(definition, invocation.options);
     const handler = this.handlers.get(definition.name);
     if (!handler) throw new CommandNotImplementedError(definition.name);

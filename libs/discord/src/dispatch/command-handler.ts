@@ -3,6 +3,7 @@ import type { CommandName, DefinitionOf, OptionsOf } from '../commands/command-s
 import type {
   AutocompleteInvocation,
   CommandInvocation,
+  ComponentPress,
 } from '../interactions/command-invocation.js';
 import type { AutocompleteChoice, Reply } from '../replies/reply.js';
 
@@ -30,3 +31,9 @@ export type AuthorizeCommand = (
   invocation: CommandInvocation,
   command: CommandName,
 ) => Promise<void>;
+
+/** Answers a settings button or submitted modal (authorized as the command it stands for). */
+export type ComponentHandler = (
+  invocation: CommandInvocation & { component: ComponentPress },
+  context: { logger: Logger },
+) => Promise<Reply>;

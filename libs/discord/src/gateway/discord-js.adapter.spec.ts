@@ -1,17 +1,24 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { InteractionType } from '../interactions/interaction.schema.js';
 import {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   Client,
   GuildMember,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { autocompletePayload, commandPayload, ids } from '../interactions/interaction.fixture.js';
 import {
   parseInteraction,
   toAutocompleteInvocation,
   toCommandInvocation,
+  toModalInvocation,
 } from '../interactions/parse-interaction.js';
-import { fromDiscordJs, fromDiscordJsAutocomplete } from './discord-js.adapter.js';
+import {
+  fromDiscordJs,
+  fromDiscordJsAutocomplete,
+  fromDiscordJsModal,
+} from './discord-js.adapter.js';
 
 // A client that never logs in: discord.js builds interactions from the same raw payloads the
 // gateway delivers, which are the payloads the HTTP endpoint receives.
@@ -27,7 +34,8 @@ function gatewayCommand(raw: object): ChatInputCommandInteraction {
 
 function httpCommand(raw: unknown) {
   const interaction = parseInteraction(raw);
-  if (interaction.type !== 2) throw new Error('expected a command');
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error('expected a command');
   return toCommandInvocation(interaction);
 }
 
@@ -70,9 +78,34 @@ describe('fromDiscordJs', () => {
       raw,
     ]) as AutocompleteInteraction;
     const parsed = parseInteraction(raw);
-    if (parsed.type !== 4) throw new Error('expected autocomplete');
+    if (parsed.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
     expect(fromDiscordJsAutocomplete(interaction)).toEqual({
       ...toAutocompleteInvocation(parsed),
+      transport: 'gateway',
+    });
+  });
+});
+
+describe('fromDiscordJsModal', () => {
+  it('routes a submitted modal like the HTTP path: its command, via "modal", its fields', () => {
+    const raw = {
+      ...commandPayload(),
+      type: 5,
+      data: {
+        custom_id: 'kd1:template:meeting_start',
+        components: [
+          { type: 1, components: [{ type: 4, custom_id: 'template', value: 'Hi {{title}}' }] },
+        ],
+      },
+    };
+    const gateway = Reflect.construct(ModalSubmitInteraction, [
+      client,
+      raw,
+    ]) as ModalSubmitInteraction;
+    const http = parseInteraction(raw);
+    if (http.type !== InteractionType.ModalSubmit) throw new Error('expected a modal submit');
+    expect(fromDiscordJsModal(gateway)).toEqual({
+      ...toModalInvocation(http),
       transport: 'gateway',
     });
   });

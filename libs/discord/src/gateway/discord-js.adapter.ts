@@ -6,6 +6,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   CommandInteractionOption,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import {
   defaultLocale,
@@ -15,7 +16,11 @@ import {
 import { flattenOptions, focusedOption } from '../interactions/flatten-options.js';
 import { buttonCommand } from '../interactions/parse-interaction.js';
 
-type GatewayInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction;
+type GatewayInteraction =
+  | ChatInputCommandInteraction
+  | AutocompleteInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
 
 export function fromDiscordJs(interaction: ChatInputCommandInteraction): CommandInvocation {
   return toInvocation(interaction, interaction.options.data);
@@ -32,6 +37,14 @@ export function fromDiscordJsAutocomplete(
 /** A button press, as the command it stands for (see toButtonInvocation). */
 export function fromDiscordJsButton(interaction: ButtonInteraction): CommandInvocation {
   return { ...invoker(interaction), ...buttonCommand(interaction.customId) };
+}
+
+/** A submitted modal, as the command it stands for (see toModalInvocation). */
+export function fromDiscordJsModal(interaction: ModalSubmitInteraction): CommandInvocation {
+  const fields: Record<string, string> = {};
+  for (const [customId, field] of interaction.fields.fields)
+    if ('value' in field && typeof field.value === 'string') fields[customId] = field.value;
+  return { ...invoker(interaction), ...buttonCommand(interaction.customId, 'modal', fields) };
 }
 
 function toInvocation(

@@ -28,10 +28,20 @@ export interface CommandInvocation {
   transport: CommandTransport;
   /** How the command was asked for when not typed as a slash command (a button press). */
   via?: CommandVia;
+  /** A settings button or modal: what it asks (see settingsActions), handled by its own handler. */
+  component?: ComponentPress;
 }
 
 /** `command.executed.via`: absent means the slash command itself. */
-export type CommandVia = 'button';
+export type CommandVia = 'button' | 'modal';
+
+export interface ComponentPress {
+  action: string;
+  /** The id part of `kd1:<action>:<id>`. */
+  id: string;
+  /** A submitted modal's text inputs by custom_id; empty for a button. */
+  fields: Record<string, string>;
+}
 
 /** An autocomplete request: the options typed so far and the one being typed. */
 export interface AutocompleteInvocation extends CommandInvocation {

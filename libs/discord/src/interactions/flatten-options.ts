@@ -1,16 +1,22 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { OptionValue } from './interaction.schema.js';
 
 interface OptionLike {
   name: string;
+  type?: number;
   value?: OptionValue | undefined;
   focused?: boolean | undefined;
   options?: readonly OptionLike[] | undefined;
 }
 
-/** Option values by name, sub-command groups and sub-commands flattened. */
+/**
+ * Option values by name, sub-command groups and sub-commands flattened; the chosen sub-command's
+ * name is under `subcommand` (no option of ours is called that).
+ */
 export function flattenOptions(options: readonly OptionLike[] = []): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
+    if (option.type === ApplicationCommandOptionType.Subcommand) values.subcommand = option.name;
     if (option.value !== undefined) values[option.name] = option.value;
     Object.assign(values, flattenOptions(option.options));
   }

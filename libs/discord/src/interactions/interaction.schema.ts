@@ -1,12 +1,14 @@
+import { InteractionType as DiscordInteractionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { snowflake } from '@kd/events';
 
 /** Discord's interaction types we accept (others are refused as invalid). */
 export const InteractionType = {
-  Ping: 1,
-  ApplicationCommand: 2,
-  MessageComponent: 3,
-  Autocomplete: 4,
+  Ping: DiscordInteractionType.Ping,
+  ApplicationCommand: DiscordInteractionType.ApplicationCommand,
+  MessageComponent: DiscordInteractionType.MessageComponent,
+  Autocomplete: DiscordInteractionType.ApplicationCommandAutocomplete,
+  ModalSubmit: DiscordInteractionType.ModalSubmit,
 } as const;
 
 export const discordUserSchema = z.object({
@@ -91,11 +93,35 @@ export const componentInteractionSchema = z
   })
   .refine(someone, someoneMessage);
 
+const submittedInput = z.object({
+  custom_id: z.string().max(100),
+  value: z.string().max(4000).optional(),
+});
+
+/** A modal's submitted fields: text inputs in action rows (or, newer, in labels). */
+const submittedRow = z.object({
+  components: z.array(submittedInput).max(5).optional(),
+  component: submittedInput.optional(),
+});
+
+/** A modal submitted (MODAL_SUBMIT): its `custom_id` (ours is checked later) and its fields. */
+export const modalSubmitInteractionSchema = z
+  .object({
+    ...who,
+    type: z.literal(InteractionType.ModalSubmit),
+    data: z.object({
+      custom_id: z.string().max(100),
+      components: z.array(submittedRow).max(5),
+    }),
+  })
+  .refine(someone, someoneMessage);
+
 export const interactionSchema = z.discriminatedUnion('type', [
   pingInteractionSchema,
   commandInteractionSchema,
   componentInteractionSchema,
   autocompleteInteractionSchema,
+  modalSubmitInteractionSchema,
 ]);
 
 export type Interaction = z.infer<typeof interactionSchema>;
@@ -103,3 +129,4 @@ export type PingInteraction = z.infer<typeof pingInteractionSchema>;
 export type CommandInteraction = z.infer<typeof commandInteractionSchema>;
 export type AutocompleteInteraction = z.infer<typeof autocompleteInteractionSchema>;
 export type ComponentInteraction = z.infer<typeof componentInteractionSchema>;
+export type ModalSubmitInteraction = z.infer<typeof modalSubmitInteractionSchema>;

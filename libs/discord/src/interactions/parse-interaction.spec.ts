@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { InteractionType } from './interaction.schema.js';
 import {
   autocompletePayload,
   commandPayload,
@@ -11,11 +12,13 @@ import {
   toAutocompleteInvocation,
   toButtonInvocation,
   toCommandInvocation,
+  toModalInvocation,
 } from './parse-interaction.js';
 
 function parseCommand(body: unknown) {
   const interaction = parseInteraction(body);
-  if (interaction.type !== 2) throw new Error(`expected a command, got ${interaction.type}`);
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error(`expected a command, got ${interaction.type}`);
   return toCommandInvocation(interaction);
 }
 
@@ -53,14 +56,17 @@ describe('parseInteraction', () => {
     });
   });
 
-  it('flattens sub-command options', () => {
+  it('flattens sub-command options, naming the sub-command', () => {
     const nested = [{ name: 'show', type: 1, options: [{ name: 'limit', type: 4, value: 3 }] }];
-    expect(parseCommand(commandPayload('kaltura-list', nested)).options).toEqual({ limit: 3 });
+    expect(parseCommand(commandPayload('kaltura-list', nested)).options).toEqual({
+      subcommand: 'show',
+      limit: 3,
+    });
   });
 
   it('gives autocomplete the focused option and what was typed so far', () => {
     const interaction = parseInteraction(autocompletePayload('wee'));
-    if (interaction.type !== 4) throw new Error('expected autocomplete');
+    if (interaction.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
     const invocation = toAutocompleteInvocation(interaction);
     expect(invocation.focused).toEqual({ name: 'meeting-id', value: 'wee' });
     expect(invocation.commandName).toBe('kaltura-join');
@@ -93,7 +99,8 @@ describe('parseInteraction', () => {
         type: 3,
         data: { custom_id: customId, component_type: 2 },
       });
-      if (interaction.type !== 3) throw new Error('expected a component interaction');
+      if (interaction.type !== InteractionType.MessageComponent)
+        throw new Error('expected a component interaction');
       return toButtonInvocation(interaction);
     };
     expect(press('kd1:join:m0123456789')).toMatchObject({
@@ -104,5 +111,51 @@ describe('parseInteraction', () => {
     });
     expect(press('kd1:end:m0123456789').commandName).toBe('kaltura-end');
     expect(press('kd1:launch:m0123456789')).toMatchObject({ commandName: 'unknown', options: {} });
+  });
+
+  it('turns a settings button into its command with the pending id, recording no options', () => {
+    const interaction = parseInteraction({
+      ...commandPayload(),
+      type: 3,
+      data: { custom_id: 'kd1:reset-ok:1234567890123456789', component_type: 2 },
+    });
+    if (interaction.type !== InteractionType.MessageComponent)
+      throw new Error('expected a component interaction');
+    expect(toButtonInvocation(interaction)).toMatchObject({
+      commandName: 'kaltura-config-reset',
+      options: {},
+      via: 'button',
+      component: { action: 'reset-ok', id: '1234567890123456789', fields: {} },
+    });
+  });
+
+  it('accepts a submitted modal (type 5) as the command it stands for, via "modal", with its fields', () => {
+    const interaction = parseInteraction({
+      ...commandPayload(),
+      type: 5,
+      data: {
+        custom_id: 'kd1:template:meeting_start',
+        components: [
+          { type: 1, components: [{ type: 4, custom_id: 'template', value: 'Hi {{title}}' }] },
+          { type: 18, component: { type: 4, custom_id: 'note', value: 'labelled' } },
+        ],
+      },
+    });
+    if (interaction.type !== InteractionType.ModalSubmit)
+      throw new Error('expected a modal submit');
+    expect(toModalInvocation(interaction)).toMatchObject({
+      commandName: 'kaltura-config-update',
+      via: 'modal',
+      component: {
+        action: 'template',
+        id: 'meeting_start',
+        fields: { template: 'Hi {{title}}', note: 'labelled' },
+      },
+    });
+  });
+
+  it('refuses a modal submit without its fields as DISCORD.INVALID_INTERACTION', () => {
+    const body = { ...commandPayload(), type: 5, data: { custom_id: 'kd1:template:meeting_end' } };
+    expect(thrownCode(() => parseInteraction(body))).toBe('DISCORD.INVALID_INTERACTION');
   });
 });

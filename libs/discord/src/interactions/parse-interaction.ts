@@ -5,14 +5,17 @@ import {
   type CommandInteraction,
   type ComponentInteraction,
   type Interaction,
+  type ModalSubmitInteraction,
 } from './interaction.schema.js';
 import {
   defaultLocale,
   type AutocompleteInvocation,
   type CommandInvocation,
+  type CommandVia,
 } from './command-invocation.js';
 import { flattenOptions, focusedOption } from './flatten-options.js';
 import { buttonCommands, parseCustomId } from '../components/custom-id.js';
+import { isSettingsAction } from '../components/settings-actions.js';
 
 /** The command name a button press with a custom_id we did not make is recorded under. */
 export const UNKNOWN_BUTTON = 'unknown';
@@ -49,9 +52,18 @@ export function toButtonInvocation(interaction: ComponentInteraction): CommandIn
 
 export function buttonCommand(
   customId: string,
-): Pick<CommandInvocation, 'commandName' | 'options' | 'via'> {
+  via: CommandVia = 'button',
+  fields: Record<string, string> = {},
+): Pick<CommandInvocation, 'commandName' | 'options' | 'via' | 'component'> {
   const target = parseCustomId(customId);
-  if (!target) return { commandName: UNKNOWN_BUTTON, options: {}, via: 'button' };
+  if (!target) return { commandName: UNKNOWN_BUTTON, options: {}, via };
+  if (isSettingsAction(target.action))
+    return {
+      commandName: buttonCommands[target.action],
+      options: {},
+      via,
+      component: { action: target.action, id: target.meetingId, fields },
+    };
   return {
     commandName: buttonCommands[target.action],
     options: { 'meeting-id': target.meetingId },
@@ -59,8 +71,20 @@ export function buttonCommand(
   };
 }
 
+/** A submitted modal (the template editor) as the command it stands for, with `via: 'modal'`. */
+export function toModalInvocation(interaction: ModalSubmitInteraction): CommandInvocation {
+  const fields: Record<string, string> = {};
+  for (const row of interaction.data.components)
+    for (const input of [...(row.components ?? []), ...(row.component ? [row.component] : [])])
+      if (input.value !== undefined) fields[input.custom_id] = input.value;
+  return {
+    ...invoker(interaction),
+    ...buttonCommand(interaction.data.custom_id, 'modal', fields),
+  };
+}
+
 function invoker(
-  interaction: CommandInteraction | ComponentInteraction,
+  interaction: CommandInteraction | ComponentInteraction | ModalSubmitInteraction,
 ): Omit<CommandInvocation, 'commandName' | 'options'> {
   const { member, guild_id: guildId } = interaction;
   const user = member?.user ?? interaction.user;

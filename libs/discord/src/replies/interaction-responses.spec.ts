@@ -5,6 +5,7 @@ import {
   messageData,
   messageResponse,
   pongResponse,
+  replyResponse,
 } from './interaction-responses.js';
 
 describe('interaction responses', () => {
@@ -73,5 +74,65 @@ describe('interaction responses', () => {
       { name: 'ok', value: 7 },
     ]);
     expect(response.data.choices).toEqual([{ name: 'ok', value: 7 }]);
+  });
+
+  it('answers with a modal (type 9) of paragraph inputs, prefilled within their limits', () => {
+    const response = replyResponse({
+      ephemeral: true,
+      content: 'fallback',
+      modal: {
+        customId: 'kd1:template:meeting_end',
+        title: 'Text: a very long kind of notification name indeed',
+        inputs: [
+          {
+            customId: 'template',
+            label: 'Text',
+            paragraph: true,
+            value: 'x'.repeat(20),
+            maxLength: 10,
+            required: true,
+          },
+        ],
+      },
+    });
+    expect(response).toEqual({
+      type: 9,
+      data: {
+        custom_id: 'kd1:template:meeting_end',
+        title: 'Text: a very long kind of notification name …',
+        components: [
+          {
+            type: 1,
+            components: [
+              {
+                type: 4,
+                custom_id: 'template',
+                label: 'Text',
+                style: 2,
+                required: true,
+                max_length: 10,
+                value: `${'x'.repeat(9)}…`,
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('edits the pressed button’s message (type 7) when asked, and otherwise sends a message', () => {
+    const update = replyResponse({
+      ephemeral: true,
+      update: true,
+      content: 'Done',
+      components: [],
+    });
+    expect(update).toEqual({
+      type: 7,
+      data: { content: 'Done', components: [], allowed_mentions: { parse: [] } },
+    });
+    expect(replyResponse({ ephemeral: true, content: 'Hi' })).toEqual(
+      messageResponse({ ephemeral: true, content: 'Hi' }),
+    );
   });
 });

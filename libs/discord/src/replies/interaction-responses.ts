@@ -1,12 +1,15 @@
+import { ComponentType, InteractionResponseType, TextInputStyle } from 'discord-api-types/v10';
 import { fitEmbeds, limits, truncate } from './message-limits.js';
-import type { AutocompleteChoice, Reply } from './reply.js';
+import type { AutocompleteChoice, Reply, ReplyModal } from './reply.js';
 
 /** Interaction callback types (Discord). */
 export const ResponseType = {
-  Pong: 1,
-  ChannelMessage: 4,
-  DeferredChannelMessage: 5,
-  AutocompleteResult: 8,
+  Pong: InteractionResponseType.Pong,
+  ChannelMessage: InteractionResponseType.ChannelMessageWithSource,
+  DeferredChannelMessage: InteractionResponseType.DeferredChannelMessageWithSource,
+  UpdateMessage: InteractionResponseType.UpdateMessage,
+  AutocompleteResult: InteractionResponseType.ApplicationCommandAutocompleteResult,
+  Modal: InteractionResponseType.Modal,
 } as const;
 
 export const EPHEMERAL = 1 << 6;
@@ -36,11 +39,45 @@ export function messageData(reply: Reply): MessageData {
 
 export const pongResponse = () => ({ type: ResponseType.Pong }) as const;
 
-/** Type 4: the answer itself, as the HTTP response to the interaction. */
+/** Type 4: the answer itself as a message, as the HTTP response to the interaction. */
 export function messageResponse(reply: Reply) {
   const data = messageData(reply);
   if (reply.ephemeral) data.flags = EPHEMERAL;
   return { type: ResponseType.ChannelMessage, data } as const;
+}
+
+/**
+ * The answer a reply asks for: a modal (type 9), an edit of the pressed button's message
+ * (type 7), or a message (type 4).
+ */
+export function replyResponse(reply: Reply) {
+  if (reply.modal) return { type: ResponseType.Modal, data: modalData(reply.modal) } as const;
+  if (reply.update) return { type: ResponseType.UpdateMessage, data: messageData(reply) } as const;
+  return messageResponse(reply);
+}
+
+/** A modal in Discord's wire shape: one action row per text input. */
+export function modalData(modal: ReplyModal) {
+  return {
+    custom_id: modal.customId,
+    title: truncate(modal.title, 45),
+    components: modal.inputs.map((input) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: input.customId,
+          label: truncate(input.label, 45),
+          style: input.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          required: input.required,
+          max_length: input.maxLength,
+          ...(input.minLength !== undefined ? { min_length: input.minLength } : {}),
+          ...(input.value !== undefined ? { value: truncate(input.value, input.maxLength) } : {}),
+          ...(input.placeholder ? { placeholder: truncate(input.placeholder, 100) } : {}),
+        },
+      ],
+    })),
+  };
 }
 
 /** Type 5: "thinking…", answered later by editing `@original`. Ephemeral is fixed here. */

@@ -11,6 +11,29 @@ export interface Reply {
    * its own ephemeral flag: how a public announcement comes with a private link for the host.
    */
   followUps?: readonly Reply[];
+  /**
+   * Answer a button press by editing the message the button sits on (UPDATE_MESSAGE) instead of
+   * posting a new one, so a used Confirm/Save disappears. Ignored once the answer was deferred.
+   */
+  update?: boolean;
+  /** Answer with a form (MODAL); `content` is what to say if it can no longer be shown. */
+  modal?: ReplyModal;
+}
+
+/** A modal of paragraph/short text inputs, in Discord's terms. */
+export interface ReplyModal {
+  customId: string;
+  title: string;
+  inputs: readonly {
+    customId: string;
+    label: string;
+    paragraph: boolean;
+    value?: string;
+    placeholder?: string;
+    minLength?: number;
+    maxLength: number;
+    required: boolean;
+  }[];
 }
 
 /** Discord's embed object, the fields we use. */
