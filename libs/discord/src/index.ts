@@ -119,7 +119,7 @@ export {
   type ChannelOwnershipOptions,
 } from './rest/channel-ownership.js';
 export { routeLabel } from './rest/route-label.js';
-export type { Reply, ReplyEmbed, AutocompleteChoice } from './replies/reply.js';
+export type { Reply, ReplyEmbed, ReplyFile, AutocompleteChoice } from './replies/reply.js';
 export {
   ResponseType,
   EPHEMERAL,

@@ -11,6 +11,21 @@ export interface Reply {
    * its own ephemeral flag: how a public announcement comes with a private link for the host.
    */
   followUps?: readonly Reply[];
+  /**
+   * Files attached to the message (multipart `files[n]`), each listed in `attachments` with its
+   * description (alt text); an embed shows one with `image: { url: 'attachment://<name>' }`.
+   * Only webhook calls carry files: a reply given in the interaction's HTTP response drops them.
+   */
+  files?: readonly ReplyFile[];
+}
+
+/** A file attached to a reply. */
+export interface ReplyFile {
+  name: string;
+  data: Uint8Array;
+  contentType: string;
+  /** Alt text, at most 1024 characters (cut to fit). */
+  description?: string;
 }
 
 /** Discord's embed object, the fields we use. */
