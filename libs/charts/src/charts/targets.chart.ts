@@ -9,9 +9,12 @@ const size = { width: 500, height: 380 };
  * Each metric as a share of its own target (they have different units), a line at 100 %: a bar
  * past the line is on target (drawn up to 200 %). Labels carry the real value and target.
  */
-export function targetsChart(metrics: readonly TargetMetric[], context: ChartContext): ChartSpec {
+export function targetsChart(
+  metrics: readonly TargetMetric[],
+  context: ChartContext,
+  title = translate(context.locale, 'stats.chart_targets_title'),
+): ChartSpec {
   const { locale } = context;
-  const title = translate(locale, 'stats.chart_targets_title');
   if (metrics.every((m) => m.value === null)) return noDataChart(title, context, size);
   const shown = [...metrics].reverse(); // ECharts draws the first category at the bottom
   const fmt = (m: TargetMetric, v: number | null) =>
