@@ -48,8 +48,9 @@ export const pongResponse = () => ({ type: ResponseType.Pong }) as const;
 
 /** Type 4: the answer itself, as the HTTP response to the interaction. */
 export function messageResponse(reply: Reply) {
+  const data = messageData(reply);
   // A JSON response carries no files (they go with a webhook call, see follow-up.ts).
-  const { attachments: _files, ...data }: MessageData = messageData(reply);
+  delete data.attachments;
   if (reply.ephemeral) data.flags = EPHEMERAL;
   return { type: ResponseType.ChannelMessage, data } as const;
 }
