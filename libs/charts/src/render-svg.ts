@@ -1,5 +1,11 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { ChartSpec, RenderedChart } from './chart-types.js';
+
+// Loaded on the first chart, not at start: parsing ECharts costs the api and bot ~1–2 s of startup.
+let echartsModule: typeof Echarts | undefined;
+const echarts = (): typeof Echarts =>
+  (echartsModule ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
 
 /** The family every label asks for; PNG rendering loads this font (svg-to-png.ts). */
 export const chartFontFamily = 'DejaVu Sans, Verdana, sans-serif';
@@ -9,7 +15,7 @@ export const chartFontFamily = 'DejaVu Sans, Verdana, sans-serif';
  * spec always gives the same markup.
  */
 export function renderSvg(spec: ChartSpec): RenderedChart {
-  const chart = echarts.init(null, null, {
+  const chart = echarts().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: spec.width,
