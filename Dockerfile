@@ -30,6 +30,9 @@ FROM node:22-bookworm-slim AS runtime
 # The commit kd_build_info{commit} reports: docker compose build --build-arg KD_COMMIT=$(git rev-parse HEAD)
 ARG KD_COMMIT=unknown
 ENV NODE_ENV=production TZ=UTC KD_COMMIT=${KD_COMMIT} HTTP_PORT=8080
+# The charts' PNGs draw their text with DejaVu Sans (@kd/charts): the slim image has no fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps ./dist/apps

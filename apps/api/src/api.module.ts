@@ -19,6 +19,7 @@ import { COMMAND_RUNTIME } from './interactions/interactions.tokens.js';
 import { GuildConfigController } from './rest/guild-config.controller.js';
 import { MeetingsController } from './rest/meetings.controller.js';
 import { InsightsController } from './rest/insights.controller.js';
+import { InsightsPictureController } from './rest/insights-picture.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
 import { TokensController } from './rest/tokens.controller.js';
 
@@ -69,6 +70,7 @@ export class ApiModule {
         GuildConfigController,
         MeetingsController,
         InsightsController,
+        InsightsPictureController,
         OpenApiController,
         TokensController,
       ],

@@ -47,5 +47,10 @@ export {
   type MetricName,
   type MetricValue,
 } from './insights/targets.js';
-export { readGuildInsights, type GuildInsights } from './insights/guild-insights.query.js';
+export {
+  readGuildInsights,
+  readGuildInsightsWithTrends,
+  type GuildInsights,
+} from './insights/guild-insights.query.js';
+export { TREND_DAYS, TREND_WEEKS, type GuildTrends } from './insights/guild-trends.query.js';
 export { installReport, type InstallReport } from './insights/install-report.js';

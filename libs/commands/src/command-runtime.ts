@@ -11,7 +11,7 @@ import {
   type NatsClients,
 } from '@kd/event-store';
 import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
-import { readGuildInsights } from '@kd/analytics';
+import { readGuildInsightsWithTrends } from '@kd/analytics';
 import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
 import {
   MeetingDirectory,
@@ -137,7 +137,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       videoAccess: videoAccess ?? { scope: () => Promise.resolve(scopeOf(noVideoAccess)) },
       logger,
       insights: (guildId) =>
-        readGuildInsights((options.reads ?? db).dataSource, guildId, {
+        readGuildInsightsWithTrends((options.reads ?? db).dataSource, guildId, {
           timeoutMs: 2_000,
           now: clock(),
         }),

@@ -1,11 +1,11 @@
 import type { EventStore } from '@kd/event-store';
 import type { GuildConfigService } from '@kd/guild-config';
-import type { GuildInsights } from '@kd/analytics';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 import type { PendingChanges } from './settings/pending-changes.js';
+import type { GuildOverview } from './stats/insights-picture.js';
 
 /** What the command handlers work with; Kaltura parts are absent when it is not configured. */
 export interface CommandServices {
@@ -18,8 +18,11 @@ export interface CommandServices {
   /** What each guild's video search may see (its recordings, operator-granted categories). */
   videoAccess: Pick<VideoAccessService, 'scope'>;
   logger: Logger;
-  /** A guild's own figures from the analytics read models; undefined when nothing is recorded. */
-  insights: (guildId: string) => Promise<GuildInsights | undefined>;
+  /**
+   * A guild's own figures and their daily and weekly series from the analytics read models;
+   * undefined when nothing is recorded.
+   */
+  insights: (guildId: string) => Promise<GuildOverview | undefined>;
   /** `/kaltura-start` limits per member and guild; absent: no limit. */
   startLimits?: StartRateLimiter | undefined;
   /** Resets and previewed templates waiting for their Confirm / Save button. */

@@ -21,3 +21,4 @@ export {
   StartRateLimitedError,
   type StartRateRules,
 } from './limits/start-rate-limiter.js';
+export { guildInsightsPng, insightsFigures, type GuildOverview } from './stats/insights-picture.js';

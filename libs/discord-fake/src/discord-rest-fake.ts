@@ -14,10 +14,21 @@ export interface RecordedDiscordRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Files of a multipart request (`files[n]` beside `payload_json`, which is `body`). */
+  files?: RecordedFile[];
   /** The status the fake answered with. */
   status: number;
   /** When the request arrived (epoch milliseconds). */
   receivedAt: number;
+}
+
+/** One file part of a multipart request, as sent. */
+export interface RecordedFile {
+  /** The form field, `files[n]`. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 /** A scripted failure: a 429 (Retry-After in seconds, may be fractional) or a server error. */
@@ -107,6 +118,7 @@ interface Answer {
 interface Call {
   params: string[];
   body: unknown;
+  files?: RecordedFile[];
   authorized: boolean;
   query: Record<string, string>;
 }
@@ -225,16 +237,31 @@ class FakeState {
     const receivedAt = Date.now();
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : url.pathname;
-    const body = await readBody(req);
+    const { body, files } = await readBody(req);
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
     const headers = this.rateLimitHeaders(method, path);
     const failure = takeFor(this.failures, path);
     const answer = failure
       ? failureAnswer(failure, headers)
-      : this.route(method, path, { body, query, params: [], authorized: this.authorized(req) });
+      : this.route(method, path, {
+          body,
+          query,
+          params: [],
+          authorized: this.authorized(req),
+          ...(files ? { files } : {}),
+        });
     const { status } = answer;
-    const recorded = { method, path, query, headers: req.headers, body, status, receivedAt };
+    const recorded = {
+      method,
+      path,
+      query,
+      headers: req.headers,
+      body,
+      ...(files ? { files } : {}),
+      status,
+      receivedAt,
+    };
     this.requests.push(recorded);
     const { maxRecorded, maxMessages, onRequest } = this.options;
     if (maxRecorded !== undefined && this.requests.length > maxRecorded)
@@ -372,11 +399,45 @@ class FakeState {
     return { status: 204 };
   }
 
-  private followUp({ params: [app = '', token = ''], body }: Call): Answer {
-    return this.create(this.snowflake(), body, { webhook_id: app, token });
+  private followUp({ params: [app = '', token = ''], body, files }: Call): Answer {
+    const attached = this.attach(body, files);
+    if ('status' in attached) return attached;
+    return this.create(this.snowflake(), attached.body, { webhook_id: app, token });
   }
 
-  private edit(call: Call): Answer {
+  /**
+   * Like Discord: each `attachments` entry names an uploaded `files[id]` (its id is the index);
+   * the stored message gets attachment objects with a snowflake, size, type and CDN URL.
+   */
+  private attach(body: unknown, files: RecordedFile[] | undefined): Answer | { body: unknown } {
+    const listed = (body as { attachments?: unknown } | null)?.attachments;
+    if (!files?.length && listed === undefined) return { body };
+    if (!Array.isArray(listed)) return error(400, 50035, 'Invalid Form Body: attachments');
+    const attachments = [];
+    for (const entry of listed as { id?: unknown; filename?: unknown; description?: unknown }[]) {
+      const file = files?.find((f) => f.field === `files[${String(entry.id)}]`);
+      if (!file)
+        return error(400, 50035, `Invalid Form Body: no file for attachment ${String(entry.id)}`);
+      if (typeof entry.description === 'string' && entry.description.length > 1024)
+        return error(400, 50035, 'Invalid Form Body: description must be 1024 or fewer in length.');
+      const id = this.snowflake();
+      const filename = typeof entry.filename === 'string' ? entry.filename : file.filename;
+      attachments.push({
+        id,
+        filename,
+        ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
+        content_type: file.contentType,
+        size: file.data.length,
+        url: `https://cdn.discordapp.com/attachments/0/${id}/${filename}`,
+      });
+    }
+    return { body: { ...(body as object), attachments } };
+  }
+
+  private edit(received: Call): Answer {
+    const attached = this.attach(received.body, received.files);
+    if ('status' in attached) return attached;
+    const call = { ...received, body: attached.body };
     const problem = messageProblem(call.body, false);
     if (problem) return problem;
     const [app = '', token = '', messageId = ''] = call.params;
@@ -512,17 +573,48 @@ function dropFalseRequired(option: Record<string, unknown>): Record<string, unkn
   return required ? { ...rest, required } : rest;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: RecordedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  if (!(req.headers['content-type'] ?? '').includes('application/json')) return text;
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) return readMultipart(raw, type);
+  const text = raw.toString('utf8');
+  if (!text) return { body: undefined };
+  if (!type.includes('application/json')) return { body: text };
+  return { body: parseJson(text) };
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+}
+
+/** `payload_json` is the message; `files[n]` parts are the files (how @discordjs/rest uploads). */
+async function readMultipart(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: unknown; files?: RecordedFile[] }> {
+  let form: FormData;
+  try {
+    form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return { body: raw.toString('utf8') };
+  }
+  const payload = form.get('payload_json');
+  const files: RecordedFile[] = [];
+  for (const [field, value] of form.entries())
+    if (typeof value !== 'string')
+      files.push({
+        field,
+        filename: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+  return { body: typeof payload === 'string' ? parseJson(payload) : {}, files };
 }
 
 const botUser = { id: '100000000000000999', username: 'kaltura-bot' };

@@ -9,6 +9,7 @@ export {
   type DiscordRestFakeOptions,
   type DiscordFailure,
   type RecordedDiscordRequest,
+  type RecordedFile,
   type FakeMessage,
   type FakeChannel,
 } from './discord-rest-fake.js';

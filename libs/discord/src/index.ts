@@ -135,7 +135,13 @@ export {
   type ChannelOwnershipOptions,
 } from './rest/channel-ownership.js';
 export { routeLabel } from './rest/route-label.js';
-export type { Reply, ReplyEmbed, ReplyModal, AutocompleteChoice } from './replies/reply.js';
+export type {
+  Reply,
+  ReplyEmbed,
+  ReplyFile,
+  ReplyModal,
+  AutocompleteChoice,
+} from './replies/reply.js';
 export {
   ResponseType,
   EPHEMERAL,

@@ -10,12 +10,16 @@ import { inSnapshot, type Sql } from './sql.js';
 import { range } from './sql-fragments.js';
 import { readUsage } from './weekly/usage.query.js';
 import { renderUsage } from './weekly/usage.report.js';
+import { renderUsageHtml } from './weekly/usage.html.js';
+import { readUsageTrends } from './weekly/usage-trends.query.js';
 
 export interface ReportOptions {
   /** The flattened config/default_config.json (overrides are differences from it). */
   defaults: () => FlatConfig;
   /** Shown in the header; the figures never depend on it. */
   generatedAt: string;
+  /** Also render the HTML page with charts (weekly only). */
+  html?: boolean;
 }
 
 /** Reads one period's figures in a single snapshot, evaluated at the period's end, and renders them. */
@@ -25,19 +29,38 @@ export async function buildReport(
   options: ReportOptions,
 ): Promise<RenderedReport> {
   return inSnapshot(client, endInstant(period), async (sql) => {
-    const report = await render(sql, period, options);
-    return (await eventsIn(sql, period)) > 0 ? report : noActivity(report, period);
+    const { report: rendered, html } = await render(sql, period, options);
+    const report = (await eventsIn(sql, period)) > 0 ? rendered : noActivity(rendered, period);
+    return html ? { ...report, html: html(report) } : report;
   });
 }
 
-async function render(sql: Sql, period: Period, options: ReportOptions): Promise<RenderedReport> {
+interface Rendering {
+  report: RenderedReport;
+  /** The HTML page, made from the final report (its tables and "no activity" flag). */
+  html?: (report: RenderedReport) => string;
+}
+
+async function render(sql: Sql, period: Period, options: ReportOptions): Promise<Rendering> {
   switch (period.kind) {
     case 'daily':
-      return renderServiceHealth(await readServiceHealth(sql, period), options.generatedAt);
-    case 'weekly':
-      return renderUsage(await readUsage(sql, period), options.generatedAt);
+      return {
+        report: renderServiceHealth(await readServiceHealth(sql, period), options.generatedAt),
+      };
+    case 'weekly': {
+      const data = await readUsage(sql, period);
+      const report = renderUsage(data, options.generatedAt);
+      if (!options.html) return { report };
+      const trends = await readUsageTrends(sql, period);
+      return { report, html: (final) => renderUsageHtml(data, trends, final) };
+    }
     case 'monthly':
-      return renderMonthly(await readMonthly(sql, period, options.defaults()), options.generatedAt);
+      return {
+        report: renderMonthly(
+          await readMonthly(sql, period, options.defaults()),
+          options.generatedAt,
+        ),
+      };
   }
 }
 

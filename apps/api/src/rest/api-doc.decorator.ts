@@ -10,7 +10,8 @@ export interface ApiDocOptions {
   /** The zod schema the handler parses its body with. */
   body?: z.ZodType;
   query?: z.ZodObject;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `contentType`: a body that is not JSON (an image), documented as binary. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
 /** Documents a REST route; a unit test fails for a route with a scope but no @ApiDoc. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { eventFactory } from '@kd/analytics-oracle';
+import { pngSize } from '@kd/charts';
 import {
   commandInteraction,
   createTestDatabase,
@@ -152,11 +153,12 @@ describe('insights: REST API and /kaltura-stats', () => {
     expect(scoped.body.error.code).toBe('AUTH.INSUFFICIENT_SCOPE');
   });
 
-  it('answers /kaltura-stats with the same figures, privately', async () => {
-    const interaction = commandInteraction('kaltura-stats');
+  /** The deferred answer of a signed interaction, as discord-fake received it. */
+  const statsAnswer = async (locale: string) => {
+    const interaction = { ...commandInteraction('kaltura-stats'), locale };
     const response = await post(api.url, interaction);
     expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 15_000;
     let followUp;
     while (!followUp && Date.now() < deadline) {
       [followUp] = discord.requestsTo(
@@ -165,10 +167,73 @@ describe('insights: REST API and /kaltura-stats', () => {
       );
       await new Promise((r) => setTimeout(r, 50));
     }
+    return followUp;
+  };
+
+  it('answers /kaltura-stats with the same figures and their picture, privately', async () => {
+    const followUp = await statsAnswer('en-US');
     const text = JSON.stringify(followUp?.body);
     expect(text).toContain('Kaltura usage in this server');
     expect(text).toContain('Last 7 days: 3 commands on 2 days');
     expect(text).toContain('1.5 (target > 5)');
     expect(text).toContain('Custom settings: role mapping');
+    expect(followUp?.body).toMatchObject({
+      embeds: [{ image: { url: 'attachment://insights.png' } }],
+      attachments: [
+        {
+          id: 0,
+          filename: 'insights.png',
+          description: expect.stringContaining('3 commands on 2 days') as unknown,
+        },
+      ],
+    });
+    const [file] = followUp?.files ?? [];
+    expect(file).toMatchObject({ field: 'files[0]', filename: 'insights.png' });
+    expect(pngSize(file?.data ?? Buffer.alloc(0))).toEqual({ width: 1000, height: 760 });
+  });
+
+  it("answers /kaltura-stats in the member's language, picture included", async () => {
+    const followUp = await statsAnswer('de');
+    const text = JSON.stringify(followUp?.body);
+    expect(text).toContain('Kaltura-Nutzung auf diesem Server');
+    expect(text).toContain('Letzte 7 Tage: 3 Befehle an 2 Tagen');
+    expect(text).toContain('Eigene Einstellungen: Rollenzuordnung');
+    expect(JSON.stringify((followUp?.body as { attachments?: unknown }).attachments)).toContain(
+      'Diagramme zur Nutzung dieses Servers.',
+    );
+    expect(pngSize(followUp?.files?.[0]?.data ?? Buffer.alloc(0))).toBeDefined();
+  });
+
+  it('serves the same picture over REST to a token of the guild, with cache headers', async () => {
+    const path = `/api/v1/guilds/${guild}/insights.png`;
+    const bearer = token({ guilds: [guild], scope: 'read' });
+    const response = await fetch(`${api.url}${path}?locale=fr`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('cache-control')).toBe('private, max-age=60');
+    expect(decodeURIComponent(response.headers.get('x-alt-text') ?? '')).toContain(
+      '3 commandes sur 2 jours',
+    );
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(pngSize(png)).toEqual({ width: 1000, height: 760 });
+    const etag = response.headers.get('etag') ?? '';
+    const again = await fetch(`${api.url}${path}?locale=fr`, {
+      headers: { authorization: `Bearer ${bearer}`, 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses the picture without a token, to other guilds, and for unknown guilds', async () => {
+    const path = `/api/v1/guilds/${guild}/insights.png`;
+    expect((await fetch(`${api.url}${path}`)).status).toBe(401);
+    const forbidden = await get(path, token({ guilds: [other], scope: 'read' }));
+    expect(forbidden.status).toBe(403);
+    const unknown = await get(`/api/v1/guilds/${snowflakeFor(5252)}/insights.png`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('GUILD.NOT_FOUND');
+    const badLocale = await get(`${path}?locale=${'x'.repeat(40)}`);
+    expect(badLocale.status).toBe(400);
   });
 });

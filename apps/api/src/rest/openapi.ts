@@ -11,7 +11,7 @@ export interface RouteDoc {
   scope: Scope;
   body?: z.ZodType;
   query?: z.ZodObject;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
 const errorSchema = z.object({
@@ -56,19 +56,21 @@ export function buildOpenApi(
           schema: errorSchema,
         },
         429: { description: 'rate limited', schema: errorSchema },
-      }).map(([status, r]) => [
+      }).map(([status, r]: [string, RouteDoc['responses'][number]]) => [
         status,
         {
           description: r.description,
-          ...(r.schema
-            ? {
-                content: {
-                  'application/json': {
-                    schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }),
+          ...(r.contentType
+            ? { content: { [r.contentType]: { schema: { type: 'string', format: 'binary' } } } }
+            : r.schema
+              ? {
+                  content: {
+                    'application/json': {
+                      schema: z.toJSONSchema(r.schema, { io: 'output', unrepresentable: 'any' }),
+                    },
                   },
-                },
-              }
-            : {}),
+                }
+              : {}),
         },
       ]),
     );

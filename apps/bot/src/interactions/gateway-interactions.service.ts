@@ -103,6 +103,17 @@ function replyOptions(reply: Reply): InteractionEditReplyOptions & InteractionRe
     ...(data.components
       ? { components: data.components as unknown as InteractionReplyOptions['components'] }
       : {}),
+    ...(reply.files?.length
+      ? {
+          files: reply.files.map((file, i) => ({
+            attachment: Buffer.from(file.data),
+            name: file.name,
+            ...(data.attachments?.[i]?.description
+              ? { description: data.attachments[i].description }
+              : {}),
+          })),
+        }
+      : {}),
     allowedMentions: { parse: [] },
   };
 }

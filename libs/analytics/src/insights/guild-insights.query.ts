@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { numeric, startReadOnly, type SnapshotRead } from './install-summary.query.js';
+import { queryGuildTrends, type GuildTrends } from './guild-trends.query.js';
 import { withTarget, type MetricValue } from './targets.js';
 
 /** A guild's own figures from `analytics.guild_insights`, compared with the seed targets. */
@@ -78,16 +79,36 @@ export async function readGuildInsights(
 ): Promise<GuildInsights | undefined> {
   return db.transaction('REPEATABLE READ', async (tx) => {
     await startReadOnly(tx, read);
-    const rows = await tx.query<Record<string, unknown>[]>(
-      `SELECT i.*, analytics.as_of() AS as_of FROM analytics.guild_insights i WHERE i.guild_id = $1`,
-      [guildId],
-    );
-    const raw = rows[0];
-    if (!raw) return undefined;
-    const { guild_id: id, install_day: installDay, last_active_day: lastDay, as_of: asOf } = raw;
-    const row = { ...(numeric(raw) as unknown as InsightsRow), guild_id: String(id) };
-    return toInsights(row, day(installDay), day(lastDay), new Date(asOf as string).toISOString());
+    return queryGuildInsights(tx, guildId);
   });
+}
+
+/** The insights and the daily and weekly series of its charts, in one snapshot. */
+export async function readGuildInsightsWithTrends(
+  db: Pick<DataSource, 'transaction'>,
+  guildId: string,
+  read: SnapshotRead,
+): Promise<(GuildInsights & { trends: GuildTrends }) | undefined> {
+  return db.transaction('REPEATABLE READ', async (tx) => {
+    await startReadOnly(tx, read);
+    const insights = await queryGuildInsights(tx, guildId);
+    return insights && { ...insights, trends: await queryGuildTrends(tx, guildId) };
+  });
+}
+
+async function queryGuildInsights(
+  tx: EntityManager,
+  guildId: string,
+): Promise<GuildInsights | undefined> {
+  const rows = await tx.query<Record<string, unknown>[]>(
+    `SELECT i.*, analytics.as_of() AS as_of FROM analytics.guild_insights i WHERE i.guild_id = $1`,
+    [guildId],
+  );
+  const raw = rows[0];
+  if (!raw) return undefined;
+  const { guild_id: id, install_day: installDay, last_active_day: lastDay, as_of: asOf } = raw;
+  const row = { ...(numeric(raw) as unknown as InsightsRow), guild_id: String(id) };
+  return toInsights(row, day(installDay), day(lastDay), new Date(asOf as string).toISOString());
 }
 
 function toInsights(

@@ -1,71 +1,113 @@
 import { KdError } from '@kd/events';
-import type { CommandHandler, Reply } from '@kd/discord';
+import type { CommandHandler, Reply, ReplyFile } from '@kd/discord';
 import type { GuildInsights, MetricValue } from '@kd/analytics';
+import { resolveLocale, translate, type Locale } from '@kd/i18n';
 import type { CommandServices } from '../command-services.js';
+import { guildInsightsPng, metricLabel, type GuildOverview } from '../stats/insights-picture.js';
 
-/** `/kaltura-stats`: the server's own engagement, retention and customization, against the targets. */
+export const STATS_PICTURE = 'insights.png';
+
+/**
+ * `/kaltura-stats`: the server's own engagement, retention and customization against the
+ * targets, in the member's language, with a picture of the last 30 days.
+ */
 export function statsHandler(s: CommandServices): CommandHandler<'kaltura-stats'> {
   return async (invocation) => {
-    const guildId = invocation.guildId ?? '';
-    const insights = await s.insights(guildId);
-    if (!insights)
-      throw new KdError(
-        'STATS.NO_DATA',
-        'No activity recorded for this server yet: use a few commands and try again later.',
-        'not_found',
-      );
-    return statsReply(insights);
+    const locale = resolveLocale(invocation.locale);
+    const overview = await s.insights(invocation.guildId ?? '');
+    if (!overview)
+      throw new KdError('STATS.NO_DATA', translate(locale, 'stats.no_data_error'), 'not_found');
+    const reply = statsReply(overview, locale);
+    try {
+      return withPicture(reply, picture(overview, locale));
+    } catch (error) {
+      // The figures matter more than their picture: the text goes out without it.
+      s.logger.warn({ err: error, guildId: overview.guildId }, 'stats picture not rendered');
+      return reply;
+    }
   };
 }
 
-const mark = (onTarget: boolean | null) => (onTarget === null ? '▫️' : onTarget ? '✅' : '⚠️');
-const yesNo = (value: boolean | null, pending: string) =>
-  value === null ? pending : value ? 'yes' : 'no';
-
-function formatValue(metric: MetricValue): string {
-  if (metric.value === null) return 'no data yet';
-  const ratio = metric.metric === 'unique_users' || metric.metric === 'feature_adoption';
-  const shown = ratio ? `${Math.round(metric.value * 100)}%` : metric.value.toFixed(1);
-  const target = ratio ? `${Math.round(metric.target * 100)}%` : String(metric.target);
-  return `${shown} (target > ${target})`;
+function picture(overview: GuildOverview, locale: Locale): ReplyFile {
+  const { png, alt } = guildInsightsPng(overview, locale);
+  return { name: STATS_PICTURE, data: png, contentType: 'image/png', description: alt };
 }
 
-export function statsReply(i: GuildInsights): Reply {
+function withPicture(reply: Reply, file: ReplyFile): Reply {
+  const [embed, ...rest] = reply.embeds ?? [];
+  const image = { url: `attachment://${file.name}` };
+  return { ...reply, embeds: [{ ...embed, image }, ...rest], files: [file] };
+}
+
+const mark = (onTarget: boolean | null) => (onTarget === null ? '▫️' : onTarget ? '✅' : '⚠️');
+
+function formatValue(metric: MetricValue, locale: Locale): string {
+  if (metric.value === null) return translate(locale, 'stats.no_value');
+  const ratio = metric.metric === 'unique_users' || metric.metric === 'feature_adoption';
+  const format = ratio
+    ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+    : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const target = ratio
+    ? format.format(metric.target)
+    : new Intl.NumberFormat(locale).format(metric.target);
+  return translate(locale, 'stats.value_with_target', {
+    value: format.format(metric.value),
+    target,
+  });
+}
+
+export function statsReply(i: GuildInsights, locale: Locale): Reply {
+  const t = (key: string, values?: Record<string, string | number>) =>
+    translate(locale, `stats.${key}`, values);
   const a = i.activity;
+  const answer = (value: boolean | null, pending: string) =>
+    value === null ? t(pending) : t(value ? 'yes' : 'no');
   const customized = [
-    i.customization.templates && 'templates',
-    i.customization.roleMapping && 'role mapping',
-    i.customization.notifications && 'notifications',
-  ].filter(Boolean);
+    i.customization.templates && t('custom_templates'),
+    i.customization.roleMapping && t('custom_role_mapping'),
+    i.customization.notifications && t('custom_notifications'),
+  ].filter((x): x is string => Boolean(x));
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(customized);
   return {
     ephemeral: true,
     embeds: [
       {
-        title: 'Kaltura usage in this server',
-        description: `Last 7 days: ${a.commands7d} commands on ${a.activeDays7d} days. Last 30 days: ${a.commands30d} commands by ${a.uniqueUsers30d} people, active on ${a.activeDays30d} days.`,
+        title: t('title'),
+        description: t('summary', {
+          commands7d: a.commands7d,
+          activeDays7d: a.activeDays7d,
+          commands30d: a.commands30d,
+          users30d: a.uniqueUsers30d,
+          activeDays30d: a.activeDays30d,
+        }),
         fields: [
           ...i.engagement.map((metric) => ({
-            name: `${mark(metric.onTarget)} ${metric.label}`,
-            value: formatValue(metric),
+            name: `${mark(metric.onTarget)} ${metricLabel(metric, locale)}`,
+            value: formatValue(metric, locale),
             inline: true,
           })),
           {
-            name: 'Retention',
+            name: t('retention'),
             value: [
-              `Weekly active: ${i.retention.weeklyActive ? 'yes' : 'no'}`,
-              `Still using commands after 30 days: ${yesNo(i.retention.commandRetained30d, 'not 30 days yet')}`,
-              `Retained after 90 days: ${yesNo(i.retention.serverRetained90d, 'not 90 days yet')}`,
+              t('weekly_active', { answer: answer(i.retention.weeklyActive, 'no') }),
+              t('retained_30d', { answer: answer(i.retention.commandRetained30d, 'not_30_days') }),
+              t('retained_90d', { answer: answer(i.retention.serverRetained90d, 'not_90_days') }),
             ].join('\n'),
           },
           {
-            name: 'Customization',
+            name: t('customization'),
             value: i.customization.anyOverride
-              ? `Custom settings${customized.length ? `: ${customized.join(', ')}` : ''}`
-              : 'All defaults (`/kaltura-config-view`)',
+              ? customized.length
+                ? t('custom_settings_of', { list })
+                : t('custom_settings')
+              : t('all_defaults'),
           },
         ],
         footer: {
-          text: `Installed ${i.installDay ?? 'unknown'} · figures as of ${i.asOf.slice(0, 16).replace('T', ' ')} UTC · complete days only`,
+          text: t('footer', {
+            installDay: i.installDay ?? t('unknown'),
+            asOf: i.asOf.slice(0, 16).replace('T', ' '),
+          }),
         },
       },
     ],

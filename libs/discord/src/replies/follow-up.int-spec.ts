@@ -73,4 +73,50 @@ describe('answering a deferred interaction', () => {
     expect(fake.requests[1]?.body).toMatchObject({ flags: 64 });
     expect(fake.publicMessages()).toEqual([]);
   });
+
+  it("uploads a reply's files as multipart attachments, with their alt text", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const reply = {
+      ephemeral: true,
+      embeds: [{ title: 'figures', image: { url: 'attachment://insights.png' } }],
+      files: [
+        { name: 'insights.png', data: png, contentType: 'image/png', description: 'a chart' },
+      ],
+    };
+    await editOriginalResponse(rest, interaction, reply);
+    await sendFollowUp(rest, interaction, reply);
+    for (const request of fake.requests) {
+      expect(request.status).toBe(200);
+      expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      expect(request.body).toMatchObject({
+        attachments: [{ id: 0, filename: 'insights.png', description: 'a chart' }],
+        embeds: [{ image: { url: 'attachment://insights.png' } }],
+      });
+      expect(request.files).toEqual([
+        { field: 'files[0]', filename: 'insights.png', contentType: 'image/png', data: png },
+      ]);
+    }
+    const stored = [...fake.messages.values()].map((m) => m.attachments);
+    expect(stored).toEqual([
+      [
+        expect.objectContaining({
+          filename: 'insights.png',
+          size: png.length,
+          description: 'a chart',
+        }),
+      ],
+      [expect.objectContaining({ filename: 'insights.png', content_type: 'image/png' })],
+    ]);
+  });
+
+  it('is refused by the fake like Discord when an attachment names no uploaded file', async () => {
+    const route = `/webhooks/${interaction.applicationId}/${interaction.token}/messages/@original`;
+    await expect(
+      rest.patch(route as `/${string}`, {
+        body: { content: 'x', attachments: [{ id: 3, filename: 'missing.png' }] },
+        files: [{ name: 'a.png', data: Buffer.from('x') }],
+        auth: false,
+      }),
+    ).rejects.toThrow(/no file for attachment 3/);
+  });
 });

@@ -3,6 +3,18 @@ import { discordRoutes } from '../rest/discord-routes.js';
 import { EPHEMERAL, messageData } from './interaction-responses.js';
 import type { Reply } from './reply.js';
 
+/** The reply's files as @discordjs/rest sends them: multipart `files[n]` beside `payload_json`. */
+const filesOf = (reply: Reply) =>
+  reply.files?.length
+    ? {
+        files: reply.files.map((file) => ({
+          name: file.name,
+          data: file.data,
+          contentType: file.contentType,
+        })),
+      }
+    : {};
+
 export interface InteractionRef {
   applicationId: string;
   token: string;
@@ -24,7 +36,8 @@ export async function editOriginalResponse(
   reply: Reply,
 ): Promise<SentMessage> {
   const route = discordRoutes.webhookMessage(interaction.applicationId, interaction.token);
-  return (await rest.patch(route, { body: messageData(reply), auth: false })) as SentMessage;
+  const request = { body: messageData(reply), ...filesOf(reply), auth: false };
+  return (await rest.patch(route, request)) as SentMessage;
 }
 
 /** A further message after the first response (its own ephemeral flag is allowed here). */
@@ -35,7 +48,7 @@ export async function sendFollowUp(
 ): Promise<SentMessage> {
   const body = { ...messageData(reply), ...(reply.ephemeral ? { flags: EPHEMERAL } : {}) };
   const route = discordRoutes.webhook(interaction.applicationId, interaction.token);
-  return (await rest.post(route, { body, auth: false })) as SentMessage;
+  return (await rest.post(route, { body, ...filesOf(reply), auth: false })) as SentMessage;
 }
 
 /** Removes an interaction's message (`DELETE /webhooks/{appId}/{token}/messages/@original`). */

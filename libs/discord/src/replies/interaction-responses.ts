@@ -23,6 +23,8 @@ export interface MessageData {
   components?: Record<string, unknown>[];
   flags?: number;
   allowed_mentions: typeof noMentions;
+  /** One entry per file of the reply: `id` is its index among the multipart `files[n]`. */
+  attachments?: { id: number; filename: string; description?: string }[];
 }
 
 /** The message fields of a reply, within Discord's limits, never mentioning anyone. */
@@ -34,6 +36,14 @@ export function messageData(reply: Reply): MessageData {
   if (content || embeds.length === 0) data.content = content || 'Done.';
   if (embeds.length > 0) data.embeds = embeds;
   if (reply.components) data.components = [...reply.components];
+  if (reply.files?.length)
+    data.attachments = reply.files.map((file, id) => ({
+      id,
+      filename: file.name,
+      ...(file.description
+        ? { description: truncate(file.description, limits.attachmentDescription) }
+        : {}),
+    }));
   return data;
 }
 
@@ -42,6 +52,8 @@ export const pongResponse = () => ({ type: ResponseType.Pong }) as const;
 /** Type 4: the answer itself as a message, as the HTTP response to the interaction. */
 export function messageResponse(reply: Reply) {
   const data = messageData(reply);
+  // A JSON response carries no files (they go with a webhook call, see follow-up.ts).
+  delete data.attachments;
   if (reply.ephemeral) data.flags = EPHEMERAL;
   return { type: ResponseType.ChannelMessage, data } as const;
 }

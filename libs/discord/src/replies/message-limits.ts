@@ -14,6 +14,7 @@ export const limits = {
   author: 256,
   choices: 25,
   choiceName: 100,
+  attachmentDescription: 1024,
 } as const;
 
 /** Cuts text to `max` characters (code points), marking the cut with an ellipsis. */

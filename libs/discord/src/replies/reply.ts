@@ -18,6 +18,12 @@ export interface Reply {
   update?: boolean;
   /** Answer with a form (MODAL); `content` is what to say if it can no longer be shown. */
   modal?: ReplyModal;
+  /**
+   * Files attached to the message (multipart `files[n]`), each listed in `attachments` with its
+   * description (alt text); an embed shows one with `image: { url: 'attachment://<name>' }`.
+   * Only webhook calls carry files: a reply given in the interaction's HTTP response drops them.
+   */
+  files?: readonly ReplyFile[];
 }
 
 /** A modal of paragraph/short text inputs, in Discord's terms. */
@@ -34,6 +40,15 @@ export interface ReplyModal {
     maxLength: number;
     required: boolean;
   }[];
+}
+
+/** A file attached to a reply. */
+export interface ReplyFile {
+  name: string;
+  data: Uint8Array;
+  contentType: string;
+  /** Alt text, at most 1024 characters (cut to fit). */
+  description?: string;
 }
 
 /** Discord's embed object, the fields we use. */

@@ -1,5 +1,6 @@
 import { common } from './common.js';
 import { config } from './config.js';
+import { stats } from './stats.js';
 
 /** Every namespace; add a new catalog file here (one line) and nowhere else. */
-export const catalogs = [common, config] as const;
+export const catalogs = [common, config, stats] as const;

@@ -11,6 +11,7 @@ describe('npm run report arguments', () => {
       asOf: new Date('2026-11-25T00:00:00Z'),
       out: 'reports',
       databaseUrl: 'postgres://u@db/kd',
+      format: 'markdown',
     });
   });
 
@@ -22,7 +23,18 @@ describe('npm run report arguments', () => {
       asOf: new Date('2026-11-23T00:00:00Z'),
       out: 'tmp/r',
       databaseUrl: 'postgresql://x/y',
+      format: 'markdown',
     });
+  });
+
+  it('takes --format html for the weekly report only', () => {
+    expect(parse(['weekly', '--format', 'html'])).toMatchObject({ kind: 'weekly', format: 'html' });
+    expect(() => parse(['daily', '--format=html'])).toThrow(
+      '--format html is available for the weekly report',
+    );
+    expect(() => parse(['weekly', '--format', 'pdf'])).toThrow(
+      'unknown --format "pdf": one of markdown, html',
+    );
   });
 
   it('explains what is wrong with the arguments', () => {

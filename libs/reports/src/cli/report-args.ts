@@ -7,13 +7,19 @@ export interface ReportArgs {
   asOf: Date;
   out: string;
   databaseUrl: string;
+  /** `html`: also a self-contained HTML page with charts (weekly). */
+  format: ReportFormat;
 }
+
+export const reportFormats = ['markdown', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
 
 const spec = {
   command: 'npm run report --',
-  synopsis: 'daily|weekly|monthly [--as-of YYYY-MM-DD] [--out DIR] [--database-url URL]',
+  synopsis:
+    'daily|weekly|monthly [--as-of YYYY-MM-DD] [--out DIR] [--database-url URL] [--format markdown|html]',
   summary:
-    'Writes the report of the complete period before --as-of as Markdown and CSV (docs/reports.md).',
+    'Writes the report of the complete period before --as-of as Markdown and CSV, with --format html also as an HTML page with charts (weekly; docs/reports.md).',
   options: {
     'as-of': {
       type: 'string',
@@ -21,6 +27,11 @@ const spec = {
       description: 'the day it is made on (UTC; default today)',
     },
     out: { type: 'string', value: 'DIR', description: 'where to write (default reports)' },
+    format: {
+      type: 'string',
+      value: 'markdown|html',
+      description: 'html: also a self-contained HTML page with SVG charts (weekly only)',
+    },
     'database-url': {
       type: 'string',
       value: 'URL',
@@ -52,14 +63,20 @@ export function parseReportArgs(
   }
   if (parsed.help) return { help: true };
   const { values } = parsed;
-  for (const name of ['as-of', 'out', 'database-url'] as const)
+  for (const name of ['as-of', 'out', 'database-url', 'format'] as const)
     if (values[name] === '') throw new UsageError(`--${name} needs a value`);
   const [kind] = parsed.positionals;
   if (kind === undefined) throw new UsageError(`which report? one of ${reportKinds.join(', ')}`);
   if (!isReportKind(kind))
     throw new UsageError(`unknown report "${kind}": one of ${reportKinds.join(', ')}`);
+  const format = values.format ?? 'markdown';
+  if (!(reportFormats as readonly string[]).includes(format))
+    throw new UsageError(`unknown --format "${format}": one of ${reportFormats.join(', ')}`);
+  if (format === 'html' && kind !== 'weekly')
+    throw new UsageError('--format html is available for the weekly report');
   return {
     kind,
+    format: format as ReportFormat,
     asOf: values['as-of'] === undefined ? utcDay(today) : asOfDay(values['as-of']),
     out: values.out ?? 'reports',
     // A read replica when there is one: reports only read.

@@ -86,6 +86,31 @@ describe('npm run report', () => {
     );
   });
 
+  it('writes the weekly HTML page beside the Markdown and CSV with --format html', async () => {
+    const weekly = await cli(
+      'weekly',
+      '--as-of=2026-11-23',
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--database-url',
+      h.db.url,
+    );
+    expect(weekly).toMatchObject({ code: 0, err: [] });
+    const written = weekly.out.map((p) => p.slice(out.length + 1));
+    expect(written).toContain('weekly-2026-W47.md');
+    expect(written).toContain('weekly-2026-W47-cohorts.csv');
+    expect(written.at(-1)).toBe('weekly-2026-W47.html');
+    const html = await readFile(join(out, 'weekly-2026-W47.html'), 'utf8');
+    expect(html.match(/<svg /g)?.length).toBe(6);
+    expect(html).not.toMatch(/<script|<link|<img/i);
+    expect(html).toContain(
+      '<td>Commands per active guild-day (7 days)</td><td class="num">1.50</td>',
+    );
+    expect(html).toContain('Heatmap of 2 weekly install cohorts');
+  });
+
   it('renders the same report twice alike (figures do not depend on when it runs)', async () => {
     const period = periodBefore('monthly', asOf);
     const build = (generatedAt: string) =>
@@ -103,7 +128,7 @@ describe('npm run report', () => {
     });
     expect((await cli('quarterly')).code).toBe(2);
     expect(usage).toMatch(
-      /^usage: npm run report -- daily\|weekly\|monthly \[--as-of YYYY-MM-DD\] \[--out DIR\] \[--database-url URL\]\n/,
+      /^usage: npm run report -- daily\|weekly\|monthly \[--as-of YYYY-MM-DD\] \[--out DIR\] \[--database-url URL\] \[--format markdown\|html\]\n/,
     );
     expect(await cli('weekly', '--since', '2026-01-01')).toMatchObject({
       code: 2,

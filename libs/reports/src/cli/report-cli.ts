@@ -51,6 +51,7 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
     const report = await buildReport(client, period, {
       defaults: () => flattenConfig(loadDefaultConfig()),
       generatedAt: io.now().toISOString(),
+      html: args.format === 'html',
     });
     progress.update(2);
     const paths = await writeReport(report, args.out);

@@ -24,4 +24,6 @@ export interface RenderedReport {
   tables: Table[];
   /** True when no event occurred in the period (the Markdown says so under its header). */
   quiet?: boolean;
+  /** The self-contained HTML page (`--format html`), written beside the Markdown and CSV. */
+  html?: string;
 }
