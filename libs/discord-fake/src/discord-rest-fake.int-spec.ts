@@ -157,7 +157,7 @@ describe('Discord REST fake', () => {
 
   it("gets, edits and deletes a channel message with Discord's shapes and errors", async () => {
     fake.registerChannel('100000000000000001', channel);
-    const path = `/channels/${channel}/messages`;
+    const path = `/channels/${channel}/messages` as const;
     const { id } = (await rest.post(path, { body: { content: 'v1' } })) as { id: string };
     const edited = (await rest.patch(`${path}/${id}`, {
       body: { content: 'v2', components: [], nonce: 'ignored' },
@@ -171,13 +171,13 @@ describe('Discord REST fake', () => {
     expect(fake.messages.has(id)).toBe(false);
     for (const call of [rest.get(`${path}/${id}`), rest.patch(`${path}/${id}`, { body: {} })])
       await expect(call).rejects.toMatchObject({ status: 404, code: 10008 });
-    const elsewhere = `/channels/100000000000000301/messages/${id}`;
+    const elsewhere = `/channels/100000000000000301/messages/${id}` as const;
     await expect(rest.get(elsewhere)).rejects.toMatchObject({ status: 404, code: 10003 });
   });
 
   it('lets a test delete a message as a moderator would, and force a 429 on an edit', async () => {
     fake.registerChannel('100000000000000001', channel);
-    const path = `/channels/${channel}/messages`;
+    const path = `/channels/${channel}/messages` as const;
     const { id } = (await rest.post(path, { body: { content: 'doomed' } })) as { id: string };
     fake.failNext(1, { status: 429, retryAfter: 0.2 }, /\/messages\/\d+$/);
     await rest.patch(`${path}/${id}`, { body: { content: 'after the wait' } });

@@ -338,36 +338,39 @@ class FakeState {
   }
 
   /** Like Discord: 10003 for a channel it does not know, 10008 for a message not in the channel. */
-  private messageInChannel(channelId: string, messageId: string): FakeMessage | Answer {
-    if (!this.channels.has(channelId)) return error(404, 10003, 'Unknown Channel');
+  private messageInChannel(
+    channelId: string,
+    messageId: string,
+  ): { message: FakeMessage } | { problem: Answer } {
+    if (!this.channels.has(channelId)) return { problem: error(404, 10003, 'Unknown Channel') };
     const message = this.messages.get(messageId);
-    if (message?.channel_id !== channelId) return error(404, 10008, 'Unknown Message');
-    return message;
+    if (message?.channel_id !== channelId) return { problem: error(404, 10008, 'Unknown Message') };
+    return { message };
   }
 
   private channelMessage({ params: [channelId = '', messageId = ''] }: Call): Answer {
     const found = this.messageInChannel(channelId, messageId);
-    return 'status' in found ? found : { status: 200, body: found };
+    return 'problem' in found ? found.problem : { status: 200, body: found.message };
   }
 
   /** Like Discord: the fields sent replace the stored ones; `edited_timestamp` is set. */
   private editInChannel({ params: [channelId = '', messageId = ''], body }: Call): Answer {
     const found = this.messageInChannel(channelId, messageId);
-    if ('status' in found) return found;
+    if ('problem' in found) return found.problem;
     const problem = messageProblem(body, false) ?? componentProblem(body);
     if (problem) return problem;
     const fields = Object.fromEntries(
       Object.entries(body as Record<string, unknown>).filter(([key]) => !key.includes('nonce')),
     );
-    const edited = { ...found, ...fields, edited_timestamp: new Date().toISOString() };
-    this.messages.set(found.id, edited);
+    const edited = { ...found.message, ...fields, edited_timestamp: new Date().toISOString() };
+    this.messages.set(found.message.id, edited);
     return { status: 200, body: edited };
   }
 
   private deleteInChannel({ params: [channelId = '', messageId = ''] }: Call): Answer {
     const found = this.messageInChannel(channelId, messageId);
-    if ('status' in found) return found;
-    this.messages.delete(found.id);
+    if ('problem' in found) return found.problem;
+    this.messages.delete(found.message.id);
     return { status: 204 };
   }
 
