@@ -94,6 +94,8 @@ async function given(channel: string, enabled = true, unchecked = false): Promis
       ),
     );
   else await config.update(guildId, key, channel, admin, 'int');
+  // These tests are about a post per event (living-messages.int-spec.ts covers the other mode).
+  await config.update(guildId, 'notifications.living_message', false, admin, 'int');
   if (!enabled) await config.update(guildId, 'notifications.enabled', false, admin, 'int');
   const created = { meetingId, kalturaResourceId: '1', type: 'meeting' as const };
   await t.store.append(
