@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import { buttonCustomId, discordLimits, fitEmbeds, truncate, type ReplyEmbed } from '@kd/discord';
+import { discordLimits, fitEmbeds, truncate, type ReplyEmbed } from '@kd/discord';
 import type { GuildConfig, NotificationKind } from '@kd/guild-config';
 import { translatorFor, type Locale } from '@kd/i18n';
 import { escapeUserText } from './escape-user-text.js';
@@ -73,7 +73,6 @@ export function renderLivingMessage(input: LivingMessageInput): LivingMessage | 
   };
 }
 
-type Translate = ReturnType<typeof translatorFor>;
 type Field = { name: string; value: string; inline: boolean };
 
 function stageFields(view: MeetingView, stage: LivingStage, links: LinkOptions, locale: Locale) {

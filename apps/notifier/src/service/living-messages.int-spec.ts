@@ -67,7 +67,7 @@ function notifier(store: Pick<EventStore, 'append' | 'lastSeqOf' | 'readAggregat
 
 // ---- given ---------------------------------------------------------------------------------
 
-async function setting(key: string, value: unknown): Promise<void> {
+async function setting(key: string, value: string | boolean): Promise<void> {
   const logger = testLogger('config');
   const rest = createDiscordRest({ token: 'living-token', apiUrl: fake.apiUrl, logger });
   const config = new GuildConfigService({
@@ -76,7 +76,7 @@ async function setting(key: string, value: unknown): Promise<void> {
     logger,
     channels: new ChannelOwnership({ rest, now: Date.now }),
   });
-  await config.update(guildId, key, value as never, admin, 'int');
+  await config.update(guildId, key, value, admin, 'int');
 }
 
 /** A meeting created in the guild, its start announced in `channelId` (living_message: default). */

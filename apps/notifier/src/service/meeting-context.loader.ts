@@ -11,7 +11,7 @@ export interface MeetingContext {
 
 export interface LazyMeetingContext {
   meeting: MeetingState;
-  originChannelId(): Promise<string | null>;
+  originChannelId: () => Promise<string | null>;
 }
 
 const isMeetingEvent = (event: DomainEvent): event is MeetingEvent =>
