@@ -73,6 +73,8 @@ describe('renderLivingMessage', () => {
       content: '❌ **Weekly sync** was canceled.',
       components: [],
     });
+    const canceledAt = { ...meeting(), scheduledFor: at('18:00'), canceledAt: at('12:00') };
+    expect(render(canceledAt).stage).toBe('canceled');
   });
 
   it('shows a live meeting since when, who is in the room, and a Join button without a URL', () => {

@@ -1,5 +1,5 @@
 import type { GuildConfig, NotificationKind } from '@kd/guild-config';
-import type { MeetingView } from './meeting-view.js';
+import { isCanceled, type MeetingView } from './meeting-view.js';
 
 /** The states the living message shows, in lifecycle order (`canceled` ends a scheduled one). */
 export type LivingStage = 'scheduled' | 'canceled' | 'live' | 'ended' | 'recording';
@@ -17,7 +17,7 @@ export const kindOfStage = {
 export function reachedStages(view: MeetingView): LivingStage[] {
   const stages: LivingStage[] = [];
   if (view.scheduledFor) stages.push('scheduled');
-  if (view.canceled && view.status === 'created') return [...stages, 'canceled'];
+  if (isCanceled(view) && view.status === 'created') return [...stages, 'canceled'];
   if (view.startedAt) stages.push('live');
   if (view.status === 'ended') stages.push('ended');
   if (view.recordingEntryIds.length > 0 && view.status !== 'live') stages.push('recording');

@@ -10,8 +10,14 @@ export type MeetingView = Meeting & {
   scheduledFor?: string | null | undefined;
   /** Who said they are interested (their user ids), or how many. */
   rsvps?: ReadonlySet<string> | readonly string[] | number | undefined;
+  /** Canceled before it began: either form, as the meeting fold tells it. */
   canceled?: boolean | undefined;
+  canceledAt?: string | null | undefined;
 };
+
+export function isCanceled(view: MeetingView): boolean {
+  return Boolean(view.canceled ?? view.canceledAt);
+}
 
 export function rsvpCount(rsvps: NonNullable<MeetingView['rsvps']>): number {
   if (typeof rsvps === 'number') return rsvps;
