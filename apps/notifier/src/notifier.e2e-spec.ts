@@ -71,6 +71,13 @@ async function startNotifier(extra: Record<string, string> = {}): Promise<ChildA
 /** A channel of the guild (known to Discord) set for one kind of notification, as the api does. */
 async function givenChannel(kind: string, channel: string): Promise<void> {
   fake.registerChannel(guildId, channel);
+  await givenSetting(`notifications.channels.${kind}`, channel);
+}
+
+/** A post per event instead of one living message per meeting. */
+const givenSeparatePosts = () => givenSetting('notifications.living_message', false);
+
+async function givenSetting(key: string, value: string | boolean): Promise<void> {
   const logger = testLogger('guild-config');
   const rest = createDiscordRest({ token: 'notifier-token', apiUrl: fake.apiUrl, logger });
   const config = new GuildConfigService({
@@ -79,7 +86,7 @@ async function givenChannel(kind: string, channel: string): Promise<void> {
     logger,
     channels: new ChannelOwnership({ rest, now: Date.now }),
   });
-  await config.update(guildId, `notifications.channels.${kind}`, channel, admin, 'e2e-config');
+  await config.update(guildId, key, value, admin, 'e2e-config');
 }
 
 async function givenMeeting(title: string, correlationId = 'e2e-meeting'): Promise<string> {
@@ -210,6 +217,7 @@ describe('notifier process', () => {
   it('posts nothing more for an event stored again, or after a restart', async () => {
     await givenChannel('meeting_start', channelId);
     await givenChannel('meeting_end', channelId);
+    await givenSeparatePosts();
     const meetingId = await givenMeeting('Redelivered');
     notifier = await startNotifier();
     const cause = await started(meetingId);
@@ -232,6 +240,25 @@ describe('notifier process', () => {
       expect.stringContaining('has started'),
       expect.stringContaining('has ended'),
     ]);
+  });
+
+  it('keeps one living message per meeting across a restart, edited from live to ended', async () => {
+    await givenChannel('meeting_start', channelId);
+    const meetingId = await givenMeeting('Living');
+    notifier = await startNotifier();
+    await outcomeOf(await started(meetingId));
+    await notifier.stop();
+    notifier = await startNotifier();
+    const end = await ended(meetingId);
+
+    expect(await outcomeOf(end)).toMatchObject({ payload: { action: 'edited' } });
+    expect(posts()).toHaveLength(1);
+    const [message] = [...fake.messages.values()];
+    expect(fake.requestsTo('PATCH', /^\/channels\/\d+\/messages\/\d+$/).map((r) => r.path)).toEqual(
+      [`/channels/${channelId}/messages/${message?.id}`],
+    );
+    expect(String(message?.content)).toContain('**Living** has ended');
+    expect(message?.components).toEqual([]);
   });
 
   it('skips a stored event it cannot decode, counts it, and goes on with the next one', async () => {
@@ -277,6 +304,7 @@ describe('notifier process', () => {
   it("posts to the channel the meeting was started from, and follows the guild's config changes", async () => {
     const command = commandExecutedEvent(7_100_010, guildId);
     fake.registerChannel(guildId, command.payload.channelId ?? '');
+    await givenSeparatePosts();
     await t.store.append(command);
     const meetingId = await givenMeeting(
       'From the channel',

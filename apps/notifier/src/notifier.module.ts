@@ -2,10 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { register } from 'prom-client';
 import { ChannelOwnership, createDiscordRest } from '@kd/discord';
 import { EventStore, NatsClients, checkJetStream, createBackbone } from '@kd/event-store';
-import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from '@kd/guild-config';
+import {
+  GuildConfigService,
+  createGuildConfigMetrics,
+  loadDefaultConfig,
+  type GuildConfig,
+} from '@kd/guild-config';
 import type { Logger } from '@kd/observability';
 import { AppPlatformModule } from '@kd/platform';
-import { ownRetries, postChannelMessage } from './delivery/discord-poster.js';
+import { editChannelMessage, ownRetries, postChannelMessage } from './delivery/discord-poster.js';
 import { defaultRetryLimits } from './delivery/retry-policy.js';
 import type { NotifierConfig } from './notifier.config.js';
 import { NotifierController } from './notifier.controller.js';
@@ -22,9 +27,10 @@ import { NotificationService } from './service/notification.service.js';
 export class NotifierModule {
   static forRoot(config: NotifierConfig, logger: Logger): DynamicModule {
     const { nats, store } = createBackbone(config, { app: 'notifier', logger, registry: register });
+    const defaults = loadDefaultConfig();
     const guildConfig = new GuildConfigService({
       store,
-      defaults: loadDefaultConfig(),
+      defaults,
       logger,
       metrics: createGuildConfigMetrics(register),
     });
@@ -45,7 +51,7 @@ export class NotifierModule {
         { provide: GuildConfigService, useValue: guildConfig },
         {
           provide: NotificationService,
-          useValue: notificationService(config, store, guildConfig, logger),
+          useValue: notificationService(config, store, guildConfig, defaults, logger),
         },
         NotifierTransport,
       ],
@@ -57,6 +63,7 @@ function notificationService(
   config: NotifierConfig,
   store: EventStore,
   guildConfig: GuildConfigService,
+  defaults: GuildConfig,
   logger: Logger,
 ): NotificationService {
   const rest = ownRetries(
@@ -73,6 +80,8 @@ function notificationService(
     guildConfig,
     channels: new ChannelOwnership({ rest, now: Date.now }),
     post: (message, signal) => postChannelMessage(rest, message, signal),
+    edit: (edit, signal) => editChannelMessage(rest, edit, signal),
+    defaults,
     policy: {
       maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
       backoffMs: config.NOTIFY_BACKOFF_MS,

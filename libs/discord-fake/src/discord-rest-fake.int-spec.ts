@@ -154,4 +154,52 @@ describe('Discord REST fake', () => {
     await expect(post({ content: '' })).rejects.toMatchObject({ code: 50006 });
     await expect(post({ content: 'x'.repeat(2001) })).rejects.toMatchObject({ code: 50035 });
   });
+
+  it("gets, edits and deletes a channel message with Discord's shapes and errors", async () => {
+    fake.registerChannel('100000000000000001', channel);
+    const path = `/channels/${channel}/messages` as const;
+    const { id } = (await rest.post(path, { body: { content: 'v1' } })) as { id: string };
+    const edited = (await rest.patch(`${path}/${id}`, {
+      body: { content: 'v2', components: [], nonce: 'ignored' },
+    })) as Record<string, unknown>;
+    expect(edited).toMatchObject({ id, channel_id: channel, content: 'v2', components: [] });
+    expect(edited.edited_timestamp).toEqual(expect.any(String));
+    expect(edited).not.toHaveProperty('nonce');
+    expect(await rest.get(`${path}/${id}`)).toMatchObject({ id, content: 'v2' });
+
+    await rest.delete(`${path}/${id}`);
+    expect(fake.messages.has(id)).toBe(false);
+    for (const call of [rest.get(`${path}/${id}`), rest.patch(`${path}/${id}`, { body: {} })])
+      await expect(call).rejects.toMatchObject({ status: 404, code: 10008 });
+    const elsewhere = `/channels/100000000000000301/messages/${id}` as const;
+    await expect(rest.get(elsewhere)).rejects.toMatchObject({ status: 404, code: 10003 });
+  });
+
+  it('lets a test delete a message as a moderator would, and force a 429 on an edit', async () => {
+    fake.registerChannel('100000000000000001', channel);
+    const path = `/channels/${channel}/messages` as const;
+    const { id } = (await rest.post(path, { body: { content: 'doomed' } })) as { id: string };
+    fake.failNext(1, { status: 429, retryAfter: 0.2 }, /\/messages\/\d+$/);
+    await rest.patch(`${path}/${id}`, { body: { content: 'after the wait' } });
+    expect(fake.requestsTo('PATCH', /messages/).map((r) => r.status)).toEqual([429, 200]);
+    expect(fake.deleteMessage(id)).toBe(true);
+    await expect(rest.patch(`${path}/${id}`, { body: { content: 'x' } })).rejects.toMatchObject({
+      code: 10008,
+    });
+    expect(fake.deleteMessage(id)).toBe(false);
+  });
+
+  it('refuses a Link button without a url, or one with a custom_id', async () => {
+    const post = (button: object) =>
+      rest.post(`/channels/${channel}/messages`, {
+        body: { content: 'x', components: [{ type: 1, components: [{ type: 2, ...button }] }] },
+      });
+    await expect(post({ style: 5, label: 'Watch' })).rejects.toMatchObject({ code: 50035 });
+    const both = { style: 5, label: 'Watch', url: 'https://x.example', custom_id: 'kd1:x:y' };
+    await expect(post(both)).rejects.toMatchObject({ code: 50035 });
+    await expect(
+      post({ style: 5, label: 'Watch', url: 'https://x.example' }),
+    ).resolves.toBeTruthy();
+    await expect(post({ style: 1, label: 'Join', custom_id: 'kd1:join:m1' })).resolves.toBeTruthy();
+  });
 });

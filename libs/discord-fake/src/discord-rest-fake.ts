@@ -82,6 +82,11 @@ export interface DiscordRestFakeState {
   answeredOverHttp(token: string, response: unknown): void;
   /** Messages everyone in the channel sees: all but the ephemeral ones (flag 64). */
   publicMessages(): FakeMessage[];
+  /**
+   * A moderator deletes a message in Discord: later GET/PATCH/DELETE of it answer 404
+   * `{"code":10008,"message":"Unknown Message"}`. False when there was no such message.
+   */
+  deleteMessage(messageId: string): boolean;
   reset(): void;
 }
 
@@ -133,7 +138,7 @@ const error = (status: number, code: number, message: string): Answer => ({
 
 /**
  * A local stand-in for Discord's REST API v10, enough for @discordjs/rest: commands, interaction
- * webhooks and callbacks, channel messages (with `enforce_nonce`), guild, channel and bot user
+ * webhooks and callbacks, channel messages (create with `enforce_nonce`, get, edit, delete), guild, channel and bot user
  * lookups, gateway info. Records every request, sends realistic rate-limit headers, plays scripted
  * 429s and 5xx and holds answers back. Listens on an ephemeral loopback port (tests).
  */
@@ -186,6 +191,7 @@ export function createDiscordRestFakeHandler(
     answeredOverHttp: (token, response) => state.answered(token, response),
     publicMessages: () =>
       [...state.messages.values()].filter((m) => ((Number(m.flags) || 0) & 64) === 0),
+    deleteMessage: (messageId) => state.messages.delete(messageId),
     reset: () => state.reset(),
   };
 }
@@ -221,6 +227,9 @@ class FakeState {
       (c) => this.putCommands(c),
     ],
     ['POST', /^\/channels\/(\d+)\/messages$/, true, (c) => this.createInChannel(c)],
+    ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (c) => this.channelMessage(c)],
+    ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (c) => this.editInChannel(c)],
+    ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (c) => this.deleteInChannel(c)],
     ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (c) => this.callback(c)],
     ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (c) => this.followUp(c)],
     ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, false, (c) => this.edit(c)],
@@ -344,6 +353,8 @@ class FakeState {
         : undefined;
     if ((nonce !== undefined && key === undefined) || (key?.length ?? 0) > 25)
       return error(400, 50035, 'Invalid Form Body: nonce must be 25 or fewer in length.');
+    const invalid = componentProblem(body);
+    if (invalid) return invalid;
     if (enforce !== true) return this.create(channelId, body);
     const earlier = key === undefined ? undefined : this.messages.get(this.nonces.get(key) ?? '');
     if (earlier) return { status: 200, body: earlier };
@@ -351,6 +362,43 @@ class FakeState {
     if (key !== undefined && answer.status === 200)
       this.nonces.set(key, (answer.body as FakeMessage).id);
     return answer;
+  }
+
+  /** Like Discord: 10003 for a channel it does not know, 10008 for a message not in the channel. */
+  private messageInChannel(
+    channelId: string,
+    messageId: string,
+  ): { message: FakeMessage } | { problem: Answer } {
+    if (!this.channels.has(channelId)) return { problem: error(404, 10003, 'Unknown Channel') };
+    const message = this.messages.get(messageId);
+    if (message?.channel_id !== channelId) return { problem: error(404, 10008, 'Unknown Message') };
+    return { message };
+  }
+
+  private channelMessage({ params: [channelId = '', messageId = ''] }: Call): Answer {
+    const found = this.messageInChannel(channelId, messageId);
+    return 'problem' in found ? found.problem : { status: 200, body: found.message };
+  }
+
+  /** Like Discord: the fields sent replace the stored ones; `edited_timestamp` is set. */
+  private editInChannel({ params: [channelId = '', messageId = ''], body }: Call): Answer {
+    const found = this.messageInChannel(channelId, messageId);
+    if ('problem' in found) return found.problem;
+    const problem = messageProblem(body, false) ?? componentProblem(body);
+    if (problem) return problem;
+    const fields = Object.fromEntries(
+      Object.entries(body as Record<string, unknown>).filter(([key]) => !key.includes('nonce')),
+    );
+    const edited = { ...found.message, ...fields, edited_timestamp: new Date().toISOString() };
+    this.messages.set(found.message.id, edited);
+    return { status: 200, body: edited };
+  }
+
+  private deleteInChannel({ params: [channelId = '', messageId = ''] }: Call): Answer {
+    const found = this.messageInChannel(channelId, messageId);
+    if ('problem' in found) return found.problem;
+    this.messages.delete(found.message.id);
+    return { status: 204 };
   }
 
   private create(channelId: string, body: unknown, extra: Record<string, unknown> = {}): Answer {
@@ -554,6 +602,29 @@ function messageProblem(body: unknown, creating: boolean): Answer | undefined {
     return error(400, 50035, 'Invalid Form Body: content must be 2000 or fewer in length.');
   const empty = !content && !(embeds as unknown[] | undefined)?.length && !components;
   return creating && empty ? error(400, 50006, 'Cannot send an empty message') : undefined;
+}
+
+/**
+ * Like Discord: a Link button (style 5) has a `url` and no `custom_id`; every other button has a
+ * `custom_id` (≤ 100 characters) and no `url`; at most 5 rows of at most 5 buttons.
+ */
+function componentProblem(body: unknown): Answer | undefined {
+  const rows = (body as { components?: unknown } | null)?.components;
+  if (rows === undefined) return undefined;
+  const invalid = error(400, 50035, 'Invalid Form Body: components');
+  if (!Array.isArray(rows) || rows.length > 5) return invalid;
+  for (const row of rows as { type?: number; components?: unknown }[]) {
+    if (row.type !== 1 || !Array.isArray(row.components) || row.components.length > 5)
+      return invalid;
+    for (const button of row.components as Record<string, unknown>[]) {
+      if (button.type !== 2) continue;
+      const link = button.style === 5;
+      const url = typeof button.url === 'string' && /^https?:\/\//.test(button.url);
+      const id = typeof button.custom_id === 'string' && button.custom_id.length <= 100;
+      if (link ? !url || 'custom_id' in button : !id || 'url' in button) return invalid;
+    }
+  }
+  return undefined;
 }
 
 function validCommand(command: Record<string, unknown>): boolean {

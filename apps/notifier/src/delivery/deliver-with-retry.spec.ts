@@ -62,6 +62,7 @@ describe('deliverWithRetry', () => {
       ok: false,
       attempts: 4,
       reason: 'server_error: HTTP 500; gave up after 4 attempts',
+      failure: fiveHundred,
     });
     expect(s.slept).toEqual([100, 200, 250]);
     expect(s.sends()).toBe(4);
@@ -71,6 +72,18 @@ describe('deliverWithRetry', () => {
     const s = scripted(Array<DeliveryFailure>(10).fill(limited));
     expect(await deliverWithRetry(policy, s.deps)).toMatchObject({ ok: false, attempts: 4 });
     expect(s.sends()).toBe(4);
+  });
+
+  it('counts 429s apart from failures when the policy gives them their own budget', async () => {
+    const paced = { ...policy, maxRateLimitedAttempts: 6 };
+    const s = scripted([limited, limited, fiveHundred, limited, limited, fiveHundred, '1']);
+    expect(await deliverWithRetry(paced, s.deps)).toMatchObject({ ok: true, attempts: 7 });
+    const storm = scripted(Array<DeliveryFailure>(10).fill(limited));
+    expect(await deliverWithRetry(paced, storm.deps)).toMatchObject({
+      ok: false,
+      attempts: 6,
+      failure: limited,
+    });
   });
 
   it('stops at once when Discord refuses the message', async () => {

@@ -2,7 +2,7 @@ import { nextStep, type DeliveryFailure, type RetryPolicy } from './retry-policy
 
 export type DeliveryResult =
   | { ok: true; messageId: string; attempts: number }
-  | { ok: false; attempts: number; reason: string };
+  | { ok: false; attempts: number; reason: string; failure: DeliveryFailure };
 
 export interface DeliveryDeps {
   /** One attempt: resolves with the Discord message id. */
@@ -18,6 +18,7 @@ export async function deliverWithRetry(
   policy: RetryPolicy,
   deps: DeliveryDeps,
 ): Promise<DeliveryResult> {
+  const spent = { rateLimited: 0, other: 0 };
   for (let attempt = 1; ; attempt++) {
     let failure: DeliveryFailure;
     try {
@@ -26,8 +27,9 @@ export async function deliverWithRetry(
       failure = deps.classify(error);
     }
     deps.onFailedAttempt?.(failure, attempt);
-    const step = nextStep(policy, attempt, failure);
-    if (!step.retry) return { ok: false, attempts: attempt, reason: step.reason };
+    const ofBudget = failure.kind === 'rate_limited' ? ++spent.rateLimited : ++spent.other;
+    const step = nextStep(policy, ofBudget, failure);
+    if (!step.retry) return { ok: false, attempts: attempt, reason: step.reason, failure };
     await deps.sleep(step.delayMs);
   }
 }

@@ -51,6 +51,18 @@ describe('classifyDiscordError', () => {
     });
   });
 
+  it('tells a deleted message (10008 Unknown Message) from other refusals', () => {
+    const gone = new DiscordAPIError(
+      { code: 10008, message: 'Unknown Message' },
+      10008,
+      404,
+      'PATCH',
+      `${url}/923456789012345678`,
+      body,
+    );
+    expect(classifyDiscordError(gone)).toEqual({ kind: 'unknown_message' });
+  });
+
   it('retries timeouts and connection failures', () => {
     const timeout = Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
     expect(classifyDiscordError(timeout)).toEqual({

@@ -26,6 +26,16 @@ export interface ChannelMessage {
   nonce: string;
   /** Action rows (the Join button of a meeting start), in Discord's wire shape. */
   components?: readonly Record<string, unknown>[];
+  embeds?: readonly Record<string, unknown>[];
+}
+
+/** What an edit of a posted message replaces: all of it (an empty list removes buttons). */
+export interface MessageEdit {
+  channelId: string;
+  messageId: string;
+  content: string;
+  embeds: readonly Record<string, unknown>[];
+  components: readonly Record<string, unknown>[];
 }
 
 /**
@@ -45,12 +55,31 @@ export async function postChannelMessage(
     nonce: message.nonce,
     enforce_nonce: true,
     ...(message.components ? { components: message.components } : {}),
+    ...(message.embeds ? { embeds: message.embeds } : {}),
   };
   const created = await rest.post(discordRoutes.channelMessages(message.channelId), {
     body,
     signal,
   });
   return createdMessage.parse(created).id;
+}
+
+/**
+ * Edits a message in place (`PATCH /channels/{channel}/messages/{message}`), pinging nobody;
+ * resolves with its id. Repeating an edit leaves the same message: edits are idempotent.
+ */
+export async function editChannelMessage(
+  rest: REST,
+  edit: MessageEdit,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { channelId, messageId, content, embeds, components } = edit;
+  const body = { content, embeds, components, allowed_mentions: noMentions };
+  const edited = await rest.patch(discordRoutes.channelMessage(channelId, messageId), {
+    body,
+    signal,
+  });
+  return createdMessage.parse(edited).id;
 }
 
 /** A nonce for the message caused by an event: Discord allows 25 characters, event ids are longer. */

@@ -6,9 +6,19 @@ export interface RetryPolicy {
   maxBackoffMs: number;
   /** A Retry-After longer than this is not waited out: the notification fails at once. */
   maxRetryAfterMs: number;
+  /**
+   * 429s waited out before giving up, counted apart from `maxAttempts`: Discord asked us to
+   * slow down, nothing failed (a living message's edits meet per-channel limits). Absent: the
+   * same budget as other failures.
+   */
+  maxRateLimitedAttempts?: number;
 }
 
-export const defaultRetryLimits = { maxBackoffMs: 30_000, maxRetryAfterMs: 60_000 } as const;
+export const defaultRetryLimits = {
+  maxBackoffMs: 30_000,
+  maxRetryAfterMs: 60_000,
+  maxRateLimitedAttempts: 10,
+} as const;
 
 /** Why one attempt failed, as far as retrying is concerned. */
 export type DeliveryFailure =
@@ -18,19 +28,28 @@ export type DeliveryFailure =
   /** Discord refused the request (4xx other than 429): trying again cannot help. */
   | { kind: 'rejected'; status: number; code: string; message: string }
   /** The channel is not one of the event's guild (DESIGN §6b): nothing is posted, ever. */
-  | { kind: 'channel_not_in_guild' };
+  | { kind: 'channel_not_in_guild' }
+  /** Discord's 10008 Unknown Message on an edit: someone deleted the message. */
+  | { kind: 'unknown_message' };
 
 export type NextStep = { retry: true; delayMs: number } | { retry: false; reason: string };
 
-/** After `attempts` attempts, the last one failing this way: wait and retry, or give up. */
+/**
+ * After `attempts` attempts of the failure's budget (429s apart from the rest when the policy
+ * says so), the last one failing this way: wait and retry, or give up.
+ */
 export function nextStep(
   policy: RetryPolicy,
   attempts: number,
   failure: DeliveryFailure,
 ): NextStep {
-  if (failure.kind === 'rejected' || failure.kind === 'channel_not_in_guild')
+  if (['rejected', 'channel_not_in_guild', 'unknown_message'].includes(failure.kind))
     return { retry: false, reason: describe(failure) };
-  if (attempts >= policy.maxAttempts)
+  const budget =
+    failure.kind === 'rate_limited'
+      ? (policy.maxRateLimitedAttempts ?? policy.maxAttempts)
+      : policy.maxAttempts;
+  if (attempts >= budget)
     return { retry: false, reason: `${describe(failure)}; gave up after ${attempts} attempts` };
   if (failure.kind !== 'rate_limited') return { retry: true, delayMs: backoff(policy, attempts) };
   if (failure.retryAfterMs > policy.maxRetryAfterMs)
@@ -56,6 +75,8 @@ export function describe(failure: DeliveryFailure): string {
         return `rejected: HTTP ${failure.status} ${failure.code} ${failure.message}`;
       case 'channel_not_in_guild':
         return 'channel_not_in_guild';
+      case 'unknown_message':
+        return 'unknown_message: the message was deleted';
     }
   })();
   return text.length > 500 ? `${text.slice(0, 499)}…` : text;

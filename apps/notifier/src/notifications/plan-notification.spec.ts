@@ -28,29 +28,53 @@ const settings = (overrides: Partial<NotificationSettings> = {}): NotificationSe
   kind: 'meeting_start',
   template: '{{title}} started',
   channel: channelId,
+  locale: 'en-US',
+  translated: false,
   ...overrides,
 });
 
 describe('notificationSettings', () => {
   it('sends the default kinds with the default template to the default channel', () => {
-    expect(notificationSettings(defaults, 'meeting_start')).toEqual({
+    expect(notificationSettings(defaults, 'meeting_start', defaults)).toEqual({
       kind: 'meeting_start',
       template: defaults.notifications.templates.meeting_start,
       channel: 'default',
+      locale: 'en-US',
+      translated: true,
     });
   });
 
+  it("speaks the guild's language, and marks a template the guild wrote as its own", () => {
+    const german = { ...defaults, general: { ...defaults.general, locale: 'de' as const } };
+    expect(notificationSettings(german, 'meeting_end', defaults)).toMatchObject({
+      locale: 'de',
+      translated: true,
+    });
+    const own = withNotifications({
+      templates: { ...defaults.notifications.templates, meeting_end: 'Done: {{title}}' },
+    });
+    expect(notificationSettings(own, 'meeting_end', defaults)).toMatchObject({ translated: false });
+  });
+
   it('sends nothing when notifications are off, or the kind is', () => {
-    expect(notificationSettings(withNotifications({ enabled: false }), 'meeting_end')).toEqual({
+    expect(
+      notificationSettings(withNotifications({ enabled: false }), 'meeting_end', defaults),
+    ).toEqual({
       skip: 'notifications_disabled',
     });
-    expect(notificationSettings(defaults, 'participant_join')).toEqual({ skip: 'kind_disabled' });
+    expect(notificationSettings(defaults, 'participant_join', defaults)).toEqual({
+      skip: 'kind_disabled',
+    });
   });
 
   it('announces no recording in a guild that turned recordings off', () => {
     const config = withNotifications({}, { recordings: false });
-    expect(notificationSettings(config, 'recording_ready')).toEqual({ skip: 'feature_disabled' });
-    expect(notificationSettings(config, 'meeting_end')).toMatchObject({ kind: 'meeting_end' });
+    expect(notificationSettings(config, 'recording_ready', defaults)).toEqual({
+      skip: 'feature_disabled',
+    });
+    expect(notificationSettings(config, 'meeting_end', defaults)).toMatchObject({
+      kind: 'meeting_end',
+    });
   });
 });
 
@@ -135,5 +159,29 @@ describe('planNotification', () => {
     const content = result.send ? result.content : '';
     expect(content).toMatch(expectedContent[type]);
     expect(content).not.toMatch(/\{\{/);
+  });
+
+  it.each(notifyingEventTypes)(
+    'has the default template of %s in the English catalog exactly as in default_config.json',
+    (type) => {
+      const kind = kindOf(type);
+      const template = defaults.notifications.templates[kind];
+      const asWritten = plan({ event: notifying(type), settings: settings({ kind, template }) });
+      const fromCatalog = plan({
+        event: notifying(type),
+        settings: settings({ kind, template, translated: true }),
+      });
+      expect(fromCatalog).toEqual(asWritten);
+    },
+  );
+
+  it('translates a default template and the Join button into the guild language', () => {
+    const kind = 'meeting_start';
+    const template = defaults.notifications.templates[kind];
+    const result = plan({ settings: settings({ kind, template, translated: true, locale: 'fr' }) });
+    expect(result).toMatchObject({
+      content: expect.stringMatching(/^📢 \*\*Weekly sync\*\* a commencé/),
+      components: [{ components: [{ label: 'Rejoindre', custom_id: `kd1:join:${meetingId}` }] }],
+    });
   });
 });

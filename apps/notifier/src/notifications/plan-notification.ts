@@ -1,6 +1,9 @@
-import { discordLimits, meetingButtons, truncate } from '@kd/discord';
-import { renderTemplate, type GuildConfig, type NotificationKind } from '@kd/guild-config';
+import { discordLimits, truncate } from '@kd/discord';
+import type { GuildConfig, NotificationKind } from '@kd/guild-config';
+import type { Locale } from '@kd/i18n';
 import type { MeetingState } from '@kd/meetings';
+import { joinButtonRow } from './join-button.js';
+import { fillTemplate, notificationLocale } from './localized-text.js';
 import { kindOf, type NotifyingEvent } from './notification-kind.js';
 import { placeholderValues, type LinkOptions } from './placeholder-values.js';
 
@@ -12,13 +15,19 @@ export type SkipReason =
   | 'feature_disabled'
   | 'unknown_meeting'
   | 'no_channel'
-  | 'empty_message';
+  | 'empty_message'
+  /** The living message was deleted again after its one repost: left alone. */
+  | 'announcement_deleted';
 
 export interface NotificationSettings {
   kind: NotificationKind;
   template: string;
   /** A channel id, or `default`: the channel the meeting was started from. */
   channel: string;
+  /** The guild's `general.locale`: fixed texts (the Join button) are in it. */
+  locale: Locale;
+  /** The template is the default one: it comes from the catalog, in `locale`. */
+  translated: boolean;
 }
 
 export type NotificationPlan =
@@ -36,13 +45,21 @@ export type NotificationPlan =
 export function notificationSettings(
   config: GuildConfig,
   kind: NotificationKind,
+  defaults: GuildConfig,
 ): NotificationSettings | { skip: SkipReason } {
   const n = config.notifications;
   if (!n.enabled) return { skip: 'notifications_disabled' };
   if (!n.types[kind]) return { skip: 'kind_disabled' };
   if (kind === 'recording_ready' && !config.features.recordings)
     return { skip: 'feature_disabled' };
-  return { kind, template: n.templates[kind], channel: n.channels[kind] };
+  const template = n.templates[kind];
+  return {
+    kind,
+    template,
+    channel: n.channels[kind],
+    locale: notificationLocale(config),
+    translated: template === defaults.notifications.templates[kind],
+  };
 }
 
 export interface PlanInput {
@@ -61,10 +78,9 @@ export function planNotification(input: PlanInput): NotificationPlan {
   if (meeting.status === 'none') return { send: false, kind, reason: 'unknown_meeting' };
   const channelId = settings.channel === 'default' ? input.originChannelId : settings.channel;
   if (!channelId) return { send: false, kind, reason: 'no_channel' };
-  const rendered = renderTemplate(
-    settings.template,
-    placeholderValues(event, meeting, input.links),
-  );
+  const { locale, template, translated } = settings;
+  const values = placeholderValues(event, meeting, input.links, locale);
+  const rendered = fillTemplate(kind, template, translated ? locale : null, values);
   const content = truncate(rendered, discordLimits.content);
   if (!content.trim()) return { send: false, kind, reason: 'empty_message' };
   const joinable = event.type === 'meeting.started' && meeting.status !== 'ended';
@@ -73,6 +89,6 @@ export function planNotification(input: PlanInput): NotificationPlan {
     kind,
     channelId,
     content,
-    ...(joinable ? { components: meetingButtons(meeting.meetingId) } : {}),
+    ...(joinable ? { components: joinButtonRow(meeting.meetingId, locale) } : {}),
   };
 }

@@ -9,6 +9,11 @@ export interface MeetingContext {
   originChannelId: string | null;
 }
 
+export interface LazyMeetingContext {
+  meeting: MeetingState;
+  originChannelId: () => Promise<string | null>;
+}
+
 const isMeetingEvent = (event: DomainEvent): event is MeetingEvent =>
   event.type.startsWith('meeting.');
 
@@ -17,14 +22,21 @@ export class MeetingContextLoader {
   constructor(private readonly store: Pick<EventStore, 'readAggregate'>) {}
 
   async load(meetingId: string, needOrigin: boolean): Promise<MeetingContext> {
+    const { meeting, originChannelId } = await this.loadLazily(meetingId);
+    return { meeting, originChannelId: needOrigin ? await originChannelId() : null };
+  }
+
+  /** The meeting now; its origin channel only when asked for (one more read). */
+  async loadLazily(meetingId: string): Promise<LazyMeetingContext> {
     const events = (await this.store.readAggregate('meeting', meetingId))
       .map((r) => r.event)
       .filter(isMeetingEvent);
     const created = events.find((e) => e.type === 'meeting.created');
     const interactionId = created && originInteractionId(created.correlationId);
-    const originChannelId =
-      needOrigin && interactionId ? await this.channelOf(interactionId) : null;
-    return { meeting: foldMeeting(events), originChannelId };
+    return {
+      meeting: foldMeeting(events),
+      originChannelId: async () => (interactionId ? this.channelOf(interactionId) : null),
+    };
   }
 
   private async channelOf(interactionId: string): Promise<string | null> {

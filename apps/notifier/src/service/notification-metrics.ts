@@ -11,6 +11,8 @@ export interface NotificationMetrics {
   attempts: Counter<'kind' | 'result'>;
   deliveryDuration: Histogram<'kind'>;
   lag: Histogram<'kind'>;
+  /** What happened to living messages: posted, edited, unchanged, reposted, deleted. */
+  livingMessages: Counter<'action'>;
 }
 
 const counter = (registry: Registry, name: string, help: string, labelNames: string[]) =>
@@ -46,6 +48,12 @@ export function createNotificationMetrics(registry: Registry): NotificationMetri
       'kd_notification_lag_seconds',
       'Time from the event being recorded to its message being sent',
       [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    ),
+    livingMessages: counter(
+      registry,
+      'kd_living_messages_total',
+      'Living meeting messages by action: posted, edited, unchanged (no request), reposted, deleted (found deleted)',
+      ['action'],
     ),
   };
   // Every sent/failed series from the start, so a failure-ratio alert sees zeros, not no data.

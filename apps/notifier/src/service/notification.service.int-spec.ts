@@ -12,7 +12,7 @@ import {
   type DiscordRestFake,
   type TestStream,
 } from '@kd/testing';
-import { ownRetries, postChannelMessage } from '../delivery/discord-poster.js';
+import { editChannelMessage, ownRetries, postChannelMessage } from '../delivery/discord-poster.js';
 import type { NotifyingEvent } from '../notifications/notification-kind.js';
 import { createNotificationMetrics } from './notification-metrics.js';
 import { NotificationService } from './notification.service.js';
@@ -55,6 +55,8 @@ function notifier(
     guildConfig: new GuildConfigService({ store: t.store, defaults: loadDefaultConfig(), logger }),
     channels: new ChannelOwnership({ rest, now: Date.now }),
     post: (message, signal) => postChannelMessage(rest, message, signal),
+    edit: (edit, signal) => editChannelMessage(rest, edit, signal),
+    defaults: loadDefaultConfig(),
     policy: { maxAttempts: 2, backoffMs: 10, maxBackoffMs: 100, maxRetryAfterMs: 1000 },
     links: {},
     logger,
@@ -92,6 +94,8 @@ async function given(channel: string, enabled = true, unchecked = false): Promis
       ),
     );
   else await config.update(guildId, key, channel, admin, 'int');
+  // These tests are about a post per event (living-messages.int-spec.ts covers the other mode).
+  await config.update(guildId, 'notifications.living_message', false, admin, 'int');
   if (!enabled) await config.update(guildId, 'notifications.enabled', false, admin, 'int');
   const created = { meetingId, kalturaResourceId: '1', type: 'meeting' as const };
   await t.store.append(

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChannelNotInGuildError, type ChannelOwnership } from '@kd/discord';
 import type { EventStore } from '@kd/event-store';
-import type { GuildConfigService, NotificationKind } from '@kd/guild-config';
+import type { GuildConfig, GuildConfigService, NotificationKind } from '@kd/guild-config';
 import { observeTraced, withCorrelation, type Logger } from '@kd/observability';
 import { deliverWithRetry, type DeliveryResult } from '../delivery/deliver-with-retry.js';
 import { classifyDiscordError } from '../delivery/discord-failure.js';
-import { messageNonce, type ChannelMessage } from '../delivery/discord-poster.js';
+import { messageNonce, type ChannelMessage, type MessageEdit } from '../delivery/discord-poster.js';
 import type { RetryPolicy } from '../delivery/retry-policy.js';
 import { kindOf, type NotifyingEvent } from '../notifications/notification-kind.js';
 import {
@@ -15,6 +15,7 @@ import {
   type SkipReason,
 } from '../notifications/plan-notification.js';
 import type { LinkOptions } from '../notifications/placeholder-values.js';
+import { LivingMessages, type LivingOutcome } from './living-messages.js';
 import { MeetingContextLoader } from './meeting-context.loader.js';
 import type { NotificationMetrics, NotificationOutcome } from './notification-metrics.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
@@ -26,6 +27,10 @@ export interface NotificationServiceOptions {
   channels: Pick<ChannelOwnership, 'guildOf'>;
   /** Posts one message (one HTTP attempt) and resolves with its id. */
   post(message: ChannelMessage, signal: AbortSignal): Promise<string>;
+  /** Edits a posted message (one HTTP attempt) and resolves with its id. */
+  edit(edit: MessageEdit, signal: AbortSignal): Promise<string>;
+  /** config/default_config.json: templates equal to their default are translated. */
+  defaults: GuildConfig;
   policy: RetryPolicy;
   links: LinkOptions;
   logger: Logger;
@@ -43,12 +48,14 @@ export interface NotificationServiceOptions {
 export class NotificationService {
   private readonly meetings: MeetingContextLoader;
   private readonly outcomes: OutcomeRecorder;
+  private readonly living: LivingMessages;
   private readonly stopping = new AbortController();
   private readonly logger: Logger;
 
   constructor(private readonly options: NotificationServiceOptions) {
     this.meetings = new MeetingContextLoader(options.store);
     this.outcomes = new OutcomeRecorder(options.store);
+    this.living = new LivingMessages({ ...options, meetings: this.meetings });
     this.logger = options.logger.child({ context: 'NotificationService' });
   }
 
@@ -68,13 +75,34 @@ export class NotificationService {
     if (pending) return this.count(kind, pending.type === 'notification.sent' ? 'sent' : 'failed');
     if (!event.guildId) return this.skip(kind, 'no_guild');
     if (this.isStale(event, kind)) return this.skip(kind, 'stale');
-    const settings = notificationSettings(await this.options.guildConfig.get(event.guildId), kind);
-    if ('skip' in settings) return this.skip(kind, settings.skip);
+    const config = await this.options.guildConfig.get(event.guildId);
+    if (!config.notifications.enabled) return this.skip(kind, 'notifications_disabled');
+    const settings = config.notifications.living_message
+      ? undefined
+      : notificationSettings(config, kind, this.options.defaults);
+    if (settings && 'skip' in settings) return this.skip(kind, settings.skip);
     if (await this.outcomes.alreadyRecorded(event.id)) {
       this.logger.info({ kind }, 'already notified, not posting again');
       return this.count(kind, 'duplicate');
     }
-    await this.planAndDeliver(event, settings);
+    if (settings) return this.planAndDeliver(event, settings);
+    const guildId = event.guildId;
+    const outcome = await this.living.apply(event, config, (k, channelId, send) =>
+      this.deliver(k, channelId, guildId, send),
+    );
+    await this.recordLiving(event, kind, outcome);
+  }
+
+  private async recordLiving(
+    event: NotifyingEvent,
+    kind: NotificationKind,
+    outcome: LivingOutcome,
+  ) {
+    if ('skip' in outcome) return this.skip(kind, outcome.skip);
+    const { result, action } = outcome;
+    const duplicate = await this.outcomes.record(event, outcome, result);
+    this.logOutcome(outcome, result, duplicate, action);
+    this.finish(event, outcome.kind, result);
   }
 
   private async planAndDeliver(event: NotifyingEvent, settings: NotificationSettings) {
@@ -98,9 +126,15 @@ export class NotificationService {
       nonce: messageNonce(event.id),
       ...(components ? { components } : {}),
     };
-    const result = await this.deliver(kind, message, event.guildId ?? '');
+    const result = await this.deliver(kind, channelId, event.guildId ?? '', (signal) =>
+      this.options.post(message, signal),
+    );
     const duplicate = await this.outcomes.record(event, plan, result);
     this.logOutcome({ kind, channelId }, result, duplicate);
+    this.finish(event, kind, result);
+  }
+
+  private finish(event: NotifyingEvent, kind: NotificationKind, result: DeliveryResult): void {
     if (result.ok) {
       const lagSeconds = (this.now() - Date.parse(event.recordedAt)) / 1000;
       observeTraced(this.options.metrics.lag, { kind }, Math.max(0, lagSeconds));
@@ -112,21 +146,25 @@ export class NotificationService {
    * Each attempt first asks (cached) whether the channel is the guild's: a channel setting of
    * another guild, or one that moved or vanished since it was set, fails without a post.
    */
-  private async deliver(kind: NotificationKind, message: ChannelMessage, guildId: string) {
+  private async deliver(
+    kind: NotificationKind,
+    channelId: string,
+    guildId: string,
+    send: (signal: AbortSignal) => Promise<string>,
+  ): Promise<DeliveryResult> {
     const { channels, metrics, policy } = this.options;
     const signal = this.stopping.signal;
     const started = this.now();
     const result = await deliverWithRetry(policy, {
       send: async () => {
-        if ((await channels.guildOf(message.channelId)) !== guildId)
-          throw new ChannelNotInGuildError(guildId, message.channelId);
-        return this.options.post(message, signal);
+        if ((await channels.guildOf(channelId)) !== guildId)
+          throw new ChannelNotInGuildError(guildId, channelId);
+        return send(signal);
       },
       classify: classifyDiscordError,
       sleep: (ms) => sleep(ms, undefined, { signal }),
       onFailedAttempt: (failure, attempt) => {
         metrics.attempts.inc({ kind, result: failure.kind });
-        const { channelId } = message;
         this.logger.warn({ kind, channelId, attempt, failure }, 'Discord delivery attempt failed');
       },
     });
@@ -141,8 +179,10 @@ export class NotificationService {
     plan: { kind: NotificationKind; channelId: string },
     result: DeliveryResult,
     duplicate: boolean,
+    action?: string,
   ): void {
-    const fields = { ...plan, attempts: result.attempts, duplicate };
+    const { kind, channelId } = plan;
+    const fields = { kind, channelId, attempts: result.attempts, duplicate, action };
     if (result.ok)
       this.logger.info({ ...fields, messageId: result.messageId }, 'notification sent');
     else this.logger.error({ ...fields, reason: result.reason }, 'notification failed');

@@ -1,7 +1,10 @@
 import type { EventStore } from '@kd/event-store';
-import { newEvent, type DomainEvent, type NewEvent } from '@kd/events';
+import { newEvent, type DomainEvent, type NewEvent, type PayloadOf } from '@kd/events';
 import type { NotificationKind } from '@kd/guild-config';
 import type { DeliveryResult } from '../delivery/deliver-with-retry.js';
+
+/** What a living message's edit did (`notification.sent.action`); absent for a post per event. */
+export type NotificationAction = NonNullable<PayloadOf<'notification.sent'>['action']>;
 
 export type OutcomeEvent = NewEvent<'notification.sent' | 'notification.failed'>;
 
@@ -30,7 +33,7 @@ export class OutcomeRecorder {
   /** Returns true when another outcome was recorded first (the event had already been handled). */
   async record(
     cause: DomainEvent,
-    delivery: { kind: NotificationKind; channelId: string },
+    delivery: { kind: NotificationKind; channelId: string; action?: NotificationAction },
     result: DeliveryResult,
   ): Promise<boolean> {
     const context = {
@@ -39,9 +42,13 @@ export class OutcomeRecorder {
       causationId: cause.id,
       guildId: cause.guildId,
     };
-    const { kind, channelId } = delivery;
+    const { kind, channelId, action } = delivery;
     const outcome: OutcomeEvent = result.ok
-      ? newEvent('notification.sent', { kind, channelId, messageId: result.messageId }, context)
+      ? newEvent(
+          'notification.sent',
+          { kind, channelId, messageId: result.messageId, ...(action ? { action } : {}) },
+          context,
+        )
       : newEvent(
           'notification.failed',
           { kind, channelId, attempts: result.attempts, reason: result.reason },

@@ -51,6 +51,8 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'kaltura.api_failed':
     case 'notification.sent':
     case 'notification.failed':
+    case 'notification.announcement_posted':
+    case 'notification.announcement_deleted':
     case 'auth.token_revoked':
     case 'guild.video_access_granted':
     case 'guild.video_access_revoked':

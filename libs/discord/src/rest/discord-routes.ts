@@ -14,4 +14,7 @@ export const discordRoutes = {
   /** A channel: `guild_id` says which guild it belongs to. */
   channel: (channelId: string): Route => `/channels/${channelId}`,
   channelMessages: (channelId: string): Route => `/channels/${channelId}/messages`,
+  /** Edit (PATCH), read or delete one message of a channel. */
+  channelMessage: (channelId: string, messageId: string): Route =>
+    `/channels/${channelId}/messages/${messageId}`,
 };

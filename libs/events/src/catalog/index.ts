@@ -22,7 +22,12 @@ import {
   meetingRecordingReady,
   meetingStarted,
 } from './meeting.events.js';
-import { notificationFailed, notificationSent } from './notification.events.js';
+import {
+  notificationAnnouncementDeleted,
+  notificationAnnouncementPosted,
+  notificationFailed,
+  notificationSent,
+} from './notification.events.js';
 
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
@@ -50,5 +55,7 @@ export const eventCatalog = {
   'config.reset': configReset,
   'notification.sent': notificationSent,
   'notification.failed': notificationFailed,
+  'notification.announcement_posted': notificationAnnouncementPosted,
+  'notification.announcement_deleted': notificationAnnouncementDeleted,
   'auth.token_revoked': authTokenRevoked,
 } as const;
