@@ -23,10 +23,12 @@ import {
   meetingStarted,
 } from './meeting.events.js';
 import { notificationFailed, notificationSent } from './notification.events.js';
+import { personLinkFailed, personLinked } from './person.events.js';
 
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
+export { personKalturaActions } from './person.events.js';
 
 /** The event catalog (DESIGN §3): type → definition. Adding a type here is all it takes. */
 export const eventCatalog = {
@@ -51,4 +53,6 @@ export const eventCatalog = {
   'notification.sent': notificationSent,
   'notification.failed': notificationFailed,
   'auth.token_revoked': authTokenRevoked,
+  'person.linked': personLinked,
+  'person.link_failed': personLinkFailed,
 } as const;
