@@ -22,7 +22,11 @@ afterAll(async () => {
   await sim.close();
 });
 
-const fields = { screenName: 'Ada Lovelace', firstName: 'Ada', partnerData: '{"discordUserId":"1"}' };
+const fields = {
+  screenName: 'Ada Lovelace',
+  firstName: 'Ada',
+  partnerData: '{"discordUserId":"1"}',
+};
 const requests = async (key: string) => (await simState(sim)).requests[key] ?? 0;
 
 describe('user service', () => {

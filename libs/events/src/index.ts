@@ -6,6 +6,7 @@ export {
   configSections,
   meetingTypes,
   personKalturaActions,
+  discordIdOfKalturaUser,
 } from './catalog/index.js';
 export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
 export {

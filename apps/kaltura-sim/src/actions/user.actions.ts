@@ -24,7 +24,8 @@ export function userActions(users: UserStore): Record<string, SimAction> {
       run(params) {
         const user = kalturaUser(params);
         const id = typeof user.id === 'string' ? user.id.trim() : '';
-        if (id === '') throw new SimApiException('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'id' });
+        if (id === '')
+          throw new SimApiException('PROPERTY_VALIDATION_CANNOT_BE_NULL', { PROP_NAME: 'id' });
         checkLength('id', id, kalturaUserLimits.id);
         if (users.get(id)) throw new SimApiException('DUPLICATE_USER_BY_ID', { USER_ID: id });
         const fields = writableFields(user);

@@ -28,7 +28,7 @@ import { personLinkFailed, personLinked } from './person.events.js';
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
-export { personKalturaActions } from './person.events.js';
+export { personKalturaActions, discordIdOfKalturaUser } from './person.events.js';
 
 /** The event catalog (DESIGN §3): type → definition. Adding a type here is all it takes. */
 export const eventCatalog = {

@@ -50,3 +50,13 @@ export const personLinkFailed = defineEvent({
   }),
   aggregateId: ({ payload }) => payload.discordUserId,
 });
+
+const ourKalturaUserId = /^discord:(\d{17,20})$/;
+
+/**
+ * The Discord user a Kaltura user id of ours names (`discord:<snowflake>`, the id of every join
+ * KS and of `person.linked`), or undefined for any other Kaltura user id.
+ */
+export function discordIdOfKalturaUser(kalturaUserId: string): string | undefined {
+  return ourKalturaUserId.exec(kalturaUserId)?.[1];
+}

@@ -243,7 +243,11 @@ describe('a member as a Kaltura user', () => {
   it('takes over a Kaltura user that already exists (a retry after a lost answer)', async () => {
     const member = snowflakeFor(614);
     const context = { actor: { kind: 'user' as const, id: member }, correlationId: 'corr-exists' };
-    const kaltura = new KalturaClient({ serviceUrl: sim.url, partnerId: PARTNER, adminSecret: SECRET });
+    const kaltura = new KalturaClient({
+      serviceUrl: sim.url,
+      partnerId: PARTNER,
+      adminSecret: SECRET,
+    });
     await kaltura.addUser(`discord:${member}`, {
       screenName: 'Old',
       firstName: 'Old',

@@ -260,7 +260,10 @@ export class MeetingService {
       { policy: this.joinPolicy, ...(known && { loaded: known }) },
     );
     const { actor, correlationId } = context('person.linked');
-    this.people?.linkInBackground({ discordUserId: cmd.userId, displayName }, { actor, correlationId });
+    this.people?.linkInBackground(
+      { discordUserId: cmd.userId, displayName },
+      { actor, correlationId },
+    );
     return { meeting: summarize(requireMeeting(state, cmd.meetingId)), ...result };
   }
 
