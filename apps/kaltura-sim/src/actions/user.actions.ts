@@ -1,6 +1,12 @@
 import { kalturaUserLimits } from '@kd/kaltura';
 import { SimApiException } from '../api/kaltura-api-exception.js';
-import { objectParam, stringParam, type Params, type SimAction } from '../api/sim-action.js';
+import {
+  objectParam,
+  stringParam,
+  textParam,
+  type Params,
+  type SimAction,
+} from '../api/sim-action.js';
 import type { SimUser, UserStore } from '../state/user-store.service.js';
 
 type Writable = 'screenName' | 'firstName' | 'lastName' | 'partnerData';
@@ -63,7 +69,9 @@ export function userActions(users: UserStore): Record<string, SimAction> {
 function kalturaUser(params: Params): Params {
   const user = objectParam(params, 'user');
   if (user.objectType !== undefined && user.objectType !== 'KalturaUser')
-    throw new SimApiException('INVALID_OBJECT_TYPE', { INVALID_OBJ_TYPE: String(user.objectType) });
+    throw new SimApiException('INVALID_OBJECT_TYPE', {
+      INVALID_OBJ_TYPE: textParam(user, 'objectType') ?? '',
+    });
   return user;
 }
 

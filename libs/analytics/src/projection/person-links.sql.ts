@@ -9,6 +9,11 @@ export const personEvents = reads('person.linked');
 /** A participant id → the person it counts as. */
 export type PersonFold = (participantId: string) => string;
 
+interface DbLink {
+  kaltura_user_id: string;
+  discord_user_id: string;
+}
+
 interface LinkRow {
   kalturaUserId: string;
   discordUserId: string;
@@ -39,7 +44,7 @@ export async function writePersonLinks(
 ): Promise<void> {
   const rows = linkRows(events);
   if (rows.length === 0) return;
-  const added = (await tx.query(
+  const added = await tx.query<DbLink[]>(
     `INSERT INTO kd.analytics_person_links (kaltura_user_id, discord_user_id, seq)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
      ON CONFLICT ON CONSTRAINT analytics_person_links_pk DO NOTHING
@@ -50,7 +55,7 @@ export async function writePersonLinks(
       (r) => r.discordUserId,
       (r) => r.seq,
     ),
-  )) as Array<{ kaltura_user_id: string; discord_user_id: string }>;
+  );
   if (added.length === 0) return;
   const links = [added.map((a) => a.kaltura_user_id), added.map((a) => a.discord_user_id)];
   await tx.query(
@@ -85,11 +90,11 @@ export async function personFoldFor(
   const linked =
     others.length === 0
       ? []
-      : ((await tx.query(
+      : await tx.query<DbLink[]>(
           `SELECT kaltura_user_id, discord_user_id FROM kd.analytics_person_links
            WHERE kaltura_user_id = ANY($1::text[])`,
           [others],
-        )) as Array<{ kaltura_user_id: string; discord_user_id: string }>);
+        );
   const links = new Map(linked.map((l) => [l.kaltura_user_id, l.discord_user_id]));
   return (id) => discordIdOfKalturaUser(id) ?? links.get(id) ?? id;
 }

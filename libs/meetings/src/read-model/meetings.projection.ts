@@ -93,11 +93,11 @@ const handlers: Handlers = {
   'person.linked': async (event, seq, { tx, t }) => {
     const { kalturaUserId, discordUserId } = event.payload;
     if (discordIdOfKalturaUser(kalturaUserId) !== undefined) return;
-    const added = (await tx.query(sql.personLinked(t), [
+    const added = await tx.query<unknown[]>(sql.personLinked(t), [
       kalturaUserId,
       discordUserId,
       seq,
-    ])) as unknown[];
+    ]);
     if (added.length > 0)
       await tx.query(sql.foldLinkedParticipant(t), [kalturaUserId, discordUserId]);
   },
