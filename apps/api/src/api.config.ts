@@ -33,6 +33,8 @@ export const apiConfigSchema = kalturaCredentialsRule(
     KALTURA_WEBHOOK_SECRET: z.string().min(8).optional(),
     /** How often parked notifications (sent before their meeting was known) are retried. */
     WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** How often Kaltura users that could not be made at a member's join are retried (docs/people.md). */
+    PEOPLE_RETRY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     HTTP_BODY_LIMIT: z
       .string()
       .regex(/^\d+(kb|mb)$/, 'must look like "64kb"')

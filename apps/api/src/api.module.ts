@@ -12,6 +12,7 @@ import { API_CONFIG, LOGGER, READ_DATABASE, REVOKED_TOKENS } from './api.tokens.
 import { KalturaWebhookController } from './webhooks/kaltura-webhook.controller.js';
 import { KalturaWebhookService } from './webhooks/kaltura-webhook.service.js';
 import { ParkedFactsSweeper } from './webhooks/parked-facts.sweeper.js';
+import { PeopleLinkSweeper } from './people/people-link.sweeper.js';
 import { InteractionsController } from './interactions/interactions.controller.js';
 import { InteractionsService } from './interactions/interactions.service.js';
 import { CommandRegistrationService } from './interactions/command-registration.service.js';
@@ -77,6 +78,7 @@ export class ApiModule {
       providers: [
         KalturaWebhookService,
         ParkedFactsSweeper,
+        PeopleLinkSweeper,
         InteractionsService,
         CommandRegistrationService,
         { provide: COMMAND_RUNTIME, useValue: runtime },
@@ -89,6 +91,7 @@ export class ApiModule {
         { provide: REVOKED_TOKENS, useValue: revoked },
         shutdownHook(async () => {
           runtime.close();
+          await runtime.people?.whenIdle();
           revoked.close();
           await Promise.all([nats.close(), databases.close()]);
         }),

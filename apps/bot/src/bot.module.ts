@@ -61,6 +61,7 @@ export class BotModule {
         { provide: COMMAND_RUNTIME, useValue: runtime },
         shutdownHook(async () => {
           runtime.close();
+          await runtime.people?.whenIdle();
           await Promise.all([nats.close(), databases.close()]);
         }),
         GuildLifecycleService,

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@kd/events';
 import { buildHistory } from './history/build-history.js';
+import { personFold } from './history/person-links.js';
 import { prepareEvents } from './history/prepare-events.js';
 import type { JsonObject } from './json.js';
 import { cohortRetention } from './metrics/cohort-retention.js';
@@ -26,7 +27,8 @@ export function computeMetrics(
   defaults: JsonObject,
 ): MetricsSnapshot {
   const clock = clockAt(now);
-  const history = buildHistory(prepareEvents(events, clock.nowMs), clock, defaults);
+  const facts = prepareEvents(events, clock.nowMs);
+  const history = buildHistory(facts, clock, defaults, personFold(events));
   return {
     now: now.toISOString(),
     today: dayToIso(clock.today),

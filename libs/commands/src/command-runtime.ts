@@ -17,6 +17,8 @@ import {
   MeetingDirectory,
   MeetingQueries,
   MeetingService,
+  PeopleService,
+  PersonLinks,
   VideoAccessService,
   VideoAccessStore,
   noVideoAccess,
@@ -46,6 +48,8 @@ export interface CommandRuntime {
   dispatcher: CommandDispatcher;
   guildConfig: GuildConfigService;
   meetings: MeetingService | undefined;
+  /** Discord members as Kaltura users; its pending links are retried by the api's people sweeper. */
+  people: PeopleService | undefined;
   /** The meetings read model, through the process's pool (DATABASE.UNAVAILABLE before it connects). */
   meetingQueries: () => MeetingQueries;
   kaltura: KalturaClient | undefined;
@@ -114,6 +118,15 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
   });
   const directory = meetingDirectory(options.nats, store.stream);
   const videoAccess = videoAccessFrom(options);
+  const people =
+    kaltura &&
+    new PeopleService({
+      kaltura,
+      store,
+      links: personLinks(options.nats, store.stream),
+      logger,
+      now: clock,
+    });
   const meetings = kaltura
     ? new MeetingService({
         store,
@@ -123,6 +136,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
         directory,
         now: clock,
         ...(videoAccess ? { videoAccess } : {}),
+        ...(people ? { people } : {}),
       })
     : undefined;
   const meetingQueries = () => new MeetingQueries(db.dataSource);
@@ -161,6 +175,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     dispatcher,
     guildConfig,
     meetings,
+    people,
     meetingQueries,
     kaltura,
     rest,
@@ -178,6 +193,14 @@ function meetingDirectory(nats: NatsClients, stream: string): MeetingDirectory {
   return new MeetingDirectory(
     new KvBucket({ nats, name: bucketName(stream, 'ROOMS') }),
     new KvBucket({ nats, name: bucketName(stream, 'PARKED'), maxAgeMs: 7 * 24 * 3600 * 1000 }),
+  );
+}
+
+/** Known links (the cache that spares Kaltura a call per join) and links waiting for a retry. */
+function personLinks(nats: NatsClients, stream: string): PersonLinks {
+  return new PersonLinks(
+    new KvBucket({ nats, name: bucketName(stream, 'PEOPLE') }),
+    new KvBucket({ nats, name: bucketName(stream, 'PEOPLE_PENDING') }),
   );
 }
 

@@ -8,6 +8,7 @@ export const aggregates = [
   'notification',
   'kaltura',
   'auth',
+  'person',
 ] as const;
 export type Aggregate = (typeof aggregates)[number];
 

@@ -5,6 +5,8 @@ export {
   commandVias,
   configSections,
   meetingTypes,
+  personKalturaActions,
+  discordIdOfKalturaUser,
 } from './catalog/index.js';
 export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
 export {

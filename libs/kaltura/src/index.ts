@@ -1,4 +1,10 @@
-export { KalturaClient, type MeetingRoom } from './kaltura-client.js';
+export { KalturaClient, isDuplicateUser, type MeetingRoom } from './kaltura-client.js';
+export {
+  kalturaUserLimits,
+  kalturaUserSchema,
+  type KalturaUser,
+  type KalturaUserInput,
+} from './api/kaltura-user.js';
 export type { SearchScope } from './api/kaltura-requests.js';
 export {
   kalturaClientOptionsSchema,

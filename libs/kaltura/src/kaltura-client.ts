@@ -16,6 +16,14 @@ import {
   mediaListParams,
   type SearchScope,
 } from './api/kaltura-requests.js';
+import {
+  duplicateUserCode,
+  kalturaUserSchema,
+  unknownUserCodes,
+  userObject,
+  type KalturaUser,
+  type KalturaUserInput,
+} from './api/kaltura-user.js';
 import { KalturaCaller, type KalturaCall } from './http/kaltura-caller.js';
 import { AppTokenSessions } from './ks/app-token-sessions.js';
 import { LocalSessions } from './ks/local-sessions.js';
@@ -137,6 +145,69 @@ export class KalturaClient {
     return { totalCount: list.totalCount, videos: (list.objects ?? []).map(toVideoSummary) };
   }
 
+  /** `user.get`; undefined when Kaltura does not know the id (INVALID_USER_ID / USER_NOT_FOUND). */
+  async getUser(userId: string): Promise<KalturaUser | undefined> {
+    try {
+      return await this.admin({
+        service: 'user',
+        action: 'get',
+        idempotent: true,
+        params: { userId },
+        response: kalturaUserSchema,
+      });
+    } catch (error) {
+      if (isKalturaCode(error, unknownUserCodes)) return undefined;
+      throw error;
+    }
+  }
+
+  /** `user.add`; KalturaApiError DUPLICATE_USER_BY_ID when the id exists (see isDuplicateUser). */
+  async addUser(userId: string, user: KalturaUserInput): Promise<KalturaUser> {
+    return this.admin({
+      service: 'user',
+      action: 'add',
+      idempotent: false,
+      params: { user: userObject({ id: userId, ...user }) },
+      response: kalturaUserSchema,
+    });
+  }
+
+  /** `user.update` of the given fields; undefined when the user is unknown. */
+  async updateUser(
+    userId: string,
+    user: Partial<KalturaUserInput>,
+  ): Promise<KalturaUser | undefined> {
+    try {
+      return await this.admin({
+        service: 'user',
+        action: 'update',
+        idempotent: false,
+        params: { userId, user: userObject(user) },
+        response: kalturaUserSchema,
+      });
+    } catch (error) {
+      if (isKalturaCode(error, unknownUserCodes)) return undefined;
+      throw error;
+    }
+  }
+
+  /** `user.delete`; false when Kaltura did not know the user (already deleted: nothing to do). */
+  async deleteUser(userId: string): Promise<boolean> {
+    try {
+      await this.admin({
+        service: 'user',
+        action: 'delete',
+        idempotent: false,
+        params: { userId },
+        response: kalturaUserSchema,
+      });
+      return true;
+    } catch (error) {
+      if (isKalturaCode(error, unknownUserCodes)) return false;
+      throw error;
+    }
+  }
+
   private async admin<T>(call: KalturaCall<T>): Promise<T> {
     try {
       return await this.caller.call(call, await this.sessions.adminKs());
@@ -161,6 +232,15 @@ function sessionSourceOf(o: ResolvedKalturaOptions, caller: KalturaCaller): Sess
   // The refine in kalturaClientOptionsSchema guarantees one of the two.
   const adminSecret = o.adminSecret ?? '';
   return new LocalSessions({ ...timing, adminSecret, adminPrivileges: 'disableentitlement' });
+}
+
+function isKalturaCode(error: unknown, codes: ReadonlySet<string>): boolean {
+  return error instanceof KalturaApiError && codes.has(error.kalturaCode);
+}
+
+/** `user.add` refused because the id exists (a concurrent add, or a get that raced). */
+export function isDuplicateUser(error: unknown): boolean {
+  return error instanceof KalturaApiError && error.kalturaCode === duplicateUserCode;
 }
 
 function clampLimit(limit = 10): number {

@@ -84,3 +84,20 @@ export {
 } from './video-access/video-access.js';
 export { VideoAccessStore, videoAccessBucket } from './video-access/video-access.store.js';
 export { VideoAccessService, type OperatorChange } from './video-access/video-access.service.js';
+export {
+  displayNameOf,
+  sanitizeName,
+  kalturaUserIdOf,
+  kalturaUserFields,
+  MAX_DISPLAY_NAME,
+  type DiscordNames,
+} from './people/display-name.js';
+export { PersonLinks, type KnownLink, type PendingLink } from './people/person-links.js';
+export {
+  PeopleService,
+  type PeopleServiceOptions,
+  type PersonToLink,
+  type LinkContext,
+  type LinkOutcome,
+  type RetryReport,
+} from './people/people.service.js';

@@ -4,11 +4,13 @@ import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
 import { MediaCatalog } from '../state/media-catalog.service.js';
 import { AppTokenStore } from '../state/app-token-store.service.js';
 import { RoomStore } from '../state/room-store.service.js';
+import { UserStore } from '../state/user-store.service.js';
 import { appTokenActions } from './app-token.actions.js';
 import { esearchActions } from './esearch.actions.js';
 import { mediaActions } from './media.actions.js';
 import { scheduleResourceActions } from './schedule-resource.actions.js';
 import { sessionActions } from './session.actions.js';
+import { userActions } from './user.actions.js';
 
 /** The services and actions the sim implements (names compared in lower case, as Kaltura does). */
 @Injectable()
@@ -20,6 +22,7 @@ export class ActionCatalog {
     rooms: RoomStore,
     catalog: MediaCatalog,
     appTokens: AppTokenStore,
+    users: UserStore,
   ) {
     this.table = {
       session: sessionActions(config),
@@ -27,6 +30,7 @@ export class ActionCatalog {
       schedule_scheduleresource: scheduleResourceActions(rooms),
       media: mediaActions(catalog),
       elasticsearch_esearch: esearchActions(catalog),
+      user: userActions(users),
     };
   }
 

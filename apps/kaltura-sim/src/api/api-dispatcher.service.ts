@@ -31,7 +31,7 @@ export class ApiDispatcher {
     closed: AbortSignal,
   ): Promise<ApiOutcome> {
     this.stats.record(service, action);
-    const failure = this.faults.nextFailure();
+    const failure = this.faults.nextFailure(service, action);
     const { latencyMs } = this.faults.current();
     if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: closed }).catch(() => undefined);
     if (failure === 'hang' || failure === 'http500') return { kind: failure };

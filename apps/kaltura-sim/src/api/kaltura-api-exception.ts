@@ -21,6 +21,11 @@ const templates = {
   APP_TOKEN_NOT_ACTIVE: 'Application token id "@ID@" not active',
   APP_TOKEN_EXPIRED: 'Application token id "@ID@" expired',
   INVALID_APP_TOKEN_HASH: 'Invalid application token hash',
+  PROPERTY_VALIDATION_MAX_LENGTH:
+    'The property "@PROP_NAME@" must have a max length of @MAX_LEN@ characters',
+  INVALID_USER_ID: 'Invalid user id',
+  USER_NOT_FOUND: 'User was not found',
+  DUPLICATE_USER_BY_ID: 'User with id [@USER_ID@] already exists in system',
   INTERNAL_SERVERL_ERROR: 'Internal server error occurred',
 } as const;
 

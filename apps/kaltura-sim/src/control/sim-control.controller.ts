@@ -8,6 +8,7 @@ import {
 import { SimStats } from '../faults/sim-stats.service.js';
 import { SIM_CONFIG, type KalturaSimConfig } from '../kaltura-sim.config.js';
 import { RoomStore } from '../state/room-store.service.js';
+import { UserStore } from '../state/user-store.service.js';
 import { controlBody } from './control-body.js';
 
 /** Test and demo controls. Never expose the sim beyond a development network. */
@@ -18,6 +19,7 @@ export class SimControlController {
     private readonly faults: SimFaults,
     private readonly stats: SimStats,
     private readonly rooms: RoomStore,
+    private readonly users: UserStore,
   ) {}
 
   @Get('faults')
@@ -46,6 +48,7 @@ export class SimControlController {
       faults: this.faults.current(),
       requests: this.stats.snapshot(),
       rooms: this.rooms.all(),
+      users: this.users.all(),
     };
   }
 }

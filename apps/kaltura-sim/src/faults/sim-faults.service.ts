@@ -16,6 +16,11 @@ export const faultSettingsSchema = z.strictObject({
   /** When set, only the next N API requests fail; null = no limit. */
   failNext: z.number().int().min(0).nullable(),
   throttlePerSec: z.number().int().min(0),
+  /**
+   * Only these calls fail (`service` or `service.action`, lower case, e.g. `["user"]` makes the
+   * user calls unavailable while rooms still work); null = every call.
+   */
+  failOnly: z.array(z.string().min(1).max(128)).max(50).nullable(),
 });
 export type FaultSettings = z.output<typeof faultSettingsSchema>;
 
@@ -46,9 +51,10 @@ export class SimFaults {
   }
 
   /** The failure this request gets, if any. */
-  nextFailure(): FailMode {
-    const { failMode, failRate, failNext } = this.settings;
+  nextFailure(service: string, action: string): FailMode {
+    const { failMode, failRate, failNext, failOnly } = this.settings;
     if (failMode === 'none') return 'none';
+    if (failOnly !== null && !targets(failOnly, service, action)) return 'none';
     if (failNext !== null) {
       if (failNext <= 0) return 'none';
       this.settings.failNext = failNext - 1;
@@ -68,6 +74,12 @@ export class SimFaults {
       failRate: this.config.KALTURA_SIM_FAIL_RATE,
       failNext: null,
       throttlePerSec: this.config.KALTURA_SIM_THROTTLE_PER_SEC,
+      failOnly: null,
     };
   }
+}
+
+function targets(failOnly: readonly string[], service: string, action: string): boolean {
+  const s = service.toLowerCase();
+  return failOnly.includes(s) || failOnly.includes(`${s}.${action.toLowerCase()}`);
 }

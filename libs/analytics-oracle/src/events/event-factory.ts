@@ -94,6 +94,12 @@ export function eventFactory(prefix = 'e') {
         { meetingId, participantId },
         meetingStamp(guildId, at),
       ),
+    personLinked: (at: string, discordUserId: string, kalturaUserId: string) =>
+      makeEvent(
+        'person.linked',
+        { discordUserId, kalturaUserId, displayName: 'Member', kalturaAction: 'added' },
+        { ...stamp(null, at), actor: { kind: 'user', id: discordUserId } },
+      ),
     configUpdated: (
       guildId: string,
       at: string,

@@ -105,6 +105,18 @@ describe('generateHistory: coverage of the catalog', () => {
     expect(ofType('meeting.participant_left').length).toBeGreaterThan(0);
   });
 
+  it('reports members to Kaltura as themselves, as discord:<id> and as linked Kaltura users', () => {
+    const ids = ofType('meeting.participant_joined').map((e) => e.payload.participantId);
+    expect(ids.some((id) => /^\d{17,20}$/.test(id))).toBe(true);
+    expect(ids.some((id) => /^discord:\d{17,20}$/.test(id))).toBe(true);
+    const linked = new Map(
+      ofType('person.linked').map((e) => [e.payload.kalturaUserId, e.payload.discordUserId]),
+    );
+    const kalturaOwn = ids.filter((id) => id.startsWith('ku-'));
+    expect(kalturaOwn.length).toBeGreaterThan(0);
+    expect(kalturaOwn.some((id) => linked.has(id))).toBe(true);
+  });
+
   it('changes every configuration family, sometimes back to the default, and resets sections and all', () => {
     const updates = ofType('config.updated');
     for (const prefix of [

@@ -95,6 +95,32 @@ function attend(run: MeetingRun, participantId: string, from: number): void {
   );
 }
 
+/**
+ * The id Kaltura reports a member under (docs/analytics-rules.md §4): the Discord id as such,
+ * the join KS's `discord:<id>`, or a Kaltura user of its own that `person.linked` maps to the
+ * member, recorded before or (a retried link) after the join.
+ */
+function kalturaIdOf(run: MeetingRun, userId: string, linkAt: number): string {
+  const { sim } = run;
+  const form = sim.rng.int(0, 2);
+  if (form === 0) return userId;
+  if (form === 1) return `discord:${userId}`;
+  const kalturaUserId = `ku-${userId}`;
+  sim.world.timeline.emit(
+    'person.linked',
+    { discordUserId: userId, kalturaUserId, displayName: 'Member', kalturaAction: 'added' },
+    {
+      guildId: null,
+      correlationId: run.start.correlationId,
+      at: linkAt + sim.rng.int(-HOUR_MS, 3 * HOUR_MS),
+      actor: { kind: 'user', id: userId },
+      id: sim.rng.uuid(),
+      delayMs: sim.rng.int(3, 200),
+    },
+  );
+  return kalturaUserId;
+}
+
 /** Members get join links; most of them (not all) show up in Kaltura, and a few guests too. */
 function simulateAttendance(run: MeetingRun): void {
   const { sim, start, createdAt, startedAt, endsAt } = run;
@@ -105,7 +131,8 @@ function simulateAttendance(run: MeetingRun): void {
     const latest = Math.max(MINUTE_MS, endsAt - createdAt - 5 * MINUTE_MS);
     const linkAt = createdAt + sim.rng.int(MINUTE_MS, latest);
     issueJoinLink(sim, linkAt, userId, run.meetingId);
-    if (sim.rng.chance(0.75)) attend(run, userId, Math.max(linkAt, startedAt));
+    if (sim.rng.chance(0.75))
+      attend(run, kalturaIdOf(run, userId, linkAt), Math.max(linkAt, startedAt));
   }
   for (let g = sim.rng.int(0, 2); g > 0; g -= 1) attend(run, `guest-${sim.rng.hex(8)}`, startedAt);
 }

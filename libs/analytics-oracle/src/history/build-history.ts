@@ -7,10 +7,19 @@ import type { History } from './history.types.js';
 import { foldMeetingCreated, foldMeetingLifecycle } from './meeting-folds.js';
 import type { Fact } from './prepare-events.js';
 
-/** Folds prepared facts (deduped, ≤ now, in (occurredAt, seq) order) into per-guild/meeting state. */
-export function buildHistory(facts: readonly Fact[], clock: Clock, defaults: JsonObject): History {
+/**
+ * Folds prepared facts (deduped, ≤ now, in (occurredAt, seq) order) into per-guild/meeting state;
+ * `personOf` folds participant ids onto people (default: each id its own person).
+ */
+export function buildHistory(
+  facts: readonly Fact[],
+  clock: Clock,
+  defaults: JsonObject,
+  personOf: (participantId: string) => string = (id) => id,
+): History {
   const history: History = {
     clock,
+    personOf,
     defaults: flattenDefaults(defaults),
     guilds: new Map(),
     commands: [],
@@ -54,6 +63,8 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'notification.announcement_posted':
     case 'notification.announcement_deleted':
     case 'auth.token_revoked':
+    case 'person.linked':
+    case 'person.link_failed':
     case 'guild.video_access_granted':
     case 'guild.video_access_revoked':
       return;
@@ -80,5 +91,5 @@ function isLifecycle(event: DomainEvent): event is LifecycleEvent {
 function foldLifecycle(history: History, event: DomainEvent, at: number): void {
   if (!isLifecycle(event)) return;
   const meeting = history.meetings.get(event.payload.meetingId);
-  if (meeting) foldMeetingLifecycle(meeting, event, at);
+  if (meeting) foldMeetingLifecycle(meeting, event, at, history.personOf);
 }

@@ -32,7 +32,7 @@ export interface MeetingState {
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
-  /** Distinct join-link user ids and Kaltura participant ids. */
+  /** Distinct people: join-link user ids and Kaltura participant ids, folded (person-links.ts). */
   participants: Set<string>;
   /** participantId → present now (latest joined/left is a join). */
   present: Map<string, boolean>;
@@ -40,6 +40,8 @@ export interface MeetingState {
 
 export interface History {
   clock: Clock;
+  /** A participant id → the person it counts as (person-links.ts). */
+  personOf: (participantId: string) => string;
   defaults: FlatConfig;
   guilds: Map<string, GuildState>;
   /** In (occurredAt, seq) order. */

@@ -34,6 +34,7 @@ export function foldMeetingLifecycle(
   meeting: MeetingState,
   event: LifecycleEvent,
   at: number,
+  personOf: (participantId: string) => string,
 ): void {
   switch (event.type) {
     case 'meeting.started':
@@ -43,14 +44,14 @@ export function foldMeetingLifecycle(
       meeting.endedAt ??= at;
       return;
     case 'meeting.join_link_issued':
-      meeting.participants.add(event.payload.userId);
+      meeting.participants.add(personOf(event.payload.userId));
       return;
     case 'meeting.participant_joined':
-      meeting.participants.add(event.payload.participantId);
-      meeting.present.set(event.payload.participantId, true);
+      meeting.participants.add(personOf(event.payload.participantId));
+      meeting.present.set(personOf(event.payload.participantId), true);
       return;
     case 'meeting.participant_left':
-      meeting.present.set(event.payload.participantId, false);
+      meeting.present.set(personOf(event.payload.participantId), false);
       return;
   }
 }

@@ -47,6 +47,43 @@ describe('meetings table', () => {
   });
 });
 
+describe('one person, one count', () => {
+  const [a, b] = [sf(201), sf(202)];
+  const mixed = (f: ReturnType<typeof eventFactory>, linkAt: string) => [
+    f.installed(G, '2026-01-01T00:00:00.000Z'),
+    f.meetingCreated(G, '2026-03-17T10:00:00.000Z', 'mx', u1),
+    f.meetingStarted(G, '2026-03-17T10:05:00.000Z', 'mx'),
+    f.joinLink(G, '2026-03-17T10:01:00.000Z', 'mx', a),
+    f.joined(G, '2026-03-17T10:06:00.000Z', 'mx', `discord:${a}`),
+    f.joined(G, '2026-03-17T10:07:00.000Z', 'mx', 'u-x'),
+    f.personLinked(linkAt, b, 'u-x'),
+    f.meetingEnded(G, '2026-03-17T11:00:00.000Z', 'mx'),
+  ];
+
+  it('folds discord:<id> and a linked Kaltura user onto the Discord member: 2 participants', () => {
+    const metrics = metricsAt(mixed(eventFactory(), '2026-03-17T09:00:00.000Z'), NOW);
+    expect(metrics.meetings).toEqual([
+      expect.objectContaining({ meeting_id: 'mx', participants: 2 }),
+    ]);
+    expect(metrics.engagementSummary.meeting_join_rate).toBe(2);
+  });
+
+  it('applies a link recorded after the join, even after now, to the whole history', () => {
+    const metrics = metricsAt(mixed(eventFactory(), '2026-03-19T09:00:00.000Z'), NOW);
+    expect(metrics.meetings).toEqual([expect.objectContaining({ participants: 2 })]);
+  });
+
+  it('keeps the first link of a Kaltura user, and never re-maps discord:<id>', () => {
+    const f = eventFactory();
+    const events = [
+      ...mixed(f, '2026-03-17T09:00:00.000Z'),
+      f.personLinked('2026-03-17T09:30:00.000Z', a, 'u-x'), // later link: ignored
+      f.personLinked('2026-03-17T09:30:00.000Z', b, `discord:${a}`), // the form wins
+    ];
+    expect(metricsAt(events, NOW).meetings).toEqual([expect.objectContaining({ participants: 2 })]);
+  });
+});
+
 describe('live gauges', () => {
   it('counts started, unended meetings under 24 hours old and who is in them', () => {
     const f = eventFactory();

@@ -7,15 +7,20 @@ import { commandEvents } from './command-activity.sql.js';
 import { configEvents } from './config-state.sql.js';
 import { guildEvents } from './guild-state.sql.js';
 import { meetingEvents } from './meeting-rows.js';
+import { personEvents } from './person-links.sql.js';
 
 const recorded = (seq: number, type: string) =>
   ({ seq, event: { id: `e${seq}`, type } }) as unknown as RecordedEvent;
 
 describe('the event types of the analytics projection', () => {
   it('are the union of what each writer declares it reads', () => {
-    const declared = [guildEvents, configEvents, commandEvents, meetingEvents].flatMap((r) => [
-      ...r.types,
-    ]);
+    const declared = [
+      guildEvents,
+      configEvents,
+      commandEvents,
+      meetingEvents,
+      personEvents,
+    ].flatMap((r) => [...r.types]);
     expect([...analyticsEventTypes].sort()).toEqual([...new Set(declared)].sort());
     expect(analyticsEventTypes.every(isEventType)).toBe(true);
   });

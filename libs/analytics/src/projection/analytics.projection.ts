@@ -11,6 +11,7 @@ import { keepNewIds } from './event-ids.sql.js';
 import { guildEvents, writeGuildState } from './guild-state.sql.js';
 import { meetingEvents } from './meeting-rows.js';
 import { writeMeetingState } from './meeting-state.sql.js';
+import { personEvents, writePersonLinks } from './person-links.sql.js';
 
 const tables = [
   'event_ids',
@@ -25,6 +26,7 @@ const tables = [
   'meetings',
   'meeting_participants',
   'meeting_presence',
+  'person_links',
 ].map((t) => `analytics_${t}`);
 
 /** Every event type a writer reads, from the writers' declarations (docs/analytics.md). */
@@ -33,18 +35,19 @@ export const analyticsEventTypes: readonly EventType[] = [
   ...configEvents.types,
   ...commandEvents.types,
   ...meetingEvents.types,
+  ...personEvents.types,
 ];
 
 /**
  * Events that feed an analytics table: anything carrying a guild (its first sighting, and the
- * event id), and the meeting events, which count without one.
+ * event id), and the meeting and person events, which count without one.
  */
-const guildless: ReadonlySet<string> = new Set(meetingEvents.types);
+const guildless: ReadonlySet<string> = new Set([...meetingEvents.types, ...personEvents.types]);
 const isRelevant = ({ event }: RecordedEvent) =>
   event.guildId !== null || guildless.has(event.type);
 
-/** Bump when the tables or `apply` change meaning. */
-const CODE_VERSION = 1;
+/** Bump when the tables or `apply` change meaning (2: participants folded onto people). */
+const CODE_VERSION = 2;
 
 /**
  * The projection's version: CODE_VERSION × 2^20 plus a 20-bit fingerprint of the defaults. The
@@ -83,6 +86,8 @@ export function createAnalyticsProjection(loadDefaults: () => unknown): Projecti
       await writeGuildState(tx, fresh);
       await writeConfigState(tx, fresh, flatDefaults());
       await writeCommandActivity(tx, fresh);
+      // Links first: this batch's participants then fold with them.
+      await writePersonLinks(tx, fresh);
       await writeMeetingState(tx, fresh);
     },
     async reset(tx: EntityManager): Promise<void> {

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@kd/event-store';
 import { reads } from './analytics-batch.js';
+import type { PersonFold } from './person-links.sql.js';
 
 /** Meeting events count whether or not they carry a guild (a meeting knows its guild). */
 export const meetingEvents = reads(
@@ -73,8 +74,30 @@ export function meetingRows(events: readonly RecordedEvent[]): MeetingRow[] {
   return [...rows.values()];
 }
 
-/** Distinct (meeting, person) of join links and Kaltura joins, with the earliest sighting. */
-export function participantRows(events: readonly RecordedEvent[]): ParticipantRow[] {
+/** Every participant id the batch's meeting events name (to look up their links once). */
+export function participantIdsOf(events: readonly RecordedEvent[]): string[] {
+  return meetingEvents
+    .of(
+      events,
+      'meeting.join_link_issued',
+      'meeting.participant_joined',
+      'meeting.participant_left',
+    )
+    .map(({ event }) =>
+      event.type === 'meeting.join_link_issued'
+        ? event.payload.userId
+        : event.payload.participantId,
+    );
+}
+
+/**
+ * Distinct (meeting, person) of join links and Kaltura joins, with the earliest sighting; a
+ * Kaltura participant id is folded onto the Discord member it is (`fold`).
+ */
+export function participantRows(
+  events: readonly RecordedEvent[],
+  fold: PersonFold,
+): ParticipantRow[] {
   const rows = new Map<string, ParticipantRow>();
   for (const { event } of meetingEvents.of(
     events,
@@ -82,10 +105,11 @@ export function participantRows(events: readonly RecordedEvent[]): ParticipantRo
     'meeting.participant_joined',
   )) {
     const { meetingId } = event.payload;
-    const participantId =
+    const participantId = fold(
       event.type === 'meeting.join_link_issued'
         ? event.payload.userId
-        : event.payload.participantId;
+        : event.payload.participantId,
+    );
     const key = JSON.stringify([meetingId, participantId]);
     const known = rows.get(key);
     const firstSeenAt = earlier(known?.firstSeenAt ?? null, event.occurredAt) ?? event.occurredAt;

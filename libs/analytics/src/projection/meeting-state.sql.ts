@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
 import { columns } from './analytics-batch.js';
-import { meetingEvents, meetingRows, participantRows } from './meeting-rows.js';
+import { meetingEvents, meetingRows, participantIdsOf, participantRows } from './meeting-rows.js';
+import { personFoldFor, type PersonFold } from './person-links.sql.js';
 
 /**
  * A meeting takes its guild, type and owner from its first meeting.created in (occurred_at, seq)
@@ -45,11 +46,16 @@ export async function writeMeetingState(
         (m) => m.endedAt,
       ),
     );
-  await writeParticipants(tx, events);
+  const ids = participantIdsOf(events);
+  if (ids.length > 0) await writeParticipants(tx, events, await personFoldFor(tx, ids));
 }
 
-async function writeParticipants(tx: EntityManager, events: readonly RecordedEvent[]) {
-  const participants = participantRows(events);
+async function writeParticipants(
+  tx: EntityManager,
+  events: readonly RecordedEvent[],
+  fold: PersonFold,
+) {
+  const participants = participantRows(events, fold);
   if (participants.length > 0)
     await tx.query(
       `INSERT INTO kd.analytics_meeting_participants AS p (meeting_id, participant_id, first_seen_at)
@@ -76,7 +82,7 @@ async function writeParticipants(tx: EntityManager, events: readonly RecordedEve
         presence,
         (r) => r.seq,
         (r) => r.event.payload.meetingId,
-        (r) => r.event.payload.participantId,
+        (r) => fold(r.event.payload.participantId),
         (r) => r.event.occurredAt,
         (r) => r.event.type === 'meeting.participant_joined',
       ),

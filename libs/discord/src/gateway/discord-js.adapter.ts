@@ -68,12 +68,23 @@ function invoker(
     token: interaction.token,
     guildId,
     channelId: interaction.channelId,
-    user: { id: user.id, username: user.username, globalName: user.globalName },
+    user: {
+      id: user.id,
+      username: user.username,
+      globalName: user.globalName,
+      nick: memberNick(interaction),
+    },
     memberRoles: memberRoles(interaction).filter((role) => role !== guildId),
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? '0',
     locale: interaction.locale ?? defaultLocale,
     transport: 'gateway',
   };
+}
+
+// A cached GuildMember calls it `nickname`; raw API member data `nick`.
+function memberNick({ member }: GatewayInteraction): string | null {
+  if (!member) return null;
+  return 'nickname' in member ? member.nickname : (member.nick ?? null);
 }
 
 // A cached GuildMember keeps roles in a collection (with @everyone); an uncached one is raw API data.

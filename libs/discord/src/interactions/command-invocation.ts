@@ -6,6 +6,8 @@ export interface InvokingUser {
   id: string;
   username: string;
   globalName: string | null;
+  /** The member's nickname in the guild of the interaction (absent in DMs). */
+  nick?: string | null;
 }
 
 /** One slash command, whichever transport delivered it; handlers see only this. */

@@ -14,12 +14,16 @@ export const InteractionType = {
 export const discordUserSchema = z.object({
   id: snowflake,
   username: z.string().min(1).max(64),
-  global_name: z.string().max(64).nullish(),
+  // Discord caps names at 32 characters; a longer one is cleaned and capped where it is used
+  // (sanitizeName in @kd/meetings), never a reason to refuse the interaction.
+  global_name: z.string().max(2000).nullish(),
 });
 
 /** `member` in a guild: `permissions` is the member's bitfield in the channel, as a decimal string. */
 export const discordMemberSchema = z.object({
   user: discordUserSchema,
+  /** The member's nickname in this guild, if set. */
+  nick: z.string().max(2000).nullish(),
   roles: z.array(snowflake),
   permissions: z.string().regex(/^\d{1,40}$/, 'must be a decimal permission bitfield'),
 });

@@ -35,13 +35,28 @@ describe('parseInteraction', () => {
       token: commandPayload().token,
       guildId: ids.guild,
       channelId: ids.channel,
-      user: { id: ids.user, username: 'ada', globalName: 'Ada L.' },
+      user: { id: ids.user, username: 'ada', globalName: 'Ada L.', nick: null },
       memberRoles: [ids.role],
       memberPermissions: '2248473465835073',
       commandName: 'kaltura-start',
       options: { type: 'webinar', title: 'Weekly sync' },
       locale: 'de',
       transport: 'http',
+    });
+  });
+
+  it("keeps the member's guild nickname, and a long global name for the caller to cap", () => {
+    const payload = commandPayload();
+    const user = { ...payload.member.user, global_name: '🎉'.repeat(200) };
+    const invocation = parseCommand({
+      ...payload,
+      member: { ...payload.member, nick: 'Countess', user },
+    });
+    expect(invocation.user).toEqual({
+      id: ids.user,
+      username: 'ada',
+      globalName: '🎉'.repeat(200),
+      nick: 'Countess',
     });
   });
 

@@ -95,7 +95,12 @@ function invoker(
     token: interaction.token,
     guildId: guildId ?? null,
     channelId: interaction.channel_id ?? null,
-    user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
+    user: {
+      id: user.id,
+      username: user.username,
+      globalName: user.global_name ?? null,
+      nick: member?.nick ?? null,
+    },
     memberRoles: (member?.roles ?? []).filter((role) => role !== guildId),
     memberPermissions: member?.permissions ?? '0',
     locale: interaction.locale ?? defaultLocale,

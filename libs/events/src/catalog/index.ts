@@ -28,10 +28,12 @@ import {
   notificationFailed,
   notificationSent,
 } from './notification.events.js';
+import { personLinkFailed, personLinked } from './person.events.js';
 
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
+export { personKalturaActions, discordIdOfKalturaUser } from './person.events.js';
 
 /** The event catalog (DESIGN §3): type → definition. Adding a type here is all it takes. */
 export const eventCatalog = {
@@ -58,4 +60,6 @@ export const eventCatalog = {
   'notification.announcement_posted': notificationAnnouncementPosted,
   'notification.announcement_deleted': notificationAnnouncementDeleted,
   'auth.token_revoked': authTokenRevoked,
+  'person.linked': personLinked,
+  'person.link_failed': personLinkFailed,
 } as const;

@@ -6,10 +6,11 @@
  * tables it writes (the live ones, or a rebuild's shadow copies: `MeetingTables`).
  */
 
-/** Qualified names of the two tables, live or shadow. */
+/** Qualified names of the tables, live or shadow. */
 export interface MeetingTables {
   meetings: string;
   participants: string;
+  personLinks: string;
 }
 
 /** $1 meeting_id, $2 guild_id, $3 seq. Ensures the row exists (participant rows reference it). */
@@ -52,16 +53,8 @@ export const recordingReady = (t: MeetingTables): string => `
       recording_ready_at = GREATEST(recording_ready_at, $2::timestamptz)
   WHERE meeting_id = $1`;
 
-/**
- * $1 meeting_id, $2 participant_id, $3 first_seen_at (NULL for a leave), $4 source (NULL for a
- * leave), $5 presence (NULL for a join link), $6 occurred_at, $7 seq. The earliest sighting sets
- * first_seen_at and source; the latest Kaltura participant event sets presence.
- */
-export const participantSeen = (t: MeetingTables): string => `
-  INSERT INTO ${t.participants} AS p (meeting_id, participant_id, first_seen_at, source,
-                                            presence, presence_at, last_seq)
-  VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE $6::timestamptz END, $7)
-  ON CONFLICT (meeting_id, participant_id) DO UPDATE SET
+/** Two sightings of one person in one meeting merge: earliest first sighting, latest presence. */
+const mergeSighting = `  ON CONFLICT (meeting_id, participant_id) DO UPDATE SET
     source = CASE WHEN p.first_seen_at IS NULL OR EXCLUDED.first_seen_at < p.first_seen_at
                   THEN COALESCE(EXCLUDED.source, p.source) ELSE p.source END,
     first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at),
@@ -70,3 +63,33 @@ export const participantSeen = (t: MeetingTables): string => `
                     THEN EXCLUDED.presence ELSE p.presence END,
     presence_at = GREATEST(p.presence_at, EXCLUDED.presence_at),
     last_seq = GREATEST(p.last_seq, EXCLUDED.last_seq)`;
+
+/**
+ * $1 meeting_id, $2 participant_id, $3 first_seen_at (NULL for a leave), $4 source (NULL for a
+ * leave), $5 presence (NULL for a join link), $6 occurred_at, $7 seq. The earliest sighting sets
+ * first_seen_at and source; the latest Kaltura participant event sets presence. A Kaltura user
+ * linked to a Discord member (person.linked) is counted as that member.
+ */
+export const participantSeen = (t: MeetingTables): string => `
+  INSERT INTO ${t.participants} AS p (meeting_id, participant_id, first_seen_at, source,
+                                            presence, presence_at, last_seq)
+  VALUES ($1, COALESCE((SELECT l.discord_user_id FROM ${t.personLinks} l
+                        WHERE l.kaltura_user_id = $2), $2),
+          $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE $6::timestamptz END, $7)
+  ${mergeSighting}`;
+
+/** $1 kaltura_user_id, $2 discord_user_id, $3 seq: the first link of a Kaltura user wins. */
+export const personLinked = (t: MeetingTables): string => `
+  INSERT INTO ${t.personLinks} (kaltura_user_id, discord_user_id, last_seq) VALUES ($1, $2, $3)
+  ON CONFLICT (kaltura_user_id) DO NOTHING
+  RETURNING discord_user_id`;
+
+/** $1 kaltura_user_id, $2 discord_user_id: what was counted under the Kaltura id moves to the member. */
+export const foldLinkedParticipant = (t: MeetingTables): string => `
+  WITH moved AS (
+    DELETE FROM ${t.participants} WHERE participant_id = $1
+    RETURNING meeting_id, first_seen_at, source, presence, presence_at, last_seq)
+  INSERT INTO ${t.participants} AS p (meeting_id, participant_id, first_seen_at, source,
+                                            presence, presence_at, last_seq)
+  SELECT meeting_id, $2, first_seen_at, source, presence, presence_at, last_seq FROM moved
+  ${mergeSighting}`;

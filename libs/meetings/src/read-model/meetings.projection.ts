@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
+import { discordIdOfKalturaUser } from '@kd/events';
 import {
   dispatch,
   handledTypes,
@@ -18,7 +19,10 @@ interface Sink {
   t: MeetingTables;
 }
 
-type Handlers = EventHandlers<MeetingEventType, [seq: number, sink: Sink]>;
+type Handlers = EventHandlers<MeetingEventType | 'person.linked', [seq: number, sink: Sink]>;
+
+/** `discord:<id>` (the id our join KS carries) is that Discord member; links do the rest in SQL. */
+const personOf = (participantId: string) => discordIdOfKalturaUser(participantId) ?? participantId;
 
 /** Ensures the meeting row exists (participant rows reference it) before a later event's update. */
 const touch = (event: MeetingEvent, seq: number, { tx, t }: Sink) =>
@@ -78,21 +82,33 @@ const handlers: Handlers = {
   'meeting.join_link_issued': (event, seq, sink) =>
     seen(event, seq, sink, event.payload.userId, 'join_link', null),
   'meeting.participant_joined': (event, seq, sink) =>
-    seen(event, seq, sink, event.payload.participantId, 'kaltura', 'joined'),
+    seen(event, seq, sink, personOf(event.payload.participantId), 'kaltura', 'joined'),
   'meeting.participant_left': (event, seq, sink) =>
-    seen(event, seq, sink, event.payload.participantId, null, 'left'),
+    seen(event, seq, sink, personOf(event.payload.participantId), null, 'left'),
   'meeting.started': (event, seq, sink) => update(event, seq, sink, sql.meetingStarted),
   'meeting.ended': (event, seq, sink) =>
     update(event, seq, sink, sql.meetingEnded, event.payload.endedBy),
   'meeting.recording_ready': (event, seq, sink) =>
     update(event, seq, sink, sql.recordingReady, event.payload.entryId),
+  'person.linked': async (event, seq, { tx, t }) => {
+    const { kalturaUserId, discordUserId } = event.payload;
+    if (discordIdOfKalturaUser(kalturaUserId) !== undefined) return;
+    const added = await tx.query<unknown[]>(sql.personLinked(t), [
+      kalturaUserId,
+      discordUserId,
+      seq,
+    ]);
+    if (added.length > 0)
+      await tx.query(sql.foldLinkedParticipant(t), [kalturaUserId, discordUserId]);
+  },
 };
 
-/** `kd.meetings` + `kd.meeting_participants`, behind `analytics.meetings` and `analytics.meetings_live`. */
+/** `kd.meetings` + `kd.meeting_participants` (+ the person links they fold by), behind `analytics.meetings` and `analytics.meetings_live`. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  version: 1,
-  tables: ['meetings', 'meeting_participants'],
+  // 2: participants folded onto people (person.linked).
+  version: 2,
+  tables: ['meetings', 'meeting_participants', 'meeting_person_links'],
   shadowRebuild: true,
   handles: handledTypes(handlers),
   async apply(
@@ -105,12 +121,13 @@ export const meetingsProjection: Projection = {
       t: {
         meetings: tableIn(target, 'meetings'),
         participants: tableIn(target, 'meeting_participants'),
+        personLinks: tableIn(target, 'meeting_person_links'),
       },
     };
     // One round trip or two per event: meetings are a small share of the log.
     for (const { seq, event } of events) await dispatch(handlers, event, seq, sink);
   },
   async reset(tx: EntityManager): Promise<void> {
-    await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings`);
+    await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings, kd.meeting_person_links`);
   },
 };

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { KdError, meetingTypes, snowflake, toSchemaIssues } from '@kd/events';
+import { displayNameOf } from '../people/display-name.js';
 
 const correlationId = z.string().min(1).max(128);
+/** Shown in the room and sent to Kaltura: cleaned and capped, never refused (docs/people.md). */
+const personName = z
+  .string()
+  .max(4000)
+  .transform((name) => displayNameOf({ username: name }));
 
 export const createMeetingInputSchema = z.object({
   guildId: snowflake,
   ownerUserId: snowflake,
   /** Shown in the room; Kaltura's `firstName` privilege. */
-  ownerName: z.string().trim().min(1).max(100),
+  ownerName: personName,
   type: z.enum(meetingTypes),
   title: z.string().trim().min(1).max(200),
   description: z
@@ -25,7 +31,7 @@ export const joinMeetingInputSchema = z.object({
   meetingId: z.string(),
   guildId: snowflake,
   userId: snowflake,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: personName,
   kalturaRole: z.enum(['adminRole', 'viewerRole']),
   correlationId,
 });

@@ -49,6 +49,7 @@ import type { MeetingDirectory } from './meeting-directory.js';
 import { WebhookFacts } from './webhook-facts.js';
 import { roomKey } from '../domain/kaltura-fact.js';
 import type { VideoAccessService } from '../video-access/video-access.service.js';
+import type { PeopleService } from '../people/people.service.js';
 
 export interface MeetingServiceOptions {
   store: EventStore;
@@ -67,6 +68,8 @@ export interface MeetingServiceOptions {
   directory?: MeetingDirectory;
   /** Where a recording becomes searchable by its guild (video search scope). */
   videoAccess?: VideoAccessService;
+  /** Makes each member who gets a join link a Kaltura user (in the background; docs/people.md). */
+  people?: PeopleService;
 }
 
 export interface IssuedJoinLink {
@@ -94,9 +97,11 @@ export class MeetingService {
   /** Kaltura notifications → meeting events (undefined without a directory). */
   readonly webhookFacts: WebhookFacts | undefined;
   private readonly videoAccess: VideoAccessService | undefined;
+  private readonly people: PeopleService | undefined;
 
   constructor(options: MeetingServiceOptions) {
     this.videoAccess = options.videoAccess;
+    this.people = options.people;
     this.metrics = options.metrics && createMeetingMetrics(options.metrics);
     this.logger = options.logger.child({ context: 'MeetingService' });
     this.handler = new CommandHandler({ store: options.store, logger: this.logger });
@@ -253,6 +258,11 @@ export class MeetingService {
         return { events: meetingEvents(decisions, context), result: { joinUrl, kalturaRole } };
       },
       { policy: this.joinPolicy, ...(known && { loaded: known }) },
+    );
+    const { actor, correlationId } = context('person.linked');
+    this.people?.linkInBackground(
+      { discordUserId: cmd.userId, displayName },
+      { actor, correlationId },
     );
     return { meeting: summarize(requireMeeting(state, cmd.meetingId)), ...result };
   }

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { snowflake } from '../primitives.js';
+
+/**
+ * Personal fields are named as such (`discordUserId`, `displayName`) so the people codec can
+ * protect them; the rest is not personal. A Kaltura user id is at most 100 characters.
+ */
+const discordUserId = snowflake;
+const kalturaUserId = z.string().min(1).max(100);
+/** Sanitized and capped to 100 characters (code points) before it is recorded. */
+const displayName = z.string().min(1).max(256);
+
+export const personKalturaActions = ['added', 'updated', 'unchanged'] as const;
+
+/**
+ * A Discord member is (now) a Kaltura user: the mapping, and the display name Kaltura holds.
+ * Recorded on a member's first join link and again when their display name changes.
+ */
+export const personLinked = defineEvent({
+  type: 'person.linked',
+  version: 1,
+  aggregate: 'person',
+  schema: z.object({
+    discordUserId,
+    kalturaUserId,
+    displayName,
+    /** What Kaltura needed: the user was added, its names updated, or it was already right. */
+    kalturaAction: z.enum(personKalturaActions),
+  }),
+  aggregateId: ({ payload }) => payload.discordUserId,
+});
+
+/** Making sure of a member's Kaltura user failed; the join link was issued anyway. Retried later. */
+export const personLinkFailed = defineEvent({
+  type: 'person.link_failed',
+  version: 1,
+  aggregate: 'person',
+  schema: z.object({
+    discordUserId,
+    kalturaUserId,
+    service: z.string().max(64),
+    action: z.string().max(64),
+    code: z.string().max(64),
+    message: z.string().max(1000),
+    /** 1 for the join itself, then one more per retry. */
+    attempt: z.number().int().positive(),
+    /** When the retry loop tries again (ISO-8601 UTC). */
+    retryAt: z.iso.datetime({ offset: false, precision: 3 }),
+  }),
+  aggregateId: ({ payload }) => payload.discordUserId,
+});
+
+const ourKalturaUserId = /^discord:(\d{17,20})$/;
+
+/**
+ * The Discord user a Kaltura user id of ours names (`discord:<snowflake>`, the id of every join
+ * KS and of `person.linked`), or undefined for any other Kaltura user id.
+ */
+export function discordIdOfKalturaUser(kalturaUserId: string): string | undefined {
+  return ourKalturaUserId.exec(kalturaUserId)?.[1];
+}
