@@ -23,6 +23,7 @@ import {
   meetingStarted,
 } from './meeting.events.js';
 import { notificationFailed, notificationSent } from './notification.events.js';
+import { personForgotten } from './person.events.js';
 
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
@@ -51,4 +52,5 @@ export const eventCatalog = {
   'notification.sent': notificationSent,
   'notification.failed': notificationFailed,
   'auth.token_revoked': authTokenRevoked,
+  'person.forgotten': personForgotten,
 } as const;

@@ -5,7 +5,7 @@ import type { Projection } from '../projection.js';
 import { liveTables, type TableTarget } from '../table-target.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
-import { decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
+import { completeDecoding, decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
 import type { ProjectionMetrics } from './projection-metrics.js';
 import { isTransientDatabaseError } from './transient-errors.js';
 
@@ -84,7 +84,8 @@ export class ProjectionRunner {
   }
 
   /** Applies a prepared batch in one transaction; batches must be committed one at a time. */
-  async commitBatch(decoded: DecodedMessage[]): Promise<BatchOutcome> {
+  async commitBatch(prepared: DecodedMessage[]): Promise<BatchOutcome> {
+    const decoded = await completeDecoding(prepared);
     const stop =
       this.metrics && startTracedTimer(this.metrics.batchDuration, { projection: this.name });
     let outcome: BatchOutcome;
