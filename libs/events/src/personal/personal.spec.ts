@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { decodeEvent, prepareForAppend } from '../codec.js';
 import { newEvent } from '../create-event.js';

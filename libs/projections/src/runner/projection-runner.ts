@@ -6,6 +6,7 @@ import { liveTables, type TableTarget } from '../table-target.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
 import { completeDecoding, decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
+import { forgetPersons, replacementsIn } from './forget-persons.js';
 import type { ProjectionMetrics } from './projection-metrics.js';
 import { isTransientDatabaseError } from './transient-errors.js';
 
@@ -125,6 +126,8 @@ export class ProjectionRunner {
       ? await this.applyOneByOne(wanted, tx)
       : await this.applyAll(wanted, tx);
     await parkEvents(tx, this.name, [...undecodable, ...poisoned]);
+    const fromForgotten = replacementsIn(fresh.flatMap((d) => (d.event ? [d.event] : [])));
+    await forgetPersons(tx, this.projection, this.target, fromForgotten);
     await saveCheckpoint(
       tx,
       this.name,
