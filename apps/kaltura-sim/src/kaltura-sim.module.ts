@@ -13,6 +13,7 @@ import { NotifyScheduler } from './notifications/notify-scheduler.service.js';
 import { MediaCatalog } from './state/media-catalog.service.js';
 import { AppTokenStore } from './state/app-token-store.service.js';
 import { RoomStore } from './state/room-store.service.js';
+import { UserStore } from './state/user-store.service.js';
 
 @Module({})
 export class KalturaSimModule {
@@ -24,6 +25,7 @@ export class KalturaSimModule {
         { provide: SIM_CONFIG, useValue: config },
         { provide: SIM_LOGGER, useValue: logger },
         RoomStore,
+        UserStore,
         AppTokenStore,
         MediaCatalog,
         ActionCatalog,

@@ -3,6 +3,7 @@ import { KalturaApiError } from './errors.js';
 import { joinPrivileges, launchUrl, type JoinUrlInput } from './api/join-url.js';
 import {
   esearchEntryResponseSchema,
+  kalturaUserSchema,
   mediaEntrySchema,
   mediaListResponseSchema,
   scheduleResourceSchema,
@@ -72,6 +73,27 @@ export class KalturaClient {
       params,
       response: scheduleResourceSchema,
     });
+  }
+
+  /**
+   * `user.delete`: removes a Kaltura user (a forgotten person's `discord:<id>`). A user Kaltura
+   * does not know (`INVALID_USER_ID`) counts as already deleted.
+   */
+  async deleteUser(userId: string): Promise<'deleted' | 'not_found'> {
+    try {
+      await this.admin({
+        service: 'user',
+        action: 'delete',
+        idempotent: true,
+        params: { userId },
+        response: kalturaUserSchema,
+      });
+      return 'deleted';
+    } catch (error) {
+      if (error instanceof KalturaApiError && error.kalturaCode === 'INVALID_USER_ID')
+        return 'not_found';
+      throw error;
+    }
   }
 
   /** A launch URL carrying a user KS scoped to the room and role (from the app token, or signed locally). */

@@ -9,6 +9,8 @@ import { esearchActions } from './esearch.actions.js';
 import { mediaActions } from './media.actions.js';
 import { scheduleResourceActions } from './schedule-resource.actions.js';
 import { sessionActions } from './session.actions.js';
+import { UserStore } from '../state/user-store.service.js';
+import { userActions } from './user.actions.js';
 
 /** The services and actions the sim implements (names compared in lower case, as Kaltura does). */
 @Injectable()
@@ -20,6 +22,7 @@ export class ActionCatalog {
     rooms: RoomStore,
     catalog: MediaCatalog,
     appTokens: AppTokenStore,
+    users: UserStore,
   ) {
     this.table = {
       session: sessionActions(config),
@@ -27,6 +30,7 @@ export class ActionCatalog {
       schedule_scheduleresource: scheduleResourceActions(rooms),
       media: mediaActions(catalog),
       elasticsearch_esearch: esearchActions(catalog),
+      user: userActions(users),
     };
   }
 

@@ -13,6 +13,8 @@ const templates = {
   PROPERTY_VALIDATION_CANNOT_BE_NULL: 'The property "@PROP_NAME@" cannot be null',
   ENTRY_ID_NOT_FOUND: 'Entry id "@ENTRY_ID@" not found',
   SCHEDULE_RESOURCE_ID_NOT_FOUND: 'Schedule Resource id [@ID@] not found',
+  INVALID_USER_ID: 'Invalid user id',
+  DUPLICATE_USER_BY_ID: 'User with id [@USER_ID@] already exists in system',
   START_SESSION_ERROR: 'Error while starting session for partner [@PARTNER_ID@]',
   INVALID_WIDGET_ID: 'Unknown widget [@WIDGET_ID@]',
   INVALID_ENUM_VALUE:
