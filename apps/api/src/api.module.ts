@@ -21,6 +21,8 @@ import { MeetingsController } from './rest/meetings.controller.js';
 import { InsightsController } from './rest/insights.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
 import { TokensController } from './rest/tokens.controller.js';
+import { PeopleController } from './rest/people.controller.js';
+import { ForgetSweeper } from './rest/forget.sweeper.js';
 
 @Module({})
 export class ApiModule {
@@ -71,10 +73,12 @@ export class ApiModule {
         InsightsController,
         OpenApiController,
         TokensController,
+        PeopleController,
       ],
       providers: [
         KalturaWebhookService,
         ParkedFactsSweeper,
+        ForgetSweeper,
         InteractionsService,
         CommandRegistrationService,
         { provide: COMMAND_RUNTIME, useValue: runtime },

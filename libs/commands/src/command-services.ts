@@ -4,6 +4,7 @@ import type { GuildInsights } from '@kd/analytics';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
+import type { PersonForgetService } from '@kd/privacy';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 
 /** What the command handlers work with; Kaltura parts are absent when it is not configured. */
@@ -14,6 +15,8 @@ export interface CommandServices {
   meetingQueries: () => MeetingQueries;
   meetings: MeetingService | undefined;
   kaltura: KalturaClient | undefined;
+  /** Forgets the member who asks (`/kaltura-forget-me`). */
+  people: Pick<PersonForgetService, 'forget'>;
   /** What each guild's video search may see (its recordings, operator-granted categories). */
   videoAccess: Pick<VideoAccessService, 'scope'>;
   logger: Logger;

@@ -38,8 +38,7 @@ async function restControllers(): Promise<ControllerClass[]> {
       continue;
     }
     const module = (await import(file)) as Record<string, unknown>;
-    for (const value of Object.values(module))
-      if (typeof value === 'function') classes.push(value);
+    for (const value of Object.values(module)) if (typeof value === 'function') classes.push(value);
   }
   return classes;
 }
