@@ -7,3 +7,8 @@ export type {
   KalturaUsers,
 } from './forget/forget-outcome.js';
 export { checkpointFloor } from './forget/checkpoint-floor.js';
+export {
+  copyStreamSealed,
+  type CopyStreamOptions,
+  type CopyStreamResult,
+} from './migrate/copy-stream-sealed.js';
