@@ -4,6 +4,7 @@ import {
   kalturaConfigUpdate,
   kalturaConfigView,
   kalturaStats,
+  kalturaForgetMe,
 } from './admin-commands.js';
 import type { CommandDefinition } from './command-definition.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from './meeting-commands.js';
 
 /** Bump when the set changes (a command added, removed, or any command's version bumped). */
-export const COMMAND_SET_VERSION = 2;
+export const COMMAND_SET_VERSION = 3;
 
 /** Every slash command of the app, in the order Discord lists them. */
 export const commandDefinitions = [
@@ -28,6 +29,7 @@ export const commandDefinitions = [
   kalturaConfigUpdate,
   kalturaConfigReset,
   kalturaStats,
+  kalturaForgetMe,
 ] as const;
 
 type Definitions = (typeof commandDefinitions)[number];

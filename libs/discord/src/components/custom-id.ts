@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** What a button does, and the slash command it stands for (its permissions, handler, record). */
-export const buttonCommands = { join: 'kaltura-join', end: 'kaltura-end' } as const;
+export const buttonCommands = {
+  join: 'kaltura-join',
+  end: 'kaltura-end',
+  forget: 'kaltura-forget-me',
+  'forget-cancel': 'kaltura-forget-me',
+} as const;
 export type ButtonAction = keyof typeof buttonCommands;
 
 const CUSTOM_ID_VERSION = 'kd1';

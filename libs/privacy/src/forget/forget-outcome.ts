@@ -5,6 +5,8 @@ export interface ForgetOutcome {
   status: 'forgotten';
   /** The id of the destroyed key: the only handle on the request that names no one. */
   kid: string;
+  /** What the person's id reads as from now on (`forgotten:<tag>`): links to no one. */
+  placeholder: string;
   /** False while a projection still has to catch up; the key is destroyed when it has. */
   keyDestroyed: boolean;
   kaltura: KalturaDeletion;

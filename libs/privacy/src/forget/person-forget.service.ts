@@ -51,7 +51,8 @@ export class PersonForgetService {
     logger.info({ kid: key.kid, requestedBy }, 'person forgotten: key being destroyed');
     const keyDestroyed = await this.destroyWhenProjected(key.kid, seq);
     const kaltura = await this.deleteKalturaUser(`discord:${discordUserId}`, key.kid);
-    return { status: 'forgotten', kid: key.kid, keyDestroyed, kaltura };
+    const placeholder = placeholderOf(tagOf(key, discordUserId));
+    return { status: 'forgotten', kid: key.kid, placeholder, keyDestroyed, kaltura };
   }
 
   /** Destroys keys whose projections have caught up and retries owed Kaltura deletions. */
