@@ -22,6 +22,8 @@ interface Cached {
   checkedAt: number;
 }
 
+const fetchConcurrency = 64;
+
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
 /**
@@ -56,7 +58,10 @@ export class PersonKeys implements PersonKeyring {
       const cached = this.keys.get(kid);
       return !cached || (cached.state.state === 'live' && now - cached.checkedAt > this.recheckMs);
     });
-    await Promise.all(stale.map((kid) => this.fetch(kid)));
+    // Bounded: a rebuild's first batch can name thousands of keys.
+    for (let i = 0; i < stale.length; i += fetchConcurrency) {
+      await Promise.all(stale.slice(i, i + fetchConcurrency).map((kid) => this.fetch(kid)));
+    }
   }
 
   /** A reader saw `person.forgotten` for this key: stop showing its values at once. */
