@@ -137,7 +137,7 @@ const asOf = `SET kd.now = '2026-01-20T00:00:00Z'`;
 async function summaries(): Promise<unknown[]> {
   return dataSource.transaction(async (tx) => {
     await tx.query(asOf);
-    return [
+    const views: unknown[] = [
       await tx.query('SELECT * FROM analytics.engagement_summary'),
       await tx.query('SELECT * FROM analytics.retention_summary'),
       await tx.query('SELECT * FROM analytics.customization_summary'),
@@ -145,6 +145,7 @@ async function summaries(): Promise<unknown[]> {
       await tx.query('SELECT * FROM analytics.guild_daily_activity ORDER BY 1, 2'),
       await tx.query('SELECT meeting_id, participants, duration_seconds FROM analytics.meetings'),
     ];
+    return views;
   });
 }
 

@@ -44,12 +44,12 @@ export async function forgetPersons(
   for (const c of columns) {
     await rewrite(tx, `kd.${quote(c.table_name)}`, c.column_name, c.data_type, replacements, '');
   }
-  const deadLetters = await tx.query(
+  const deadLetters: { column_name: string; data_type: string }[] = await tx.query(
     `SELECT column_name, data_type FROM information_schema.columns
       WHERE table_schema = 'kd' AND table_name = 'projection_dead_letters' AND data_type = ANY($1)`,
     [personColumnTypes],
   );
-  for (const c of deadLetters as { column_name: string; data_type: string }[]) {
+  for (const c of deadLetters) {
     if (c.column_name === 'projection') continue;
     const only = `AND projection = '${projection.name.replaceAll("'", "''")}'`;
     await rewrite(tx, 'kd.projection_dead_letters', c.column_name, c.data_type, replacements, only);
