@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 
 /** A person's key: random id and 32-byte AES-256/HMAC secret, kept outside the stream. */
 export interface PersonKey {
@@ -7,6 +7,7 @@ export interface PersonKey {
 }
 
 export const sealedPrefix = 'kdp1.';
+const maxOpened = 200_000;
 const sealedPattern =
   /^kdp1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]+)$/;
 
@@ -28,10 +29,26 @@ export function placeholderOf(tag: string): string {
   return `forgotten:${tag}`;
 }
 
-/** `kdp1.<kid>.<tag>.<iv>.<ciphertext>`: AES-256-GCM, the header as additional data. */
+/**
+ * `kdp1.<kid>.<tag>.<iv>.<ciphertext>`: AES-256-GCM, the header as additional data. The IV is
+ * derived from the value (SIV-like): one value, one IV, so no IV is ever shared by two different
+ * plaintexts, and equal values seal equally (which the tag already shows) — sealing is cacheable.
+ */
 export function seal(key: PersonKey, value: string): string {
+  const id = `${key.kid}|${value}`;
+  const known = sealedValues.get(id);
+  if (known !== undefined) return known;
+  const sealed = encrypt(key, value);
+  if (sealedValues.size >= maxOpened) sealedValues.clear();
+  sealedValues.set(id, sealed);
+  return sealed;
+}
+
+const sealedValues = new Map<string, string>();
+
+function encrypt(key: PersonKey, value: string): string {
   const header = `${sealedPrefix}${key.kid}.${tagOf(key, value)}`;
-  const iv = randomBytes(12);
+  const iv = createHmac('sha256', key.secret).update(`iv:${value}`).digest().subarray(0, 12);
   const cipher = createCipheriv('aes-256-gcm', key.secret, iv);
   cipher.setAAD(Buffer.from(header));
   const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
@@ -45,8 +62,24 @@ export function parseSealed(value: unknown): SealedParts | null {
   return { kid: match[1]!, tag: match[2]!, iv: match[3]!, ciphertext: match[4]! };
 }
 
-/** Opens a sealed value; throws when it was altered or sealed under another key. */
+const opened = new Map<string, string>();
+
+/**
+ * Opens a sealed value; throws when it was altered or sealed under another key. A value opened
+ * once is remembered by its header and IV (the same value always seals the same way), so reading
+ * a person's thousandth event costs a lookup, not a decryption.
+ */
 export function open(secret: Uint8Array, parts: SealedParts): string {
+  const id = `${parts.kid}.${parts.tag}.${parts.iv}.${parts.ciphertext}`;
+  const known = opened.get(id);
+  if (known !== undefined) return known;
+  const value = decrypt(secret, parts);
+  if (opened.size >= maxOpened) opened.clear();
+  opened.set(id, value);
+  return value;
+}
+
+function decrypt(secret: Uint8Array, parts: SealedParts): string {
   const body = Buffer.from(parts.ciphertext, 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(parts.iv, 'base64url'));
   decipher.setAAD(Buffer.from(`${sealedPrefix}${parts.kid}.${parts.tag}`));
