@@ -23,6 +23,8 @@ import { InsightsController } from './rest/insights.controller.js';
 import { InsightsPictureController } from './rest/insights-picture.controller.js';
 import { OpenApiController } from './rest/openapi.controller.js';
 import { TokensController } from './rest/tokens.controller.js';
+import { PeopleController } from './rest/people.controller.js';
+import { ForgetSweeper } from './rest/forget.sweeper.js';
 
 @Module({})
 export class ApiModule {
@@ -74,11 +76,13 @@ export class ApiModule {
         InsightsPictureController,
         OpenApiController,
         TokensController,
+        PeopleController,
       ],
       providers: [
         KalturaWebhookService,
         ParkedFactsSweeper,
         PeopleLinkSweeper,
+        ForgetSweeper,
         InteractionsService,
         CommandRegistrationService,
         { provide: COMMAND_RUNTIME, useValue: runtime },

@@ -36,8 +36,7 @@ describe('scheduled demo notifications', () => {
           TEST_SECRET,
         ),
       ).toBe(true);
-      return parseKalturaNotification(r.rawBody)
-        .templateSystemName;
+      return parseKalturaNotification(r.rawBody).templateSystemName;
     });
     expect(kinds).toEqual(['ROOM_LIVE_START', 'ROOM_LIVE_STOP', 'ENTRY_READY']);
   });

@@ -11,7 +11,8 @@ export class PermissionDeniedError extends KdError {
 /** Per-guild permissions from the guild configuration, checked against the member. */
 export function authorizeFromGuildConfig(guildConfig: GuildConfigService): AuthorizeCommand {
   return async (invocation, command) => {
-    if (invocation.guildId === null) return;
+    // A guild cannot keep a member from being forgotten (docs/privacy.md).
+    if (invocation.guildId === null || command === 'kaltura-forget-me') return;
     const config = await guildConfig.get(invocation.guildId);
     const decision = canUse(config, command, {
       roles: invocation.memberRoles,

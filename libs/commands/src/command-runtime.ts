@@ -7,6 +7,7 @@ import {
   LiveEvents,
   RateWindows,
   bucketName,
+  personKeysOf,
   type EventStore,
   type NatsClients,
 } from '@kd/event-store';
@@ -25,6 +26,7 @@ import {
   scopeOf,
 } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
+import { PendingKalturaDeletions, PersonForgetService, checkpointFloor } from '@kd/privacy';
 import type { DatabaseHolder } from '@kd/projections';
 import { createCommandDispatcher } from './create-command-dispatcher.js';
 import { InteractionReservations } from './interaction-reservations.js';
@@ -53,6 +55,8 @@ export interface CommandRuntime {
   /** The meetings read model, through the process's pool (DATABASE.UNAVAILABLE before it connects). */
   meetingQueries: () => MeetingQueries;
   kaltura: KalturaClient | undefined;
+  /** Forgets a person on request (docs/privacy.md): `/kaltura-forget-me`, REST and CLI share it. */
+  forgetter: PersonForgetService;
   rest: REST;
   /** Claims an interaction once, then answers it within Discord's window: both transports use it. */
   replies: ReplyPolicy;
@@ -83,6 +87,8 @@ export interface CommandRuntimeOptions {
   nats: NatsClients;
   /** `/kaltura-start` limits, counted in a KV bucket beside the stream; absent: no limit. */
   startLimits?: StartRateLimitSettings;
+  /** How long a forget waits for the projections before its key is left to the sweep. */
+  forgetWaitMs?: number;
 }
 
 /** The limit settings an app passes through from its environment. */
@@ -140,6 +146,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       })
     : undefined;
   const meetingQueries = () => new MeetingQueries(db.dataSource);
+  const forgetter = personForgetService(options, kaltura);
   const dispatcher = createCommandDispatcher(
     {
       store,
@@ -147,6 +154,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       meetingQueries,
       meetings,
       kaltura,
+      forgetter,
       // Without NATS there is nothing to read access from: nothing is searchable (fail closed).
       videoAccess: videoAccess ?? { scope: () => Promise.resolve(scopeOf(noVideoAccess)) },
       logger,
@@ -178,6 +186,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     people,
     meetingQueries,
     kaltura,
+    forgetter,
     rest,
     replies: new ReplyPolicy({
       dispatcher,
@@ -263,5 +272,21 @@ function kalturaClientFrom(
     timeoutMs: settings.KALTURA_TIMEOUT_MS,
     metrics: createKalturaMetrics(registry),
     logger,
+  });
+}
+
+function personForgetService(
+  options: CommandRuntimeOptions,
+  kaltura: KalturaClient | undefined,
+): PersonForgetService {
+  const { store, nats, db, logger } = options;
+  return new PersonForgetService({
+    store,
+    keys: personKeysOf({ nats, stream: store.stream }),
+    pending: new PendingKalturaDeletions({ nats, stream: store.stream }),
+    kaltura,
+    checkpointFloor: () => checkpointFloor(db.dataSource),
+    logger,
+    ...(options.forgetWaitMs === undefined ? {} : { waitMs: options.forgetWaitMs }),
   });
 }

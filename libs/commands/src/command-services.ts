@@ -3,6 +3,7 @@ import type { GuildConfigService } from '@kd/guild-config';
 import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
+import type { PersonForgetService } from '@kd/privacy';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 import type { PendingChanges } from './settings/pending-changes.js';
 import type { GuildOverview } from './stats/insights-picture.js';
@@ -15,6 +16,8 @@ export interface CommandServices {
   meetingQueries: () => MeetingQueries;
   meetings: MeetingService | undefined;
   kaltura: KalturaClient | undefined;
+  /** Forgets the member who asks (`/kaltura-forget-me`). */
+  forgetter: Pick<PersonForgetService, 'forget'>;
   /** What each guild's video search may see (its recordings, operator-granted categories). */
   videoAccess: Pick<VideoAccessService, 'scope'>;
   logger: Logger;

@@ -17,6 +17,7 @@ import { configUpdateHandler } from './handlers/config-update.handler.js';
 import { configViewHandler } from './handlers/config-view.handler.js';
 import { meetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { endHandler, joinHandler, listHandler, startHandler } from './handlers/meeting.handlers.js';
+import { forgetMeHandler } from './handlers/forget-me.handler.js';
 import { statsHandler } from './handlers/stats.handler.js';
 import { videoSearchHandler } from './handlers/video-search.handler.js';
 import { recordCommandExecution } from './record-execution.js';
@@ -41,6 +42,7 @@ export function createCommandDispatcher(
     .register('kaltura-config-update', configUpdateHandler(services))
     .register('kaltura-config-reset', configResetHandler(services))
     .register('kaltura-stats', statsHandler(services))
+    .register('kaltura-forget-me', forgetMeHandler(services))
     .registerAutocomplete('kaltura-join', meetingAutocomplete(services))
     .registerAutocomplete('kaltura-end', meetingAutocomplete(services))
     .registerAutocomplete('kaltura-config-update', configUpdateAutocomplete)

@@ -10,6 +10,13 @@ import { correlationOf } from './correlation.js';
  */
 export const recordRetryDelaysMs = [250, 500, 1000, 2000, 2000, 3000, 3000, 3000];
 
+const anonymous = new WeakMap<object, string>();
+
+/** Records this invocation under a placeholder instead of the member (after they were forgotten). */
+export function recordAs(invocation: object, placeholder: string): void {
+  anonymous.set(invocation, placeholder);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -23,9 +30,11 @@ export function recordCommandExecution(
   retryDelaysMs: readonly number[] = recordRetryDelaysMs,
 ): RecordExecution {
   return async (invocation, record) => {
-    const event = newEvent('command.executed', toCommandExecutedPayload(invocation, record), {
+    const as = anonymous.get(invocation);
+    const payload = toCommandExecutedPayload(invocation, record);
+    const event = newEvent('command.executed', as ? { ...payload, userId: as } : payload, {
       id: `cmd-${invocation.interactionId}`,
-      actor: { kind: 'user', id: invocation.user.id },
+      actor: { kind: 'user', id: as ?? invocation.user.id },
       correlationId: correlationOf(invocation),
       guildId: invocation.guildId,
     });

@@ -68,6 +68,7 @@ export {
   type ButtonTarget,
 } from './components/custom-id.js';
 export { meetingButtons } from './components/meeting-buttons.js';
+export { forgetButtons } from './components/forget-buttons.js';
 export {
   settingsActions,
   isSettingsAction,

@@ -8,7 +8,11 @@ import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core'
 import type { Span } from '@opentelemetry/api';
 import {
   definitionOf,
+  personsIn,
   prepareForAppend,
+  sealEvent,
+  type PersonKey,
+  type PersonKeyring,
   type Aggregate,
   type DomainEvent,
   type EventType,
@@ -18,6 +22,7 @@ import { startTracedTimer } from '@kd/observability';
 import { failSpan, injectTraceHeaders, startPublishSpan } from '@kd/tracing';
 import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
+import { ensureKeysFor, personKeysOf } from './person-keys/keyring-registry.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
 import { lastSeqOnSubject, readSubject, readSubjectAfter } from './read-subject.js';
 import { AggregateSnapshots } from './snapshots/aggregate-snapshots.js';
@@ -56,14 +61,20 @@ export interface EventStoreOptions {
   metrics?: EventStoreMetrics;
   publishTimeoutMs?: number;
   now?: () => Date;
+  /** Where person keys live (default: the stream's key bucket, docs/privacy.md). */
+  personKeys?: PersonKeyring;
 }
 
 const encoder = new TextEncoder();
 
 export class EventStore {
   private snapshotBucket: AggregateSnapshots | undefined;
+  readonly personKeys: PersonKeyring;
 
-  constructor(private readonly options: EventStoreOptions) {}
+  constructor(private readonly options: EventStoreOptions) {
+    this.personKeys =
+      options.personKeys ?? personKeysOf({ nats: options.nats, stream: options.stream });
+  }
 
   /** Aggregate snapshots of this stream (`<stream>_SNAPSHOTS`), opened on first use. */
   get snapshots(): AggregateSnapshots {
@@ -88,6 +99,7 @@ export class EventStore {
   ): Promise<AppendResult<T>> {
     const now = this.options.now?.() ?? new Date();
     const event = prepareForAppend(newEvent, now);
+    const stored = await this.sealed(event);
     const subject = subjectOf(this.options.subjectPrefix, event);
     const firstOnSubject = definitionOf(event.type).firstOnSubject;
     const expectedLastSeq = options.expectedLastSeq ?? (firstOnSubject ? 0 : undefined);
@@ -96,7 +108,7 @@ export class EventStore {
     try {
       const { js, nc } = this.options.nats;
       const publisher = nc ? streamPublisherOf(nc) : js;
-      const ack = await publisher.publish(subject, encoder.encode(JSON.stringify(event)), {
+      const ack = await publisher.publish(subject, encoder.encode(JSON.stringify(stored)), {
         msgID: event.id,
         timeout: this.options.publishTimeoutMs ?? 5000,
         ...(expectedLastSeq === undefined
@@ -128,7 +140,8 @@ export class EventStore {
   async readAggregate(aggregate: Aggregate, aggregateId: string): Promise<RecordedEvent[]> {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
     const messages = await readSubject(this.options.nats.jsm, this.options.stream, subject);
-    return messages.map((m) => decodeStored(m.seq, m.data));
+    await ensureKeysFor(this.personKeys, messages);
+    return messages.map((m) => decodeStored(m.seq, m.data, this.personKeys));
   }
 
   /**
@@ -143,7 +156,9 @@ export class EventStore {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
     const { jsm } = this.options.nats;
     const read = await readSubjectAfter(jsm, this.options.stream, subject, afterSeq);
-    return { lastSeq: read.lastSeq, events: read.messages.map((m) => decodeStored(m.seq, m.data)) };
+    await ensureKeysFor(this.personKeys, read.messages);
+    const events = read.messages.map((m) => decodeStored(m.seq, m.data, this.personKeys));
+    return { lastSeq: read.lastSeq, events };
   }
 
   /** Sequence of the last event on one aggregate's subject (0 when there is none). */
@@ -156,6 +171,16 @@ export class EventStore {
   async headSeq(): Promise<number> {
     const info = await this.options.nats.jsm.streams.info(this.options.stream);
     return info.state.last_seq;
+  }
+
+  /** The event as stored: its personal values sealed under their persons' keys. */
+  private async sealed<T extends EventType>(event: DomainEvent<T>): Promise<DomainEvent<T>> {
+    const fields = definitionOf(event.type).personal;
+    const persons = personsIn(event, fields);
+    if (persons.length === 0) return event;
+    const keys = new Map<string, PersonKey>();
+    for (const person of persons) keys.set(person, await this.personKeys.keyFor(person));
+    return sealEvent(event, fields, (person) => keys.get(person)!);
   }
 
   private async firstSeqOn(subject: string): Promise<number> {

@@ -30,7 +30,13 @@ export {
 export { NatsClients, checkJetStream, type NatsClientsOptions } from './nats-clients.js';
 export { LiveEvents, type LiveEventsOptions } from './live-events.js';
 export { consumerAckFloor } from './nest/consumer-position.js';
-export { createBackbone, createNatsClients, natsAuthOf, type Backbone, type BackboneSettings } from './backbone.js';
+export {
+  createBackbone,
+  createNatsClients,
+  natsAuthOf,
+  type Backbone,
+  type BackboneSettings,
+} from './backbone.js';
 export { KvBucket, bucketName, lazyBucket, type KvBucketOptions } from './kv-bucket.js';
 export { KvLease, leaseBucket, type KvLeaseOptions } from './kv-lease.js';
 export {
@@ -75,3 +81,5 @@ export {
   type Backoff,
   type RetryPolicy,
 } from './command-handler/retry-policy.js';
+export { PersonKeys, type PersonKeysOptions } from './person-keys/person-keys.js';
+export { personKeysOf, ensureKeysFor } from './person-keys/keyring-registry.js';

@@ -1,5 +1,7 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { decodeEvent, type Aggregate, type DomainEvent } from '@kd/events';
+import type { Msg } from '@nats-io/transport-node';
+import { decodeEvent, installedPersonKeyring, type Aggregate, type DomainEvent } from '@kd/events';
+import { ensureKeysFor } from './person-keys/keyring-registry.js';
 import type { Logger } from '@kd/observability';
 
 export interface LiveEventsOptions {
@@ -20,6 +22,8 @@ export interface LiveEventsOptions {
 export class LiveEvents {
   private subscription: Subscription | undefined;
   private closed = false;
+  /** Messages are decoded one after the other (keys may need loading first), in arrival order. */
+  private delivered: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: LiveEventsOptions) {
     options.nats.ready.then(() => this.subscribe()).catch(() => undefined);
@@ -36,12 +40,21 @@ export class LiveEvents {
     this.subscription = nats.nc.subscribe(`${subjectPrefix}.${aggregate}.>`, {
       callback: (error, message) => {
         if (error) return void logger.warn({ err: String(error), aggregate }, 'live events error');
-        try {
-          onEvent(decodeEvent(message.json()));
-        } catch (err) {
-          logger.warn({ err: String(err), subject: message.subject }, 'undecodable live event');
-        }
+        this.delivered = this.delivered.then(() => this.deliver(message, onEvent));
       },
     });
+  }
+
+  private async deliver(message: Msg, onEvent: (event: DomainEvent) => void): Promise<void> {
+    try {
+      const keyring = installedPersonKeyring();
+      await ensureKeysFor(keyring, [message]);
+      onEvent(decodeEvent(message.json(), keyring));
+    } catch (err) {
+      this.options.logger.warn(
+        { err: String(err), subject: message.subject },
+        'undecodable live event',
+      );
+    }
   }
 }

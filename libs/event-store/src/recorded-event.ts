@@ -1,4 +1,9 @@
-import { decodeEvent, type DomainEvent } from '@kd/events';
+import {
+  decodeEvent,
+  installedPersonKeyring,
+  type DomainEvent,
+  type PersonKeyring,
+} from '@kd/events';
 
 /** An event as read back from the stream, upcast to the current version of its type. */
 export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
@@ -10,11 +15,20 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Parses and validates one stored message; throws a KdError (EVENT.*) or SyntaxError. */
-export function decodeStored(seq: number, data: Uint8Array): RecordedEvent {
+/**
+ * Parses and validates one stored message, opening its sealed personal values with the keyring
+ * (whose keys the caller ensured: `ensureKeysFor`); throws a KdError (EVENT.*, PERSONAL.*) or
+ * SyntaxError.
+ */
+export function decodeStored(
+  seq: number,
+  data: Uint8Array,
+  keyring: PersonKeyring | undefined = installedPersonKeyring(),
+): RecordedEvent {
   const raw: unknown = JSON.parse(decoder.decode(data));
   const recordedVersion = (raw as { version?: unknown }).version;
-  const event = decodeEvent(raw);
+  const event = decodeEvent(raw, keyring);
+  if (event.type === 'person.forgotten') keyring?.noteForgetting(event.payload.kid);
   return {
     seq,
     event,

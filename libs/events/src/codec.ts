@@ -6,6 +6,8 @@ import {
   UnknownEventTypeError,
   UnsupportedEventVersionError,
 } from './errors.js';
+import { installedPersonKeyring, type PersonKeyring } from './personal/person-keyring.js';
+import { openSealedValues } from './personal/protect-event.js';
 import { toSchemaIssues } from './schema-issues.js';
 import type { DomainEvent, EventType, NewEvent } from './types.js';
 import type { z } from 'zod';
@@ -62,9 +64,14 @@ export function prepareForAppend<T extends EventType>(
 /**
  * Decodes an event read from the stream: validates the envelope, upcasts older versions one
  * step at a time (each step validated against that version's schema) and validates the result
- * against the current schema.
+ * against the current schema. Sealed personal values are opened first (docs/privacy.md): the
+ * keyring must hold the keys they name (`PersonKeyring.ensure`).
  */
-export function decodeEvent(raw: unknown): DomainEvent {
+export function decodeEvent(
+  stored: unknown,
+  keyring: PersonKeyring | undefined = installedPersonKeyring(),
+): DomainEvent {
+  const raw = openSealedValues(stored, keyring);
   const type = typeOf(raw);
   if (isEventType(type)) {
     const definition = definitionOf(type);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { personalFieldsOf } from './personal/personal-field.js';
 
 export const aggregates = [
   'guild',
@@ -40,10 +41,12 @@ export interface EventDefinition<TType extends string, TSchema extends z.ZodType
   firstOnSubject: boolean;
   /** Ordered oldest first; `upcasters[i].fromVersion === i + 1`. */
   upcasters: readonly Upcaster[];
+  /** Payload fields marked `personal()`: sealed when appended (docs/privacy.md). */
+  personal: readonly string[];
 }
 
 export function defineEvent<TType extends string, TSchema extends z.ZodType>(
-  definition: Omit<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject'> &
+  definition: Omit<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject' | 'personal'> &
     Partial<Pick<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject'>>,
 ): EventDefinition<TType, TSchema> {
   const upcasters = definition.upcasters ?? [];
@@ -56,5 +59,10 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
       `${definition.type}: v${definition.version} needs ${definition.version - 1} upcasters`,
     );
   }
-  return { firstOnSubject: false, ...definition, upcasters };
+  return {
+    firstOnSubject: false,
+    ...definition,
+    upcasters,
+    personal: personalFieldsOf(definition.schema),
+  };
 }

@@ -37,3 +37,26 @@ export {
   type SchemaIssue,
 } from './errors.js';
 export { toSchemaIssues } from './schema-issues.js';
+export {
+  forgottenPattern,
+  forgottenValue,
+  personal,
+  personalFieldsOf,
+  personOf,
+  open as openSealed,
+  parseSealed,
+  placeholderOf,
+  seal,
+  sealedKidsIn,
+  tagOf,
+  installPersonKeyring,
+  installedPersonKeyring,
+  openSealedValues,
+  personsIn,
+  sealEvent,
+  PersonalDataError,
+  type PersonKey,
+  type SealedParts,
+  type KeyState,
+  type PersonKeyring,
+} from './personal/index.js';

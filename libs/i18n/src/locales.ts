@@ -3,7 +3,13 @@ export const supportedLocales = ['en-US', 'de', 'es-ES', 'fr', 'pt-BR'] as const
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'en-US';
 
-const byLanguage: Record<string, Locale> = { en: 'en-US', de: 'de', es: 'es-ES', fr: 'fr', pt: 'pt-BR' };
+const byLanguage: Record<string, Locale> = {
+  en: 'en-US',
+  de: 'de',
+  es: 'es-ES',
+  fr: 'fr',
+  pt: 'pt-BR',
+};
 
 export function isSupportedLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);

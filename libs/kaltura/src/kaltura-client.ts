@@ -82,6 +82,7 @@ export class KalturaClient {
     });
   }
 
+
   /** A launch URL carrying a user KS scoped to the room and role (from the app token, or signed locally). */
   async joinUrl(input: JoinUrlInput): Promise<string> {
     const ttl = input.ttlSeconds ?? this.options.joinSessionTtlSeconds;

@@ -1,4 +1,4 @@
-import { BatchConsumer, type NatsClients } from '@kd/event-store';
+import { BatchConsumer, personKeysOf, type NatsClients } from '@kd/event-store';
 import type { Logger } from '@kd/observability';
 import type { ProjectionRunner } from './runner/projection-runner.js';
 
@@ -55,6 +55,7 @@ export async function catchUpAll(
   let reached: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (reached = resolve));
   const [first] = runners;
+  personKeysOf({ nats, stream });
   const consumer = new BatchConsumer({
     ...options,
     maxBatchSize: options.maxBatchSize ?? adaptiveBatchLimit(options.batchSize),

@@ -175,3 +175,23 @@ export const kalturaStats = defineCommand({
   defaultMemberPermissions: MANAGE_GUILD,
   options: {},
 });
+
+/**
+ * Forget me (docs/privacy.md): without `confirm` it only asks, with Confirm/Cancel buttons; the
+ * Confirm button (or `confirm: yes`) forgets the member who asks, never anyone else.
+ */
+export const kalturaForgetMe = defineCommand({
+  name: 'kaltura-forget-me',
+  description: 'Delete what this app keeps about you (asks you to confirm first)',
+  version: 1,
+  deferred: true,
+  ephemeral: true,
+  readOnly: false,
+  defaultMemberPermissions: null,
+  options: {
+    confirm: choiceOption({
+      description: 'Skip the question: yes forgets you now',
+      choices: { yes: 'Yes, forget me', no: 'No, keep my data' },
+    }),
+  },
+});

@@ -4,6 +4,7 @@ import {
   kalturaConfigUpdate,
   kalturaConfigView,
   kalturaStats,
+  kalturaForgetMe,
 } from './admin-commands.js';
 import type { CommandDefinition } from './command-definition.js';
 import {
@@ -28,6 +29,7 @@ export const commandDefinitions = [
   kalturaConfigUpdate,
   kalturaConfigReset,
   kalturaStats,
+  kalturaForgetMe,
 ] as const;
 
 type Definitions = (typeof commandDefinitions)[number];

@@ -6,6 +6,8 @@ export const buttonCommands = {
   join: 'kaltura-join',
   end: 'kaltura-end',
   ...settingsActions,
+  forget: 'kaltura-forget-me',
+  'forget-cancel': 'kaltura-forget-me',
 } as const;
 export type ButtonAction = keyof typeof buttonCommands;
 

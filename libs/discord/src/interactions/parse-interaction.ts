@@ -47,7 +47,13 @@ export function toCommandInvocation(interaction: CommandInteraction): CommandInv
  * so it is authorized, handled and recorded exactly like that command, with `via: 'button'`.
  */
 export function toButtonInvocation(interaction: ComponentInteraction): CommandInvocation {
-  return { ...invoker(interaction), ...buttonCommand(interaction.data.custom_id) };
+  const caller = invoker(interaction);
+  const target = parseCustomId(interaction.data.custom_id);
+  // A forget button answers only the member it was shown to.
+  if (target?.action.startsWith('forget') && target.meetingId !== caller.user.id) {
+    return { ...caller, commandName: UNKNOWN_BUTTON, options: {}, via: 'button' };
+  }
+  return { ...caller, ...buttonCommand(interaction.data.custom_id) };
 }
 
 export function buttonCommand(
@@ -64,11 +70,11 @@ export function buttonCommand(
       via,
       component: { action: target.action, id: target.meetingId, fields },
     };
-  return {
-    commandName: buttonCommands[target.action],
-    options: { 'meeting-id': target.meetingId },
-    via: 'button',
-  };
+  const options: Record<string, string> =
+    target.action === 'forget' || target.action === 'forget-cancel'
+      ? { confirm: target.action === 'forget' ? 'yes' : 'no' }
+      : { 'meeting-id': target.meetingId };
+  return { commandName: buttonCommands[target.action], options, via: 'button' };
 }
 
 /** A submitted modal (the template editor) as the command it stands for, with `via: 'modal'`. */

@@ -5,6 +5,8 @@ import type { Logger } from '@kd/observability';
 import { withDeliverySpan } from '@kd/tracing';
 import { BatchConsumer, type ConsumedMessage } from '../batch-consumer.js';
 import { decodeStored } from '../recorded-event.js';
+import { ensureKeysFor, personKeysOf } from '../person-keys/keyring-registry.js';
+import type { PersonKeys } from '../person-keys/person-keys.js';
 import { consumerAckFloor } from './consumer-position.js';
 
 /** Extras of a handler registered with `addBatchHandler`: it receives whole batches. */
@@ -46,9 +48,14 @@ export interface JetStreamServerOptions {
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly consumers: BatchConsumer<unknown>[] = [];
+  private readonly personKeys: PersonKeys;
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
+    this.personKeys = personKeysOf({
+      nats: { js: options.js, jsm: options.jsm },
+      stream: options.stream,
+    });
   }
 
   addBatchHandler<P>(
@@ -121,6 +128,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       maxWaitMs: this.options.maxWaitMs,
       resumeAfter: () => consumerAckFloor(this.options.jsm, this.options.stream, durable),
       handle: async (batch) => {
+        await ensureKeysFor(this.personKeys, batch);
         for (const message of batch) {
           const event = this.decodeOrSkip(message.seq, message.data, durable);
           if (!event) continue;
@@ -136,7 +144,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private decodeOrSkip(seq: number, data: Uint8Array, durable: string) {
     try {
-      return decodeStored(seq, data).event;
+      return decodeStored(seq, data, this.personKeys).event;
     } catch (error) {
       this.options.logger.error(
         { seq, durable, err: error instanceof Error ? error.message : String(error) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
+import { personal } from '../personal/personal-field.js';
 import { snowflake } from '../primitives.js';
 
 export const commandOutcomes = ['ok', 'error', 'denied', 'invalid'] as const;
@@ -20,7 +21,7 @@ export const commandExecuted = defineEvent({
     command: z.string().regex(/^[a-z0-9_-]{1,32}$/),
     commandVersion: z.number().int().positive(),
     options: z.record(z.string(), optionValue),
-    userId: snowflake,
+    userId: personal(snowflake),
     channelId: snowflake.nullable(),
     outcome: z.enum(commandOutcomes),
     errorCode: z.string().max(64).nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
+import { personal } from '../personal/personal-field.js';
 
 export const configSections = [
   'all',
@@ -22,7 +23,7 @@ export const configUpdated = defineEvent({
       .regex(/^[a-z_]+(\.[A-Za-z0-9_-]+)+$/, 'must be a dotted key like "section.key"'),
     oldValue: z.json(),
     newValue: z.json(),
-    actorUserId: z.string().min(1).max(64),
+    actorUserId: personal(z.string().min(1).max(64)),
   }),
   aggregateId: byGuild,
 });
@@ -31,6 +32,9 @@ export const configReset = defineEvent({
   type: 'config.reset',
   version: 1,
   aggregate: 'config',
-  schema: z.object({ section: z.enum(configSections), actorUserId: z.string().min(1).max(64) }),
+  schema: z.object({
+    section: z.enum(configSections),
+    actorUserId: personal(z.string().min(1).max(64)),
+  }),
   aggregateId: byGuild,
 });

@@ -28,7 +28,7 @@ import {
   notificationFailed,
   notificationSent,
 } from './notification.events.js';
-import { personLinkFailed, personLinked } from './person.events.js';
+import { personForgotten, personLinkFailed, personLinked } from './person.events.js';
 
 export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
 export { configSections } from './config.events.js';
@@ -62,4 +62,5 @@ export const eventCatalog = {
   'auth.token_revoked': authTokenRevoked,
   'person.linked': personLinked,
   'person.link_failed': personLinkFailed,
+  'person.forgotten': personForgotten,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
+import { personal } from '../personal/personal-field.js';
 import { snowflake, subjectToken } from '../primitives.js';
 
 export const meetingTypes = ['meeting', 'webinar', 'classroom'] as const;
@@ -12,7 +13,7 @@ const meetingCreatedV1 = z.object({
   kalturaResourceId: z.string().min(1).max(64),
   type: z.enum(meetingTypes),
   title: z.string().min(1).max(200),
-  ownerUserId: snowflake,
+  ownerUserId: personal(snowflake),
 });
 
 /** v2 carries the optional description given to `/kaltura-start` (v1 dropped it). */
@@ -35,7 +36,10 @@ export const meetingJoinLinkIssued = defineEvent({
   type: 'meeting.join_link_issued',
   version: 1,
   aggregate: 'meeting',
-  schema: meetingRef.extend({ userId: snowflake, kalturaRole: z.string().min(1).max(64) }),
+  schema: meetingRef.extend({
+    userId: personal(snowflake),
+    kalturaRole: z.string().min(1).max(64),
+  }),
   aggregateId: byMeeting,
 });
 
@@ -47,7 +51,7 @@ export const meetingStarted = defineEvent({
   aggregateId: byMeeting,
 });
 
-const participant = meetingRef.extend({ participantId: z.string().min(1).max(128) });
+const participant = meetingRef.extend({ participantId: personal(z.string().min(1).max(128)) });
 
 export const meetingParticipantJoined = defineEvent({
   type: 'meeting.participant_joined',
@@ -69,7 +73,7 @@ export const meetingEnded = defineEvent({
   type: 'meeting.ended',
   version: 1,
   aggregate: 'meeting',
-  schema: meetingRef.extend({ endedBy: z.string().min(1).max(64) }),
+  schema: meetingRef.extend({ endedBy: personal(z.string().min(1).max(64)) }),
   aggregateId: byMeeting,
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
-import { snowflake } from '../primitives.js';
+import { forgottenValue, personal } from '../personal/personal-field.js';
+import { snowflake, subjectToken } from '../primitives.js';
 
 /**
  * Personal fields are named as such (`discordUserId`, `displayName`) so the people codec can
@@ -60,3 +61,24 @@ const ourKalturaUserId = /^discord:(\d{17,20})$/;
 export function discordIdOfKalturaUser(kalturaUserId: string): string | undefined {
   return ourKalturaUserId.exec(kalturaUserId)?.[1];
 }
+
+/**
+ * A person asked to be forgotten (docs/privacy.md). `kid` names their (now destroyed) key; the
+ * id is sealed under it, readable only while the forget runs, so projections can replace each
+ * clear form with its placeholder. Nothing in clear links the event to the person.
+ */
+export const personForgotten = defineEvent({
+  type: 'person.forgotten',
+  version: 1,
+  aggregate: 'person',
+  firstOnSubject: true,
+  schema: z.object({
+    kid: subjectToken,
+    userId: personal(snowflake),
+    userPlaceholder: forgottenValue,
+    participantId: personal(z.string().regex(/^discord:\d{17,20}$/)),
+    participantPlaceholder: forgottenValue,
+    requestedBy: z.enum(['self', 'operator']),
+  }),
+  aggregateId: ({ payload }) => payload.kid,
+});

@@ -10,6 +10,8 @@ export const scheduleResourceSchema = z.looseObject({
   status: z.union([z.number(), z.string()]).optional(),
 });
 
+/** `KalturaUser` as `user.*` actions return it (only the id is read). */
+
 export const mediaEntrySchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().default(''),

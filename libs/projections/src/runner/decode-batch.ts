@@ -1,10 +1,15 @@
-import { KdError } from '@kd/events';
-import { decodeStored, type ConsumedMessage, type RecordedEvent } from '@kd/event-store';
+import { KdError, installedPersonKeyring, PersonalDataError } from '@kd/events';
+import {
+  decodeStored,
+  ensureKeysFor,
+  type ConsumedMessage,
+  type RecordedEvent,
+} from '@kd/event-store';
 import type { ParkedEvent } from './dead-letters.js';
 
 export type DecodedMessage =
-  | { seq: number; event: RecordedEvent; parked?: undefined }
-  | { seq: number; event?: undefined; parked: ParkedEvent };
+  | { seq: number; event: RecordedEvent; parked?: undefined; needsKeys?: undefined }
+  | { seq: number; event?: undefined; parked: ParkedEvent; needsKeys?: ConsumedMessage };
 
 const lenient = new TextDecoder('utf-8');
 
@@ -14,8 +19,32 @@ export function decodeMessage(message: ConsumedMessage): DecodedMessage {
     return { seq: message.seq, event: decodeStored(message.seq, message.data) };
   } catch (error) {
     const raw = lenient.decode(message.data);
-    return { seq: message.seq, parked: toParked(message.seq, raw, error, peek(raw)) };
+    const parked = toParked(message.seq, raw, error, peek(raw));
+    const needsKeys =
+      error instanceof PersonalDataError && error.code === 'PERSONAL.KEY_NOT_LOADED';
+    return { seq: message.seq, parked, ...(needsKeys ? { needsKeys: message } : {}) };
   }
+}
+
+const completed = new WeakMap<DecodedMessage[], Promise<DecodedMessage[]>>();
+
+/**
+ * Decoding is synchronous (it overlaps the previous commit); messages whose person keys were not
+ * in memory yet are decoded again here, after loading those keys. Once per prepared batch, however
+ * many projections share it.
+ */
+export function completeDecoding(decoded: DecodedMessage[]): Promise<DecodedMessage[]> {
+  if (!decoded.some((d) => d.needsKeys)) return Promise.resolve(decoded);
+  let done = completed.get(decoded);
+  if (!done) {
+    done = (async () => {
+      const waiting = decoded.flatMap((d) => (d.needsKeys ? [d.needsKeys] : []));
+      await ensureKeysFor(installedPersonKeyring(), waiting);
+      return decoded.map((d) => (d.needsKeys ? decodeMessage(d.needsKeys) : d));
+    })();
+    completed.set(decoded, done);
+  }
+  return done;
 }
 
 export function toParked(

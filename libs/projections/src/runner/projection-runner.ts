@@ -5,7 +5,8 @@ import type { Projection } from '../projection.js';
 import { liveTables, type TableTarget } from '../table-target.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
-import { decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
+import { completeDecoding, decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
+import { forgetPersons, replacementsIn } from './forget-persons.js';
 import type { ProjectionMetrics } from './projection-metrics.js';
 import { isTransientDatabaseError } from './transient-errors.js';
 
@@ -84,7 +85,8 @@ export class ProjectionRunner {
   }
 
   /** Applies a prepared batch in one transaction; batches must be committed one at a time. */
-  async commitBatch(decoded: DecodedMessage[]): Promise<BatchOutcome> {
+  async commitBatch(prepared: DecodedMessage[]): Promise<BatchOutcome> {
+    const decoded = await completeDecoding(prepared);
     const stop =
       this.metrics && startTracedTimer(this.metrics.batchDuration, { projection: this.name });
     let outcome: BatchOutcome;
@@ -124,6 +126,8 @@ export class ProjectionRunner {
       ? await this.applyOneByOne(wanted, tx)
       : await this.applyAll(wanted, tx);
     await parkEvents(tx, this.name, [...undecodable, ...poisoned]);
+    const fromForgotten = replacementsIn(fresh.flatMap((d) => (d.event ? [d.event] : [])));
+    await forgetPersons(tx, this.projection, this.target, fromForgotten);
     await saveCheckpoint(
       tx,
       this.name,

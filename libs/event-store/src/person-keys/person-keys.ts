@@ -1,0 +1,215 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
+import type { KeyState, PersonKey, PersonKeyring } from '@kd/events';
+import { EventStoreUnavailableError } from '../errors.js';
+import { bucketName, isWrongLastSequence, lazyBucket } from '../kv-bucket.js';
+
+export interface PersonKeysOptions {
+  nats: {
+    readonly js: JetStreamClient;
+    readonly jsm: JetStreamManager;
+    readonly replicas?: number;
+  };
+  /** The event stream the keys belong to: bucket `<stream>_PERSON_KEYS`. */
+  stream: string;
+  /** How long a live key is trusted before it is checked again (default 30 s). */
+  recheckMs?: number;
+}
+
+interface Cached {
+  state: KeyState;
+  checkedAt: number;
+}
+
+const fetchConcurrency = 64;
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
+
+/**
+ * Person keys in a JetStream key-value bucket beside the stream (docs/privacy.md): `salt`,
+ * `p.<locator>` → kid, `k.<kid>` → secret (written once), `f.<kid>` while a forget runs.
+ * Destroying a key erases its message (JetStream overwrites the bytes).
+ */
+export class PersonKeys implements PersonKeyring {
+  private readonly keys = new Map<string, Cached>();
+  private readonly byPerson = new Map<string, { key: PersonKey; at: number }>();
+  private salt: Promise<Uint8Array> | undefined;
+  private readonly open = lazyBucket(() =>
+    new Kvm(this.options.nats.js).create(this.bucket, {
+      history: 1,
+      replicas: this.options.nats.replicas ?? 1,
+    }),
+  );
+
+  constructor(private readonly options: PersonKeysOptions) {}
+
+  get bucket(): string {
+    return bucketName(this.options.stream, 'PERSON_KEYS');
+  }
+
+  stateOf(kid: string): KeyState | undefined {
+    return this.keys.get(kid)?.state;
+  }
+
+  async ensure(kids: Iterable<string>): Promise<void> {
+    const now = performance.now();
+    const stale = [...kids].filter((kid) => {
+      const cached = this.keys.get(kid);
+      return !cached || (cached.state.state === 'live' && now - cached.checkedAt > this.recheckMs);
+    });
+    // Bounded: a rebuild's first batch can name thousands of keys.
+    for (let i = 0; i < stale.length; i += fetchConcurrency) {
+      await Promise.all(stale.slice(i, i + fetchConcurrency).map((kid) => this.fetch(kid)));
+    }
+  }
+
+  /** A reader saw `person.forgotten` for this key: stop showing its values at once. */
+  noteForgetting(kid: string): void {
+    const cached = this.keys.get(kid);
+    if (cached?.state.state === 'live') {
+      this.keys.set(kid, { ...cached, state: { ...cached.state, state: 'forgetting' } });
+    }
+    for (const [person, entry] of this.byPerson)
+      if (entry.key.kid === kid) this.byPerson.delete(person);
+  }
+
+  async keyFor(personId: string): Promise<PersonKey> {
+    const cached = this.byPerson.get(personId);
+    if (cached && performance.now() - cached.at < this.recheckMs) return cached.key;
+    const key = (await this.existingKey(personId)) ?? (await this.createKey(personId));
+    this.byPerson.set(personId, { key, at: performance.now() });
+    return key;
+  }
+
+  /** The person's current key, or undefined when none exists (never seen, or forgotten). */
+  async existingKey(personId: string): Promise<PersonKey | undefined> {
+    const kv = await this.kv();
+    const kid = await this.read(kv, `p.${await this.locator(personId)}`);
+    if (!kid) return undefined;
+    const secret = await this.read(kv, `k.${kid}`);
+    return secret ? { kid, secret: Buffer.from(secret, 'base64url') } : undefined;
+  }
+
+  /** Readers show the key's values as forgotten from now on; the person gets a new key next time. */
+  async startForgetting(personId: string, kid: string): Promise<void> {
+    const kv = await this.kv();
+    await this.call('mark', () => kv.put(`f.${kid}`, new Date().toISOString()));
+    const locator = await this.locator(personId);
+    await this.call('unlink', () => kv.purge(`p.${locator}`));
+    this.noteForgetting(kid);
+  }
+
+  /** Keys whose forget has started but not finished. */
+  async forgetting(): Promise<string[]> {
+    const kv = await this.kv();
+    return this.call('list', async () => {
+      const kids: string[] = [];
+      for await (const key of await kv.keys('f.*')) kids.push(key.slice(2));
+      return kids;
+    });
+  }
+
+  /** Erases the key's bytes and its forget mark: its values read as forgotten for good. */
+  async destroy(kid: string): Promise<void> {
+    const kv = await this.kv();
+    const entry = await this.call('get', () => kv.get(`k.${kid}`));
+    if (entry && entry.operation === 'PUT') {
+      await this.call('erase', () =>
+        this.options.nats.jsm.streams.deleteMessage(`KV_${this.bucket}`, entry.revision, true),
+      );
+    }
+    await this.call('unmark', () => kv.purge(`f.${kid}`));
+    this.keys.set(kid, { state: { state: 'destroyed' }, checkedAt: performance.now() });
+  }
+
+  private get recheckMs(): number {
+    return this.options.recheckMs ?? 30_000;
+  }
+
+  private async fetch(kid: string): Promise<void> {
+    const kv = await this.kv();
+    const [secret, mark] = await Promise.all([
+      this.read(kv, `k.${kid}`),
+      this.read(kv, `f.${kid}`),
+    ]);
+    const state: KeyState = !secret
+      ? { state: 'destroyed' }
+      : { state: mark ? 'forgetting' : 'live', secret: Buffer.from(secret, 'base64url') };
+    this.keys.set(kid, { state, checkedAt: performance.now() });
+  }
+
+  private async createKey(personId: string): Promise<PersonKey> {
+    const kv = await this.kv();
+    const key: PersonKey = { kid: b64(randomBytes(16)), secret: randomBytes(32) };
+    await this.call('create', () => kv.create(`k.${key.kid}`, b64(key.secret)));
+    try {
+      await kv.create(`p.${await this.locator(personId)}`, key.kid);
+      return key;
+    } catch (error) {
+      if (!isWrongLastSequence(error)) throw unavailable('link', this.bucket, error);
+      await this.destroy(key.kid);
+      const winner = await this.existingKey(personId);
+      if (!winner) throw unavailable('link', this.bucket, error);
+      return winner;
+    }
+  }
+
+  private async locator(personId: string): Promise<string> {
+    await this.saltBytes();
+    return this.locatorSync(personId);
+  }
+
+  private saltValue: Uint8Array | undefined;
+  private locatorSync(personId: string): string {
+    if (!this.saltValue) throw new Error('salt not loaded');
+    return b64(createHmac('sha256', this.saltValue).update(personId).digest());
+  }
+
+  private saltBytes(): Promise<Uint8Array> {
+    this.salt ??= (async () => {
+      const kv = await this.kv();
+      let value = await this.read(kv, 'salt');
+      if (!value) {
+        try {
+          await kv.create('salt', b64(randomBytes(32)));
+        } catch (error) {
+          if (!isWrongLastSequence(error)) throw unavailable('salt', this.bucket, error);
+        }
+        value = await this.read(kv, 'salt');
+      }
+      if (!value) throw unavailable('salt', this.bucket, new Error('no salt'));
+      this.saltValue = Buffer.from(value, 'base64url');
+      return this.saltValue;
+    })().catch((error: unknown) => {
+      this.salt = undefined;
+      throw error;
+    });
+    return this.salt;
+  }
+
+  private async read(kv: KV, key: string): Promise<string | undefined> {
+    const entry = await this.call('get', () => kv.get(key));
+    return entry && entry.operation === 'PUT' ? entry.string() : undefined;
+  }
+
+  private async kv(): Promise<KV> {
+    return this.call('open', () => this.open());
+  }
+
+  private async call<T>(action: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof EventStoreUnavailableError) throw error;
+      throw unavailable(action, this.bucket, error);
+    }
+  }
+}
+
+function unavailable(action: string, bucket: string, error: unknown): EventStoreUnavailableError {
+  return new EventStoreUnavailableError(
+    `person keys ${bucket}: ${action} failed: ${String(error)}`,
+    error,
+  );
+}

@@ -1,0 +1,90 @@
+import { KdError } from '../errors.js';
+import { personOf } from './personal-field.js';
+import type { PersonKeyring } from './person-keyring.js';
+import { open, parseSealed, placeholderOf, seal, type PersonKey } from './sealed-value.js';
+
+interface Protectable {
+  type: string;
+  actor: { kind: string; id: string };
+  payload: unknown;
+}
+
+export class PersonalDataError extends KdError {
+  constructor(code: 'NO_KEYRING' | 'KEY_NOT_LOADED' | 'TAMPERED', message: string) {
+    super(`PERSONAL.${code}`, message, code === 'TAMPERED' ? 'validation' : 'internal');
+  }
+}
+
+/** The Discord users whose values an event would seal (its personal fields and a user actor). */
+export function personsIn(event: Protectable, fields: readonly string[]): string[] {
+  const persons = new Set<string>();
+  if (event.actor.kind === 'user') addPerson(persons, event.actor.id);
+  const payload = event.payload as Record<string, unknown>;
+  for (const field of fields) addPerson(persons, payload[field]);
+  return [...persons];
+}
+
+function addPerson(persons: Set<string>, value: unknown): void {
+  const person = personOf(value);
+  if (person) persons.add(person);
+}
+
+/** A copy of the event with every personal value sealed under its person's key. */
+export function sealEvent<E extends Protectable>(
+  event: E,
+  fields: readonly string[],
+  keyOf: (personId: string) => PersonKey,
+): E {
+  const sealValue = (value: unknown): unknown => {
+    const person = personOf(value);
+    return person ? seal(keyOf(person), value as string) : value;
+  };
+  const payload = { ...(event.payload as Record<string, unknown>) };
+  for (const field of fields) if (field in payload) payload[field] = sealValue(payload[field]);
+  const actor =
+    event.actor.kind === 'user' ? { ...event.actor, id: sealValue(event.actor.id) } : event.actor;
+  return { ...event, actor, payload };
+}
+
+/**
+ * Opens the sealed values of a stored event (top-level payload fields and the actor id): the
+ * clear value while the key lives, `forgotten:<tag>` once it is being forgotten or destroyed.
+ * `person.forgotten` itself is readable while its forget runs, so projections can find the rows.
+ */
+export function openSealedValues(raw: unknown, keyring: PersonKeyring | undefined): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const event = raw as { type?: unknown; actor?: { id?: unknown }; payload?: unknown };
+  const readForgetting = event.type === 'person.forgotten';
+  const openValue = (value: unknown): unknown => openOne(value, keyring, readForgetting);
+  let changed = false;
+  let actor = event.actor;
+  if (actor && parseSealed(actor.id)) {
+    actor = { ...actor, id: openValue(actor.id) };
+    changed = true;
+  }
+  let payload = event.payload;
+  if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
+    const entries = Object.entries(payload);
+    if (entries.some(([, v]) => parseSealed(v))) {
+      payload = Object.fromEntries(entries.map(([k, v]) => [k, openValue(v)]));
+      changed = true;
+    }
+  }
+  return changed ? { ...event, actor, payload } : raw;
+}
+
+function openOne(value: unknown, keyring: PersonKeyring | undefined, readForgetting: boolean) {
+  const parts = parseSealed(value);
+  if (!parts) return value;
+  if (!keyring) throw new PersonalDataError('NO_KEYRING', 'a sealed value needs a person keyring');
+  const key = keyring.stateOf(parts.kid);
+  if (!key) throw new PersonalDataError('KEY_NOT_LOADED', `key ${parts.kid} was not loaded`);
+  if (key.state === 'destroyed' || (key.state === 'forgetting' && !readForgetting)) {
+    return placeholderOf(parts.tag);
+  }
+  try {
+    return open(key.secret, parts);
+  } catch {
+    throw new PersonalDataError('TAMPERED', `sealed value under key ${parts.kid} does not open`);
+  }
+}
