@@ -14,7 +14,7 @@ type Action = StoredPendingChange['action'];
  * this member, within its window. Otherwise a clear refusal (expired or not theirs).
  */
 export async function pendingFor<A extends Action>(
-  s: CommandServices,
+  s: Pick<CommandServices, 'pendingChanges'>,
   invocation: CommandInvocation & { component: ComponentPress },
   ctx: SettingsContext,
   action: A,

@@ -131,6 +131,8 @@ describe('interaction responses', () => {
       type: 7,
       data: { content: 'Done', components: [], allowed_mentions: { parse: [] } },
     });
+    const cleared = replyResponse({ ephemeral: true, update: true, content: 'No', embeds: [] });
+    expect(cleared.data).toEqual(expect.objectContaining({ content: 'No', embeds: [] }));
     expect(replyResponse({ ephemeral: true, content: 'Hi' })).toEqual(
       messageResponse({ ephemeral: true, content: 'Hi' }),
     );

@@ -64,7 +64,14 @@ export function messageResponse(reply: Reply) {
  */
 export function replyResponse(reply: Reply) {
   if (reply.modal) return { type: ResponseType.Modal, data: modalData(reply.modal) } as const;
-  if (reply.update) return { type: ResponseType.UpdateMessage, data: messageData(reply) } as const;
+  if (reply.update) {
+    // An edit keeps what it does not name: empty embeds remove the old ones (a used preview).
+    const data = {
+      ...messageData(reply),
+      ...(reply.embeds ? { embeds: fitEmbeds(reply.embeds) } : {}),
+    };
+    return { type: ResponseType.UpdateMessage, data } as const;
+  }
   return messageResponse(reply);
 }
 
