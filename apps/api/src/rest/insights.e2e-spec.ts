@@ -19,6 +19,8 @@ import {
 import { applicationId, keys, post } from '../interactions/interaction-fixtures.js';
 
 const secret = 'insights-e2e-secret-insights-e2e-secret!';
+/** Two apps start at once, one rendering charts: room for a busy machine. */
+const startupMs = 60_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 /** An operator token by default; pass `guilds` and a guild scope for a guild's token. */
 const token = (claims: Record<string, unknown> = {}) =>
@@ -55,15 +57,19 @@ describe('insights: REST API and /kaltura-stats', () => {
       KD_SUBJECT_PREFIX: t.subjectPrefix,
     };
     [api, projector] = await Promise.all([
-      startApp('api', {
-        ...shared,
-        JWT_SECRET: secret,
-        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-        DISCORD_APPLICATION_ID: applicationId,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_TOKEN: 'bot-token-for-the-insights-e2e',
-      }),
-      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }),
+      startApp(
+        'api',
+        {
+          ...shared,
+          JWT_SECRET: secret,
+          DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+          DISCORD_APPLICATION_ID: applicationId,
+          DISCORD_API_URL: discord.apiUrl,
+          DISCORD_TOKEN: 'bot-token-for-the-insights-e2e',
+        },
+        startupMs,
+      ),
+      startApp('projector', { ...shared, PROJECTION_MAX_WAIT_MS: '20' }, startupMs),
     ]);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -80,7 +86,7 @@ describe('insights: REST API and /kaltura-stats', () => {
     } finally {
       await client.end();
     }
-  });
+  }, 3 * startupMs);
   afterAll(async () => {
     await Promise.all([api?.stop(), projector?.stop()]);
     await Promise.all([db?.drop(), t?.cleanup(), discord?.close()]);

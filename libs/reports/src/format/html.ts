@@ -29,9 +29,17 @@ export function htmlTable(table: Table, empty = 'No rows.'): string {
   return `<table><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-/** A figure: an inline SVG chart (no external asset) with its alt text as the caption. */
-export const htmlFigure = (svg: string, alt: string): string =>
-  `<figure>${svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(alt)}" `)}<figcaption>${escapeHtml(alt)}</figcaption></figure>`;
+/**
+ * A figure: an inline SVG chart (no external asset) with its alt text as the caption. Every
+ * chart names its classes and clip paths `zr-…` (@kd/charts): `id` keeps them apart in one page.
+ */
+export const htmlFigure = (svg: string, alt: string, id: string): string =>
+  `<figure>${svg
+    .replace(/\bzr-/g, `${id}-`)
+    .replace(
+      /^<svg /,
+      `<svg role="img" aria-label="${escapeHtml(alt)}" `,
+    )}<figcaption>${escapeHtml(alt)}</figcaption></figure>`;
 
 const style = `body{font-family:"DejaVu Sans",Verdana,sans-serif;color:#212529;max-width:1040px;margin:2rem auto;padding:0 1rem;line-height:1.45}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #dee2e6;padding:.25rem .5rem;text-align:left}

@@ -131,6 +131,9 @@ describe('weekly report as HTML', () => {
     expect(html).toContain('Commands and active members, last 30 days');
     expect(html).toContain('Install-cohort retention');
     expect(html).toContain('Feature adoption');
+    // Each inline chart keeps its own class and clip-path names.
+    expect(html).not.toMatch(/\bzr-/);
+    expect(html).toContain('class="chart6-cls-0"');
     expect(html).toMatch(
       /<figcaption>Bar and line chart of the last 30 days \(2026-12-05 to 2027-01-03\): 9 commands on 2 days/,
     );

@@ -16,11 +16,6 @@ import type { RenderedReport } from '../format/table.js';
 import type { UsageData } from './usage.query.js';
 import type { UsageTrends } from './usage-trends.query.js';
 
-const figure = (spec: ChartSpec) => {
-  const { svg, alt } = renderSvg(spec);
-  return htmlFigure(svg, alt);
-};
-
 const targetMetrics = (metrics: readonly MetricValue[]): TargetMetric[] =>
   metrics.map((m) => ({ ...m, unit: metricTargets[m.metric].unit }));
 
@@ -35,6 +30,11 @@ export function renderUsageHtml(
 ): string {
   const context: ChartContext = { locale: 'en-US', now: new Date(endInstant(data.period)) };
   const h2 = (text: string) => `<h2>${escapeHtml(text)}</h2>`;
+  let charts = 0;
+  const figure = (spec: ChartSpec) => {
+    const { svg, alt } = renderSvg(spec);
+    return htmlFigure(svg, alt, `chart${++charts}`);
+  };
   const [headerBlock = '', periodLine = ''] = report.markdown.split('\n\n');
   const title = headerBlock.replace(/^#\s*/, '');
   const tables = new Map(report.tables.map((t) => [t.name, t]));
