@@ -124,12 +124,13 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
   });
   const directory = meetingDirectory(options.nats, store.stream);
   const videoAccess = videoAccessFrom(options);
+  const links = personLinks(options.nats, store.stream);
   const people =
     kaltura &&
     new PeopleService({
       kaltura,
       store,
-      links: personLinks(options.nats, store.stream),
+      links,
       logger,
       now: clock,
     });
@@ -146,7 +147,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       })
     : undefined;
   const meetingQueries = () => new MeetingQueries(db.dataSource);
-  const forgetter = personForgetService(options, kaltura);
+  const forgetter = personForgetService(options, kaltura, links);
   const dispatcher = createCommandDispatcher(
     {
       store,
@@ -278,6 +279,7 @@ function kalturaClientFrom(
 function personForgetService(
   options: CommandRuntimeOptions,
   kaltura: KalturaClient | undefined,
+  links: PersonLinks,
 ): PersonForgetService {
   const { store, nats, db, logger } = options;
   return new PersonForgetService({
@@ -285,6 +287,8 @@ function personForgetService(
     keys: personKeysOf({ nats, stream: store.stream }),
     pending: new PendingKalturaDeletions({ nats, stream: store.stream }),
     kaltura,
+    // The people cache holds the display name: it goes with the person.
+    forgetCached: (discordUserId) => links.drop(discordUserId),
     checkpointFloor: () => checkpointFloor(db.dataSource),
     logger,
     ...(options.forgetWaitMs === undefined ? {} : { waitMs: options.forgetWaitMs }),

@@ -1,3 +1,4 @@
+import { withoutOwnedPersonalFields } from '@kd/events';
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
 import { copyRows, liveTables, tableIn, type CopyValue, type TableTarget } from '@kd/projections';
@@ -118,7 +119,7 @@ export function eventLogRow(r: RecordedEvent): CopyValue[] {
     e.actor.id,
     e.correlationId,
     e.causationId ?? null,
-    JSON.stringify(e.payload),
+    JSON.stringify(withoutOwnedPersonalFields(e.type, e.payload)),
   ];
 }
 

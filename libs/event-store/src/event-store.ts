@@ -175,12 +175,12 @@ export class EventStore {
 
   /** The event as stored: its personal values sealed under their persons' keys. */
   private async sealed<T extends EventType>(event: DomainEvent<T>): Promise<DomainEvent<T>> {
-    const fields = definitionOf(event.type).personal;
-    const persons = personsIn(event, fields);
+    const { personal: fields, personalOwners: owners } = definitionOf(event.type);
+    const persons = personsIn(event, fields, owners);
     if (persons.length === 0) return event;
     const keys = new Map<string, PersonKey>();
     for (const person of persons) keys.set(person, await this.personKeys.keyFor(person));
-    return sealEvent(event, fields, (person) => keys.get(person)!);
+    return sealEvent(event, fields, (person) => keys.get(person)!, owners);
   }
 
   private async firstSeqOn(subject: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { personalFieldsOf } from './personal/personal-field.js';
+import { personalFieldsOf, personalOwnersOf } from './personal/personal-field.js';
 
 export const aggregates = [
   'guild',
@@ -15,6 +15,8 @@ export type Aggregate = (typeof aggregates)[number];
 
 /** The parts of an envelope an aggregate id may be derived from. */
 export interface AggregateSource<TPayload> {
+  /** The event's own id. */
+  id: string;
   guildId: string | null;
   causationId?: string | undefined;
   payload: TPayload;
@@ -43,10 +45,12 @@ export interface EventDefinition<TType extends string, TSchema extends z.ZodType
   upcasters: readonly Upcaster[];
   /** Payload fields marked `personal()`: sealed when appended (docs/privacy.md). */
   personal: readonly string[];
+  /** Personal fields sealed under the person another field names (a display name): field → owner. */
+  personalOwners: Readonly<Record<string, string>>;
 }
 
 export function defineEvent<TType extends string, TSchema extends z.ZodType>(
-  definition: Omit<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject' | 'personal'> &
+  definition: Omit<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject' | 'personal' | 'personalOwners'> &
     Partial<Pick<EventDefinition<TType, TSchema>, 'upcasters' | 'firstOnSubject'>>,
 ): EventDefinition<TType, TSchema> {
   const upcasters = definition.upcasters ?? [];
@@ -64,5 +68,6 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
     ...definition,
     upcasters,
     personal: personalFieldsOf(definition.schema),
+    personalOwners: personalOwnersOf(definition.schema),
   };
 }

@@ -60,3 +60,4 @@ export {
   type KeyState,
   type PersonKeyring,
 } from './personal/index.js';
+export { withoutOwnedPersonalFields } from './owned-personal-fields.js';

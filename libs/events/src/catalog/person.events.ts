@@ -7,12 +7,18 @@ import { snowflake, subjectToken } from '../primitives.js';
  * Personal fields are named as such (`discordUserId`, `displayName`) so the people codec can
  * protect them; the rest is not personal. A Kaltura user id is at most 100 characters.
  */
-const discordUserId = snowflake;
-const kalturaUserId = z.string().min(1).max(100);
-/** Sanitized and capped to 100 characters (code points) before it is recorded. */
-const displayName = z.string().min(1).max(256);
+const discordUserId = personal(snowflake);
+/** Ours are `discord:<id>` (sealed as personal); any other Kaltura user id is not a Discord person. */
+const kalturaUserId = personal(z.string().min(1).max(100));
+/** Sanitized and capped to 100 characters (code points); sealed under the member's key. */
+const displayName = personal(z.string().min(1).max(256), { ownedBy: 'discordUserId' });
 
 export const personKalturaActions = ['added', 'updated', 'unchanged'] as const;
+
+/**
+ * Person events are keyed by their own event id, never by the person: a subject is not sealed,
+ * and nothing reads a person's events as an aggregate (the people cache is a KV bucket).
+ */
 
 /**
  * A Discord member is (now) a Kaltura user: the mapping, and the display name Kaltura holds.
@@ -29,7 +35,7 @@ export const personLinked = defineEvent({
     /** What Kaltura needed: the user was added, its names updated, or it was already right. */
     kalturaAction: z.enum(personKalturaActions),
   }),
-  aggregateId: ({ payload }) => payload.discordUserId,
+  aggregateId: ({ id }) => id,
 });
 
 /** Making sure of a member's Kaltura user failed; the join link was issued anyway. Retried later. */
@@ -49,7 +55,7 @@ export const personLinkFailed = defineEvent({
     /** When the retry loop tries again (ISO-8601 UTC). */
     retryAt: z.iso.datetime({ offset: false, precision: 3 }),
   }),
-  aggregateId: ({ payload }) => payload.discordUserId,
+  aggregateId: ({ id }) => id,
 });
 
 const ourKalturaUserId = /^discord:(\d{17,20})$/;

@@ -4,22 +4,37 @@ import { z } from 'zod';
 export const forgottenPattern = /^forgotten:[A-Za-z0-9_-]{22}$/;
 export const forgottenValue = z.string().regex(forgottenPattern);
 
-const personalSchemas = new WeakSet<z.ZodType>();
+/** Marked schemas → the payload field naming whose value it is ('' = the value names itself). */
+const personalSchemas = new WeakMap<z.ZodType, string>();
 
 /**
  * Marks a payload field as personal: it is sealed under its person's key when appended
- * (docs/privacy.md), and may read back as `forgotten:<tag>` once that key is gone.
+ * (docs/privacy.md), and may read back as `forgotten:<tag>` once that key is gone. A value that
+ * is not itself a Discord id (a display name) names the field that says whose it is: `ownedBy`.
  */
 export function personal<S extends z.ZodType<string>>(
   schema: S,
+  options: { ownedBy?: string } = {},
 ): z.ZodUnion<readonly [S, typeof forgottenValue]> {
   const marked = z.union([schema, forgottenValue]);
-  personalSchemas.add(marked);
+  personalSchemas.set(marked, options.ownedBy ?? '');
   return marked;
 }
 
 export function isPersonal(schema: z.ZodType): boolean {
   return personalSchemas.has(schema);
+}
+
+/** Personal fields whose owner is another field of the payload: field → owner field. */
+export function personalOwnersOf(schema: z.ZodType): Readonly<Record<string, string>> {
+  if (!(schema instanceof z.ZodObject)) return {};
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const owners: Record<string, string> = {};
+  for (const key of Object.keys(shape)) {
+    const owner = personalSchemas.get(unwrap(shape[key]!));
+    if (owner) owners[key] = owner;
+  }
+  return owners;
 }
 
 /** The top-level payload fields of an object schema marked with `personal()`. */

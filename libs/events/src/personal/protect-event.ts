@@ -16,11 +16,15 @@ export class PersonalDataError extends KdError {
 }
 
 /** The Discord users whose values an event would seal (its personal fields and a user actor). */
-export function personsIn(event: Protectable, fields: readonly string[]): string[] {
+export function personsIn(
+  event: Protectable,
+  fields: readonly string[],
+  owners: Readonly<Record<string, string>> = {},
+): string[] {
   const persons = new Set<string>();
   if (event.actor.kind === 'user') addPerson(persons, event.actor.id);
   const payload = event.payload as Record<string, unknown>;
-  for (const field of fields) addPerson(persons, payload[field]);
+  for (const field of fields) addPerson(persons, payload[owners[field] ?? field]);
   return [...persons];
 }
 
@@ -34,13 +38,16 @@ export function sealEvent<E extends Protectable>(
   event: E,
   fields: readonly string[],
   keyOf: (personId: string) => PersonKey,
+  owners: Readonly<Record<string, string>> = {},
 ): E {
-  const sealValue = (value: unknown): unknown => {
-    const person = personOf(value);
-    return person ? seal(keyOf(person), value as string) : value;
+  const sealValue = (value: unknown, owner: unknown = value): unknown => {
+    const person = personOf(owner);
+    return person && typeof value === 'string' ? seal(keyOf(person), value) : value;
   };
-  const payload = { ...(event.payload as Record<string, unknown>) };
-  for (const field of fields) if (field in payload) payload[field] = sealValue(payload[field]);
+  const clear = event.payload as Record<string, unknown>;
+  const payload = { ...clear };
+  for (const field of fields)
+    if (field in payload) payload[field] = sealValue(clear[field], clear[owners[field] ?? field]);
   const actor =
     event.actor.kind === 'user' ? { ...event.actor, id: sealValue(event.actor.id) } : event.actor;
   return { ...event, actor, payload };

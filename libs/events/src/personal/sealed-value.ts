@@ -20,9 +20,14 @@ export interface SealedParts {
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
-/** The value's pseudonym under the person's key: same value → same tag; no key → no tag. */
+/**
+ * The value's pseudonym under the person's key: same value → same tag; no key → no tag. A
+ * participant id `discord:<id>` is the same person as `<id>` and gets the same tag, so analytics
+ * that fold one onto the other (docs/analytics-rules.md §4) still count once after a forget.
+ */
 export function tagOf(key: PersonKey, value: string): string {
-  return b64(createHmac('sha256', key.secret).update(value).digest()).slice(0, 22);
+  const identity = /^discord:(\d{17,20})$/.exec(value)?.[1] ?? value;
+  return b64(createHmac('sha256', key.secret).update(identity).digest()).slice(0, 22);
 }
 
 export function placeholderOf(tag: string): string {

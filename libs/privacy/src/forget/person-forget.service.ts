@@ -15,6 +15,8 @@ export interface PersonForgetOptions {
   pending: PendingKalturaDeletions;
   /** Absent when no Kaltura credentials are configured. */
   kaltura: KalturaUsers | undefined;
+  /** Deletes what caches keep about the person (the people links with their display name). */
+  forgetCached?: (discordUserId: string) => Promise<void>;
   /** The lowest checkpoint of the projections (a key is destroyed once all passed its forget). */
   checkpointFloor: () => Promise<number>;
   logger: Logger;
@@ -48,6 +50,7 @@ export class PersonForgetService {
     }
     const seq = await this.recordForgotten(discordUserId, key, requestedBy);
     await keys.startForgetting(discordUserId, key.kid);
+    await this.options.forgetCached?.(discordUserId);
     logger.info({ kid: key.kid, requestedBy }, 'person forgotten: key being destroyed');
     const keyDestroyed = await this.destroyWhenProjected(key.kid, seq);
     const kaltura = await this.deleteKalturaUser(`discord:${discordUserId}`, key.kid);
