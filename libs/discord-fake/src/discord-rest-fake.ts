@@ -281,8 +281,12 @@ class FakeState {
     return { status: 200, body: { ...channel, position: 0, nsfw: false, parent_id: null } };
   }
 
-  private getCommands({ params: [app = '', guild] }: Call): Answer {
-    return { status: 200, body: this.commands.get(commandKey(app, guild)) ?? [] };
+  /** Like Discord: the localization maps only with `with_localizations=true`. */
+  private getCommands({ params: [app = '', guild], query }: Call): Answer {
+    const commands = this.commands.get(commandKey(app, guild)) ?? [];
+    const body =
+      query.with_localizations === 'true' ? commands : commands.map(withoutLocalizations);
+    return { status: 200, body };
   }
 
   private putCommands({ params: [app = '', guild], body }: Call): Answer {
@@ -495,15 +499,29 @@ function messageProblem(body: unknown, creating: boolean): Answer | undefined {
   return creating && empty ? error(400, 50006, 'Cannot send an empty message') : undefined;
 }
 
+const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const validName = (name: unknown) =>
+  typeof name === 'string' && COMMAND_NAME.test(name) && name === name.toLowerCase();
+const validDescription = (text: unknown) =>
+  typeof text === 'string' && text.length >= 1 && text.length <= 100;
+
+/** Like Discord: the name and description rules hold for every localization too. */
 function validCommand(command: Record<string, unknown>): boolean {
-  const { name, description } = command;
+  const {
+    name,
+    description,
+    name_localizations: names,
+    description_localizations: texts,
+  } = command;
   return (
-    typeof name === 'string' &&
-    /^[-_\p{L}\p{N}]{1,32}$/u.test(name) &&
-    name === name.toLowerCase() &&
-    typeof description === 'string' &&
-    description.length >= 1 &&
-    description.length <= 100
+    validName(name) &&
+    validDescription(description) &&
+    Object.values((names ?? {}) as Record<string, unknown>).every(
+      (n) => n === null || validName(n),
+    ) &&
+    Object.values((texts ?? {}) as Record<string, unknown>).every(
+      (t) => t === null || validDescription(t),
+    )
   );
 }
 
@@ -531,3 +549,18 @@ const gatewayBot = {
   shards: 1,
   session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
 };
+
+/** A stored command as a GET without `with_localizations` returns it. */
+function withoutLocalizations(command: Record<string, unknown>): Record<string, unknown> {
+  const strip = (item: Record<string, unknown>): Record<string, unknown> => {
+    const { name_localizations: _n, description_localizations: _d, ...rest } = item;
+    const choices = rest.choices as Record<string, unknown>[] | undefined;
+    const options = rest.options as Record<string, unknown>[] | undefined;
+    return {
+      ...rest,
+      ...(choices ? { choices: choices.map(strip) } : {}),
+      ...(options ? { options: options.map(strip) } : {}),
+    };
+  };
+  return strip(command);
+}

@@ -1,20 +1,33 @@
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  type LocalizationMap,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 
 /** Discord's application command option types we use. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5, Channel: 7 } as const;
+export const OptionType = {
+  String: ApplicationCommandOptionType.String,
+  Integer: ApplicationCommandOptionType.Integer,
+  Boolean: ApplicationCommandOptionType.Boolean,
+  Channel: ApplicationCommandOptionType.Channel,
+} as const;
 
-/** Channel types a channel option offers: guild text (0) and announcement (5) channels. */
-export const textChannelTypes = [0, 5] as const;
+/** Channel types a channel option offers: guild text and announcement channels. */
+export const textChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 export interface DiscordChoice {
   name: string;
+  name_localizations?: LocalizationMap;
   value: string;
 }
 
 /** A command option as Discord's API takes it (the `name` comes from the key in the definition). */
 export interface DiscordOptionShape {
   type: (typeof OptionType)[keyof typeof OptionType];
+  name_localizations?: LocalizationMap;
   description: string;
+  description_localizations?: LocalizationMap;
   required?: boolean;
   choices?: DiscordChoice[];
   min_length?: number;
