@@ -39,6 +39,7 @@ export {
 } from './interactions/parse-interaction.js';
 export {
   defaultLocale,
+  replyLocaleOf,
   type CommandInvocation,
   type AutocompleteInvocation,
   type CommandTransport,

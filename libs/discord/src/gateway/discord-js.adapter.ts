@@ -7,10 +7,9 @@ import type {
   ChatInputCommandInteraction,
   CommandInteractionOption,
 } from 'discord.js';
-import {
-  defaultLocale,
-  type AutocompleteInvocation,
-  type CommandInvocation,
+import type {
+  AutocompleteInvocation,
+  CommandInvocation,
 } from '../interactions/command-invocation.js';
 import { flattenOptions, focusedOption } from '../interactions/flatten-options.js';
 import { buttonCommand } from '../interactions/parse-interaction.js';
@@ -58,7 +57,8 @@ function invoker(
     user: { id: user.id, username: user.username, globalName: user.globalName },
     memberRoles: memberRoles(interaction).filter((role) => role !== guildId),
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? '0',
-    locale: interaction.locale ?? defaultLocale,
+    locale: interaction.locale ?? null,
+    guildLocale: interaction.guildLocale ?? null,
     transport: 'gateway',
   };
 }

@@ -55,6 +55,7 @@ const who = {
   member: discordMemberSchema.optional(),
   user: discordUserSchema.optional(),
   locale: z.string().max(16).optional(),
+  guild_locale: z.string().max(16).optional(),
 };
 
 const invoked = {

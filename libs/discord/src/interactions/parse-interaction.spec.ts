@@ -38,6 +38,7 @@ describe('parseInteraction', () => {
       commandName: 'kaltura-start',
       options: { type: 'webinar', title: 'Weekly sync' },
       locale: 'de',
+      guildLocale: 'en-US',
       transport: 'http',
     });
   });

@@ -6,11 +6,7 @@ import {
   type ComponentInteraction,
   type Interaction,
 } from './interaction.schema.js';
-import {
-  defaultLocale,
-  type AutocompleteInvocation,
-  type CommandInvocation,
-} from './command-invocation.js';
+import type { AutocompleteInvocation, CommandInvocation } from './command-invocation.js';
 import { flattenOptions, focusedOption } from './flatten-options.js';
 import { buttonCommands, parseCustomId } from '../components/custom-id.js';
 
@@ -74,7 +70,8 @@ function invoker(
     user: { id: user.id, username: user.username, globalName: user.global_name ?? null },
     memberRoles: (member?.roles ?? []).filter((role) => role !== guildId),
     memberPermissions: member?.permissions ?? '0',
-    locale: interaction.locale ?? defaultLocale,
+    locale: interaction.locale ?? null,
+    guildLocale: interaction.guild_locale ?? null,
     transport: 'http',
   };
 }

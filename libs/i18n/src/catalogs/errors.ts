@@ -17,7 +17,7 @@ export const errors = defineCatalog('errors', {
     code_command_unknown:
       '/{command} is not a command of this app (any more). Try again in a minute.',
     code_command_guild_only: '/{command} only works in a server.',
-    code_command_invalid_option: 'Some options are not valid: {issues}',
+    code_command_invalid_option: '{issues}',
     code_component_invalid:
       'This button is no longer valid. Use `/kaltura-list` to find the active meetings.',
     code_permission_denied:
