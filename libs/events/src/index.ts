@@ -3,6 +3,7 @@ export {
   commandOutcomes,
   commandTransports,
   commandVias,
+  discordLocaleCode,
   configSections,
   meetingTypes,
 } from './catalog/index.js';

@@ -24,7 +24,12 @@ import {
 } from './meeting.events.js';
 import { notificationFailed, notificationSent } from './notification.events.js';
 
-export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
+export {
+  commandOutcomes,
+  commandTransports,
+  commandVias,
+  discordLocaleCode,
+} from './command.events.js';
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
 
