@@ -15,6 +15,7 @@ describe('the read-model registry', () => {
       'AnalyticsRole1763884800304',
       'AppRole1763884800900',
       'EventLogStaging1763884800950',
+      'AnalyticsLocaleUsage1764892800420',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { AnalyticsActivityViews1763884800301 } from './1763884800301-analytics-a
 import { AnalyticsSummaryViews1763884800302 } from './1763884800302-analytics-summary-views.js';
 import { AnalyticsCohortViews1763884800303 } from './1763884800303-analytics-cohort-views.js';
 import { AnalyticsRole1763884800304 } from './1763884800304-analytics-role.js';
+import { AnalyticsLocaleUsage1764892800420 } from './1764892800420-analytics-locale-usage.js';
 
 /** The analytics tables, views and read-only role, oldest first (timestamps 1763884800300–304). */
 export const analyticsMigrations = [
@@ -11,4 +12,5 @@ export const analyticsMigrations = [
   AnalyticsSummaryViews1763884800302,
   AnalyticsCohortViews1763884800303,
   AnalyticsRole1763884800304,
+  AnalyticsLocaleUsage1764892800420,
 ];
