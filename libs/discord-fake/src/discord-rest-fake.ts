@@ -6,6 +6,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  MessageType,
+} from 'discord-api-types/v10';
 
 /** One request the fake received, as it arrived (path without the `/api/v10` prefix). */
 export interface RecordedDiscordRequest {
@@ -298,7 +303,7 @@ class FakeState {
       id: previous.get(c.name) ?? this.snowflake(),
       application_id: app,
       version: this.snowflake(),
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       default_member_permissions: null,
       nsfw: false,
       ...(guild ? { guild_id: guild } : {}),
@@ -337,7 +342,7 @@ class FakeState {
 
   private store(channelId: string, body: unknown, extra: Record<string, unknown>): Answer {
     const message: FakeMessage = {
-      type: 0,
+      type: MessageType.Default,
       content: '',
       embeds: [],
       components: [],
@@ -363,11 +368,15 @@ class FakeState {
 
   private callback({ params: [, token = ''], body }: Call): Answer {
     const response = body as { type?: number; data?: unknown } | undefined;
-    if (response?.type === 4 || response?.type === 5) {
-      // A deferred response (5) is Discord's "thinking…" message: empty until edited.
+    const { ChannelMessageWithSource, DeferredChannelMessageWithSource } = InteractionResponseType;
+    if (
+      response?.type === ChannelMessageWithSource ||
+      response?.type === DeferredChannelMessageWithSource
+    ) {
+      // A deferred response is Discord's "thinking…" message: empty until edited.
       const data = response.data ?? {};
       const answer =
-        response.type === 4
+        response.type === ChannelMessageWithSource
           ? this.create(this.snowflake(), data, { token })
           : this.store(this.snowflake(), data, { token });
       if (answer.status !== 200) return answer;

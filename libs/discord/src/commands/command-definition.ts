@@ -1,4 +1,9 @@
-import { ApplicationCommandType, type LocalizationMap } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type LocalizationMap,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { DiscordOptionShape, OptionSpec } from './command-options.js';
 import { choiceKey, localizationsOf, optionKey } from './command-localizations.js';
@@ -12,9 +17,9 @@ export interface CommandDefinition<N extends string = string, O extends OptionSp
   description: string;
   /** Goes into `command.executed.commandVersion`; bump it when the options or meaning change. */
   version: number;
-  /** Answer with a deferred response (type 5) first: the work may take longer than Discord's 3 s. */
+  /** Answer with a deferred response (DeferredChannelMessageWithSource) first: the work may take longer than Discord's 3 s. */
   deferred: boolean;
-  /** Only the invoking user sees the reply (flag 64). Fixed by the first response. */
+  /** Only the invoking user sees the reply (MessageFlags.Ephemeral). Fixed by the first response. */
   ephemeral: boolean;
   /**
    * Changes nothing (no event but its own `command.executed`, no Kaltura write): running it again
@@ -37,8 +42,9 @@ export function defineCommand<const N extends string, O extends OptionSpecs>(
   return { ...definition, optionsSchema: z.object(shape) };
 }
 
-/** Discord's `contexts` (0 = guild) and `integration_types` (0 = guild install). */
-export const GUILD_ONLY = [0] as const;
+/** Discord's `contexts` (guild) and `integration_types` (guild install): both 0. */
+export const GUILD_ONLY = [InteractionContextType.Guild] as const;
+const GUILD_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;
 
 export interface DiscordCommandPayload {
   type: ApplicationCommandType.ChatInput;
@@ -68,7 +74,7 @@ export function toDiscordPayload(definition: CommandDefinition): DiscordCommandP
     ),
     default_member_permissions: definition.defaultMemberPermissions,
     contexts: [...GUILD_ONLY],
-    integration_types: [...GUILD_ONLY],
+    integration_types: [...GUILD_INSTALL],
   };
 }
 

@@ -1,12 +1,16 @@
+import {
+  ApplicationCommandType,
+  InteractionType as DiscordInteractionType,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import { snowflake } from '@kd/events';
 
 /** Discord's interaction types we accept (others are refused as invalid). */
 export const InteractionType = {
-  Ping: 1,
-  ApplicationCommand: 2,
-  MessageComponent: 3,
-  Autocomplete: 4,
+  Ping: DiscordInteractionType.Ping,
+  ApplicationCommand: DiscordInteractionType.ApplicationCommand,
+  MessageComponent: DiscordInteractionType.MessageComponent,
+  Autocomplete: DiscordInteractionType.ApplicationCommandAutocomplete,
 } as const;
 
 export const discordUserSchema = z.object({
@@ -63,7 +67,7 @@ const invoked = {
   data: z.object({
     id: snowflake,
     name: z.string().min(1).max(32),
-    type: z.literal(1).optional(),
+    type: z.literal(ApplicationCommandType.ChatInput).optional(),
     options: z.array(interactionOptionSchema).max(25).optional(),
   }),
 };

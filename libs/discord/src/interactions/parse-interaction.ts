@@ -1,5 +1,6 @@
 import { KdError, toSchemaIssues } from '@kd/events';
 import {
+  InteractionType,
   interactionSchema,
   type AutocompleteInteraction,
   type CommandInteraction,
@@ -80,7 +81,10 @@ function invoker(
 export function toAutocompleteInvocation(
   interaction: AutocompleteInteraction,
 ): AutocompleteInvocation {
-  const invocation = toCommandInvocation({ ...interaction, type: 2 });
+  const invocation = toCommandInvocation({
+    ...interaction,
+    type: InteractionType.ApplicationCommand,
+  });
   const focused = focusedOption(interaction.data.options) ?? { name: '', value: '' };
   return { ...invocation, focused };
 }

@@ -1,15 +1,16 @@
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { fitEmbeds, limits, truncate } from './message-limits.js';
 import type { AutocompleteChoice, Reply } from './reply.js';
 
 /** Interaction callback types (Discord). */
 export const ResponseType = {
-  Pong: 1,
-  ChannelMessage: 4,
-  DeferredChannelMessage: 5,
-  AutocompleteResult: 8,
+  Pong: InteractionResponseType.Pong,
+  ChannelMessage: InteractionResponseType.ChannelMessageWithSource,
+  DeferredChannelMessage: InteractionResponseType.DeferredChannelMessageWithSource,
+  AutocompleteResult: InteractionResponseType.ApplicationCommandAutocompleteResult,
 } as const;
 
-export const EPHEMERAL = 1 << 6;
+export const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** Nobody is ever pinged by what we post: meeting titles and templates are user text. */
 export const noMentions = { parse: [] as string[] };
@@ -36,14 +37,14 @@ export function messageData(reply: Reply): MessageData {
 
 export const pongResponse = () => ({ type: ResponseType.Pong }) as const;
 
-/** Type 4: the answer itself, as the HTTP response to the interaction. */
+/** ChannelMessageWithSource: the answer itself, as the HTTP response to the interaction. */
 export function messageResponse(reply: Reply) {
   const data = messageData(reply);
   if (reply.ephemeral) data.flags = EPHEMERAL;
   return { type: ResponseType.ChannelMessage, data } as const;
 }
 
-/** Type 5: "thinking…", answered later by editing `@original`. Ephemeral is fixed here. */
+/** DeferredChannelMessageWithSource: "thinking…", answered later by editing `@original`. Ephemeral is fixed here. */
 export function deferredResponse(ephemeral: boolean) {
   return {
     type: ResponseType.DeferredChannelMessage,
@@ -51,7 +52,7 @@ export function deferredResponse(ephemeral: boolean) {
   } as const;
 }
 
-/** Type 8: at most 25 suggestions, names cut to 100 characters; over-long values are dropped. */
+/** ApplicationCommandAutocompleteResult: at most 25 suggestions, names cut to 100 characters; over-long values are dropped. */
 export function autocompleteResponse(choices: readonly AutocompleteChoice[]) {
   return {
     type: ResponseType.AutocompleteResult,
