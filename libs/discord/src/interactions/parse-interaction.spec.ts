@@ -1,4 +1,11 @@
+import {
+  ApplicationCommandOptionType,
+  InteractionType,
+  type APIApplicationCommandInteractionDataOption,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from '@jest/globals';
+import { withDiscordDefaults } from '@kd/discord-fake';
+import { buttonInteraction, commandInteraction } from '@kd/testing';
 import {
   autocompletePayload,
   commandPayload,
@@ -55,7 +62,10 @@ describe('parseInteraction', () => {
   });
 
   it('flattens sub-command options', () => {
-    const nested = [{ name: 'show', type: 1, options: [{ name: 'limit', type: 4, value: 3 }] }];
+    const { Subcommand, Integer } = ApplicationCommandOptionType;
+    const nested = [
+      { name: 'show', type: Subcommand, options: [{ name: 'limit', type: Integer, value: 3 }] },
+    ] as const satisfies APIApplicationCommandInteractionDataOption[];
     expect(parseCommand(commandPayload('kaltura-list', nested)).options).toEqual({ limit: 3 });
   });
 
@@ -105,5 +115,44 @@ describe('parseInteraction', () => {
     });
     expect(press('kd1:end:m0123456789').commandName).toBe('kaltura-end');
     expect(press('kd1:launch:m0123456789')).toMatchObject({ commandName: 'unknown', options: {} });
+  });
+
+  it('accepts every field Discord always sends, as the test kit, demo and discord-sim send them', () => {
+    const { ApplicationCommand, MessageComponent } = InteractionType;
+    const command = commandInteraction('kaltura-list', {}, undefined, undefined, 'pt-BR');
+    const press = buttonInteraction('kd1:join:m0123456789');
+    const completed = withDiscordDefaults({
+      type: ApplicationCommand,
+      id: ids.interaction,
+      application_id: ids.application,
+      token: 'token',
+      guild_id: ids.guild,
+      channel_id: ids.channel,
+      member: { user: { id: ids.user, username: 'ada' }, roles: [], permissions: '0' },
+      data: { id: ids.command, name: 'kaltura-list', type: 1 },
+    });
+    expect(completed).toMatchObject({
+      app_permissions: expect.any(String),
+      channel: { id: ids.channel, type: 0 },
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': ids.guild },
+      context: 0,
+      attachment_size_limit: expect.any(Number),
+      member: {
+        flags: 0,
+        joined_at: expect.any(String),
+        deaf: false,
+        mute: false,
+        user: { discriminator: '0', global_name: null, avatar: null },
+      },
+    });
+    for (const body of [command, press, completed, commandPayload()])
+      expect(() => parseInteraction(body)).not.toThrow();
+    const parsed = parseInteraction(command);
+    if (parsed.type !== ApplicationCommand) throw new Error('expected a command');
+    expect(toCommandInvocation(parsed)).toMatchObject({ locale: 'pt-BR', guildLocale: 'en-US' });
+    expect(parseInteraction(press).type).toBe(MessageComponent);
   });
 });
