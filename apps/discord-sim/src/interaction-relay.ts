@@ -89,7 +89,7 @@ export class InteractionRelay {
       typeof given.application_id === 'string' ? given.application_id : this.deps.applicationId;
     // A button press carries `custom_id`, not a command id.
     const data =
-      given.type === InteractionType.MessageComponent
+      (given.type as InteractionType) === InteractionType.MessageComponent
         ? undefined
         : (given.data as { name?: unknown; id?: unknown } | undefined);
     const registered =

@@ -562,7 +562,9 @@ const gatewayBot = {
 /** A stored command as a GET without `with_localizations` returns it. */
 function withoutLocalizations(command: Record<string, unknown>): Record<string, unknown> {
   const strip = (item: Record<string, unknown>): Record<string, unknown> => {
-    const { name_localizations: _n, description_localizations: _d, ...rest } = item;
+    const rest = { ...item };
+    delete rest.name_localizations;
+    delete rest.description_localizations;
     const choices = rest.choices as Record<string, unknown>[] | undefined;
     const options = rest.options as Record<string, unknown>[] | undefined;
     return {

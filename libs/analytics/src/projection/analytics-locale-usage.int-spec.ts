@@ -27,7 +27,9 @@ const f = eventFactory('loc');
 /** A command as recorded before v2: no locale fields, version 1 (upcast: locale unknown). */
 function v1Command(at: string): DomainEvent {
   const event = f.command(g1, at, { user: cy });
-  const { locale: _l, guildLocale: _g, ...payload } = event.payload as Record<string, unknown>;
+  const payload: Record<string, unknown> = { ...event.payload };
+  delete payload.locale;
+  delete payload.guildLocale;
   return { ...event, version: 1, payload } as unknown as DomainEvent;
 }
 

@@ -8,7 +8,6 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
-  type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIInteractionGuildMember,
@@ -82,7 +81,7 @@ export function autocompletePayload(typed = 'week') {
         type: ApplicationCommandOptionType.String,
         value: typed,
         focused: true,
-      } as APIApplicationCommandInteractionDataBasicOption,
+      },
     ]),
     type: InteractionType.ApplicationCommandAutocomplete,
   };

@@ -22,7 +22,8 @@ import {
 
 function parseCommand(body: unknown) {
   const interaction = parseInteraction(body);
-  if (interaction.type !== 2) throw new Error(`expected a command, got ${interaction.type}`);
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error(`expected a command, got ${interaction.type}`);
   return toCommandInvocation(interaction);
 }
 
@@ -71,7 +72,8 @@ describe('parseInteraction', () => {
 
   it('gives autocomplete the focused option and what was typed so far', () => {
     const interaction = parseInteraction(autocompletePayload('wee'));
-    if (interaction.type !== 4) throw new Error('expected autocomplete');
+    if (interaction.type !== InteractionType.ApplicationCommandAutocomplete)
+      throw new Error('expected autocomplete');
     const invocation = toAutocompleteInvocation(interaction);
     expect(invocation.focused).toEqual({ name: 'meeting-id', value: 'wee' });
     expect(invocation.commandName).toBe('kaltura-join');
@@ -104,7 +106,8 @@ describe('parseInteraction', () => {
         type: 3,
         data: { custom_id: customId, component_type: 2 },
       });
-      if (interaction.type !== 3) throw new Error('expected a component interaction');
+      if (interaction.type !== InteractionType.MessageComponent)
+        throw new Error('expected a component interaction');
       return toButtonInvocation(interaction);
     };
     expect(press('kd1:join:m0123456789')).toMatchObject({

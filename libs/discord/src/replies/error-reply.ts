@@ -58,7 +58,7 @@ export function errorReply(error: unknown, locale: Locale = defaultLocale): Repl
 
 /** The details of an error as message values: scalars as they are, a few derived ones. */
 function messageValues(error: KdError, locale: Locale): MessageValues {
-  const details = (error.details ?? {}) as Record<string, unknown>;
+  const details = error.details ?? {};
   const values: MessageValues = {};
   for (const [name, value] of Object.entries(details))
     if (['string', 'number', 'boolean'].includes(typeof value))
