@@ -6,6 +6,7 @@ import {
   GuildMember,
 } from 'discord.js';
 import { autocompletePayload, commandPayload, ids } from '../interactions/interaction.fixture.js';
+import { InteractionType } from '../interactions/interaction.schema.js';
 import {
   parseInteraction,
   toAutocompleteInvocation,
@@ -27,7 +28,8 @@ function gatewayCommand(raw: object): ChatInputCommandInteraction {
 
 function httpCommand(raw: unknown) {
   const interaction = parseInteraction(raw);
-  if (interaction.type !== 2) throw new Error('expected a command');
+  if (interaction.type !== InteractionType.ApplicationCommand)
+    throw new Error('expected a command');
   return toCommandInvocation(interaction);
 }
 
@@ -70,7 +72,7 @@ describe('fromDiscordJs', () => {
       raw,
     ]) as AutocompleteInteraction;
     const parsed = parseInteraction(raw);
-    if (parsed.type !== 4) throw new Error('expected autocomplete');
+    if (parsed.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
     expect(fromDiscordJsAutocomplete(interaction)).toEqual({
       ...toAutocompleteInvocation(parsed),
       transport: 'gateway',
