@@ -24,11 +24,11 @@ export const errors = defineCatalog('errors', {
       '{reason, select, command_disabled {/{command} is disabled on this server.} feature_disabled {/{command} needs a feature that is turned off on this server.} other {/{command} needs one of: {required}.}}',
     code_feature_disabled:
       '{feature, select, video_search {Video searches are} recordings {Recordings are} webinars {Webinars are} classrooms {Classrooms are} other {This feature is}} turned off on this server (`features.{feature}`).',
-    code_meeting_not_found: 'There is no meeting “{meetingId}” in this server.',
+    code_meeting_not_found: 'There is no meeting "{meetingId}" in this server.',
     code_meeting_already_ended: 'Meeting {meetingId} has already ended.',
     code_meeting_ended: 'Meeting {meetingId} has ended; start a new one.',
     code_meeting_end_forbidden:
-      'Only the host of meeting {meetingId}, or a member allowed to end other people’s meetings, can end it.',
+      'You cannot end it: only the owner of meeting {meetingId}, or a member allowed to end other people’s meetings, can end it.',
     code_meeting_start_rate_limited:
       '{scope, select, user {You have} other {This server has}} started {limit, plural, one {# meeting} other {# meetings}} in the last {window}. Try again in {retry}.',
     code_kaltura_invalid_query: 'The search text is empty.',

@@ -6,8 +6,7 @@ export const video = defineCatalog('video', {
     nothing_searchable:
       'This server has no videos to search yet. Search covers the recordings of meetings held here (they appear once Kaltura reports them ready) and Kaltura categories the bot operator has shared with this server; ask the operator if you expect a library here.',
     no_results: 'No videos found among this server’s recordings and shared categories.',
-    found:
-      '{total, plural, one {# video found} other {# videos found}}; {shown, plural, one {the first:} other {the first #:}}',
+    found: '{total, plural, one {# video found} other {# videos found}}; the first {shown}:',
     field_entry: 'Entry',
     field_length: 'Length',
   },
