@@ -38,6 +38,8 @@ export function realisticEvents(count: number, guilds = 1000): NewEvent[] {
             errorCode: i % 97 === 0 ? 'KALTURA.UNAVAILABLE' : null,
             durationMs: 5 + (i % 300),
             transport: i % 2 === 0 ? 'http' : 'gateway',
+            locale: i % 3 === 0 ? 'de' : 'en-US',
+            guildLocale: 'en-US',
           },
           { ...context, id: `cmd-${interactionId}` },
         ),

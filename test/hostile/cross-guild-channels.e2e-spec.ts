@@ -77,7 +77,7 @@ describe('hostile input: channels of another guild', () => {
       channel,
     });
     for (const sub of interaction.data.options)
-      for (const option of 'options' in sub ? sub.options : [])
+      for (const option of 'options' in sub ? (sub.options ?? []) : [])
         if (option.name === 'channel') option.type = 7;
     return interaction;
   };

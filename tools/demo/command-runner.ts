@@ -51,8 +51,11 @@ export class CommandRunner {
   }
 }
 
-/** The meeting id in `/kaltura-start`'s reply ("… `/kaltura-join meeting-id:<id>` …"). */
+/**
+ * The meeting id in `/kaltura-start`'s reply ("… `/kaltura-join meeting-id:<id>` …"), whatever
+ * the member's language (the command and option names are localized too).
+ */
 export function meetingIdIn(result: SimInteractionResult | undefined): string | undefined {
   const text = result?.followUp?.content ?? '';
-  return /meeting-id:([\w-]+)/.exec(text)?.[1];
+  return /`\/\S+ [^\s:]+:([\w-]+)`/u.exec(text)?.[1];
 }

@@ -1,33 +1,57 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  Locale,
+  type APIApplicationCommandInteractionDataBasicOption,
+} from 'discord-api-types/v10';
+import { guildEnvelope } from '@kd/discord-fake';
 import type { OptionValue, PlannedCommand } from './command-mix.js';
 import { adminPermissions, memberPermissions } from './demo-world.js';
 
-/** Discord's option types: string 3, integer 4, boolean 5. */
-const optionType = (value: OptionValue) =>
-  typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3;
+function option(name: string, value: OptionValue): APIApplicationCommandInteractionDataBasicOption {
+  if (typeof value === 'number') return { name, type: ApplicationCommandOptionType.Integer, value };
+  if (typeof value === 'boolean')
+    return { name, type: ApplicationCommandOptionType.Boolean, value };
+  return { name, type: ApplicationCommandOptionType.String, value };
+}
+
+/** Client languages of the demo's members (most English), so analytics.locale_usage has data. */
+const demoLocales = [
+  Locale.EnglishUS,
+  Locale.EnglishUS,
+  Locale.EnglishUS,
+  Locale.EnglishGB,
+  Locale.German,
+  Locale.SpanishES,
+  Locale.SpanishLATAM,
+  Locale.French,
+  Locale.PortugueseBR,
+  Locale.Japanese,
+] as const;
+
+/** A member's locale, fixed by their id (no random draw: the demo's plan stays as it was). */
+export function demoLocaleOf(userId: string): Locale {
+  return demoLocales[Number(userId.slice(-3)) % demoLocales.length] ?? Locale.EnglishUS;
+}
 
 /**
  * An APPLICATION_COMMAND (or, for a Join button, MESSAGE_COMPONENT) interaction in a guild as
- * Discord sends it, without `id`, `token` and
+ * Discord sends it, with every field Discord always sends, but without `id`, `token` and
  * `application_id`: discord-sim fills those in, as Discord does, and signs the result.
  */
 export function interactionPayload(planned: PlannedCommand): Record<string, unknown> {
   const { guild, user } = planned;
   return {
-    version: 1,
-    guild_id: guild.id,
-    channel_id: guild.channelId,
-    locale: 'en-US',
-    guild_locale: 'en-US',
-    app_permissions: '0',
-    entitlements: [],
-    authorizing_integration_owners: { '0': guild.id },
-    context: 0,
-    member: {
+    ...guildEnvelope({
+      guildId: guild.id,
+      channelId: guild.channelId,
       user: { id: user.id, username: user.name.toLowerCase(), global_name: user.name },
       roles: user.roles,
       permissions: user.admin ? adminPermissions : memberPermissions,
-      joined_at: '2024-01-01T00:00:00.000Z',
-    },
+      locale: demoLocaleOf(user.id),
+    }),
     ...(planned.via === 'button' ? buttonPress(planned) : slashCommand(planned)),
   };
 }
@@ -35,16 +59,30 @@ export function interactionPayload(planned: PlannedCommand): Record<string, unkn
 function slashCommand(planned: PlannedCommand) {
   const { subcommand, ...rest } = planned.options;
   const values = Object.entries(subcommand === undefined ? planned.options : rest).map(
-    ([name, value]) => ({ name, type: optionType(value), value }),
+    ([name, value]) => option(name, value),
   );
-  // A sub-command (type 1) carries its own options, as Discord sends `/kaltura-config-update switch …`.
+  // A sub-command carries its own options, as Discord sends `/kaltura-config-update switch …`.
   const options =
-    subcommand === undefined ? values : [{ name: String(subcommand), type: 1, options: values }];
-  return { type: 2, data: { name: planned.command, type: 1, options } };
+    subcommand === undefined
+      ? values
+      : [
+          {
+            name: String(subcommand),
+            type: ApplicationCommandOptionType.Subcommand,
+            options: values,
+          },
+        ];
+  return {
+    type: InteractionType.ApplicationCommand,
+    data: { name: planned.command, type: ApplicationCommandType.ChatInput, options },
+  };
 }
 
 /** A press of the Join button under a meeting announcement (MESSAGE_COMPONENT). */
 function buttonPress(planned: PlannedCommand) {
   const customId = `kd1:join:${String(planned.options['meeting-id'])}`;
-  return { type: 3, data: { custom_id: customId, component_type: 2 } };
+  return {
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+  };
 }

@@ -181,7 +181,8 @@ class DemoRun {
       const reply = result?.followUp;
       if (planned.command === 'kaltura-join' && reply?.embeds?.length)
         this.lifecycle.joined(meeting, user.id);
-      if (planned.command === 'kaltura-end' && reply?.content?.startsWith('Ended'))
+      // Any language: an error reply starts with ❌, the confirmation does not.
+      if (planned.command === 'kaltura-end' && reply?.content && !reply.content.startsWith('❌'))
         await this.lifecycle.ended(meeting);
     }
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { InteractionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { signDiscordRequest } from '@kd/discord';
-import type { DiscordRestFakeState } from '@kd/discord-fake';
+import { withDiscordDefaults, type DiscordRestFakeState } from '@kd/discord-fake';
 import type { FollowUpWaiters } from './follow-up-waiters.js';
 import type { SimKeys } from './sim-keys.js';
 import type { SimStats } from './sim-stats.js';
@@ -36,7 +37,7 @@ export interface RelayDeps {
 
 const DEFERRED_CHANNEL_MESSAGE = 5;
 
-/** Plays Discord's side of an interaction: completes it, signs it, delivers it, waits for the reply. */
+/** Plays Discord's side of an interaction: completes it (every field Discord always sends), signs it, delivers it, waits for the reply. */
 export class InteractionRelay {
   constructor(private readonly deps: RelayDeps) {}
 
@@ -86,16 +87,17 @@ export class InteractionRelay {
     this.knowChannel(given);
     const applicationId =
       typeof given.application_id === 'string' ? given.application_id : this.deps.applicationId;
-    // A button press (type 3) carries `custom_id`, not a command id.
+    // A button press carries `custom_id`, not a command id.
     const data =
-      given.type === 3 ? undefined : (given.data as { name?: unknown; id?: unknown } | undefined);
+      (given.type as InteractionType) === InteractionType.MessageComponent
+        ? undefined
+        : (given.data as { name?: unknown; id?: unknown } | undefined);
     const registered =
       typeof data?.name === 'string' && data.id === undefined
         ? this.deps.fake.commandsOf(applicationId).find((c) => c.name === data.name)?.id
         : undefined;
     return {
-      version: 1,
-      ...given,
+      ...withDiscordDefaults(given),
       id: typeof given.id === 'string' ? given.id : this.deps.snowflake(),
       token: typeof given.token === 'string' ? given.token : randomBytes(48).toString('base64url'),
       application_id: applicationId,

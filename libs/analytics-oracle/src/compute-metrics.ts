@@ -10,6 +10,7 @@ import { guildDailyActivity, guildWeeklyActivity } from './metrics/guild-activit
 import { guildLifecycle } from './metrics/guild-lifecycle.js';
 import { guildTable } from './metrics/guild-table.js';
 import { liveGauges } from './metrics/live-gauges.js';
+import { localeUsage } from './metrics/locale-usage.js';
 import { meetingsTable } from './metrics/meetings-table.js';
 import { retentionSummary } from './metrics/retention-summary.js';
 import { stickiness } from './metrics/stickiness.js';
@@ -44,5 +45,6 @@ export function computeMetrics(
     stickiness: stickiness(history),
     live: liveGauges(history),
     guilds: guildTable(history),
+    localeUsage: localeUsage(history),
   };
 }

@@ -21,6 +21,7 @@ export type {
   Stickiness,
   LiveGauges,
   GuildRow,
+  LocaleUsageRow,
 } from './snapshot.types.js';
 export { userFacingCommands, isUserFacingCommand, type UserFacingCommand } from './features.js';
 export {

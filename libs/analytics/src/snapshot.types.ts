@@ -103,6 +103,15 @@ export interface GuildRow {
   has_notification_override: boolean;
 }
 
+/** analytics.locale_usage: guild commands per UTC day and member locale. */
+export interface LocaleUsageRow {
+  day: string;
+  locale: string;
+  commands: number;
+  unique_users: number;
+  guilds: number;
+}
+
 export interface MetricsSnapshot {
   now: string;
   today: string;
@@ -118,4 +127,5 @@ export interface MetricsSnapshot {
   stickiness: Stickiness;
   live: LiveGauges;
   guilds: GuildRow[];
+  localeUsage: LocaleUsageRow[];
 }

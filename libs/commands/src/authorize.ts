@@ -3,8 +3,12 @@ import type { AuthorizeCommand } from '@kd/discord';
 import { canUse, type GuildConfigService } from '@kd/guild-config';
 
 export class PermissionDeniedError extends KdError {
-  constructor(message: string, required: readonly string[]) {
-    super('PERMISSION.DENIED', message, 'permission', { details: { required } });
+  constructor(
+    message: string,
+    required: readonly string[],
+    denial: { command: string; reason: string } = { command: '', reason: 'missing_permission' },
+  ) {
+    super('PERMISSION.DENIED', message, 'permission', { details: { required, ...denial } });
   }
 }
 
@@ -18,6 +22,10 @@ export function authorizeFromGuildConfig(guildConfig: GuildConfigService): Autho
       roles: invocation.memberRoles,
       permissions: invocation.memberPermissions,
     });
-    if (!decision.allowed) throw new PermissionDeniedError(decision.message, decision.required);
+    if (!decision.allowed)
+      throw new PermissionDeniedError(decision.message, decision.required, {
+        command,
+        reason: decision.reason,
+      });
   };
 }

@@ -6,6 +6,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  MessageType,
+} from 'discord-api-types/v10';
 
 /** One request the fake received, as it arrived (path without the `/api/v10` prefix). */
 export interface RecordedDiscordRequest {
@@ -317,8 +322,12 @@ class FakeState {
     return { status: 200, body: { ...channel, position: 0, nsfw: false, parent_id: null } };
   }
 
-  private getCommands({ params: [app = '', guild] }: Call): Answer {
-    return { status: 200, body: this.commands.get(commandKey(app, guild)) ?? [] };
+  /** Like Discord: the localization maps only with `with_localizations=true`. */
+  private getCommands({ params: [app = '', guild], query }: Call): Answer {
+    const commands = this.commands.get(commandKey(app, guild)) ?? [];
+    const body =
+      query.with_localizations === 'true' ? commands : commands.map(withoutLocalizations);
+    return { status: 200, body };
   }
 
   private putCommands({ params: [app = '', guild], body }: Call): Answer {
@@ -330,7 +339,7 @@ class FakeState {
       id: previous.get(c.name) ?? this.snowflake(),
       application_id: app,
       version: this.snowflake(),
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       default_member_permissions: null,
       nsfw: false,
       ...(guild ? { guild_id: guild } : {}),
@@ -408,7 +417,7 @@ class FakeState {
 
   private store(channelId: string, body: unknown, extra: Record<string, unknown>): Answer {
     const message: FakeMessage = {
-      type: 0,
+      type: MessageType.Default,
       content: '',
       embeds: [],
       components: [],
@@ -434,11 +443,15 @@ class FakeState {
 
   private callback({ params: [, token = ''], body }: Call): Answer {
     const response = body as { type?: number; data?: unknown } | undefined;
-    if (response?.type === 4 || response?.type === 5) {
-      // A deferred response (5) is Discord's "thinking…" message: empty until edited.
+    const { ChannelMessageWithSource, DeferredChannelMessageWithSource } = InteractionResponseType;
+    if (
+      response?.type === ChannelMessageWithSource ||
+      response?.type === DeferredChannelMessageWithSource
+    ) {
+      // A deferred response is Discord's "thinking…" message: empty until edited.
       const data = response.data ?? {};
       const answer =
-        response.type === 4
+        response.type === ChannelMessageWithSource
           ? this.create(this.snowflake(), data, { token })
           : this.store(this.snowflake(), data, { token });
       if (answer.status !== 200) return answer;
@@ -627,15 +640,28 @@ function componentProblem(body: unknown): Answer | undefined {
   return undefined;
 }
 
+const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const validName = (name: unknown) =>
+  typeof name === 'string' && COMMAND_NAME.test(name) && name === name.toLowerCase();
+const validDescription = (text: unknown) =>
+  typeof text === 'string' && text.length >= 1 && text.length <= 100;
+/** Like Discord: the name and description rules hold for every localization too. */
 function validCommand(command: Record<string, unknown>): boolean {
-  const { name, description } = command;
+  const {
+    name,
+    description,
+    name_localizations: names,
+    description_localizations: texts,
+  } = command;
   return (
-    typeof name === 'string' &&
-    /^[-_\p{L}\p{N}]{1,32}$/u.test(name) &&
-    name === name.toLowerCase() &&
-    typeof description === 'string' &&
-    description.length >= 1 &&
-    description.length <= 100
+    validName(name) &&
+    validDescription(description) &&
+    Object.values((names ?? {}) as Record<string, unknown>).every(
+      (n) => n === null || validName(n),
+    ) &&
+    Object.values((texts ?? {}) as Record<string, unknown>).every(
+      (t) => t === null || validDescription(t),
+    )
   );
 }
 
@@ -694,3 +720,20 @@ const gatewayBot = {
   shards: 1,
   session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
 };
+
+/** A stored command as a GET without `with_localizations` returns it. */
+function withoutLocalizations(command: Record<string, unknown>): Record<string, unknown> {
+  const strip = (item: Record<string, unknown>): Record<string, unknown> => {
+    const rest = { ...item };
+    delete rest.name_localizations;
+    delete rest.description_localizations;
+    const choices = rest.choices as Record<string, unknown>[] | undefined;
+    const options = rest.options as Record<string, unknown>[] | undefined;
+    return {
+      ...rest,
+      ...(choices ? { choices: choices.map(strip) } : {}),
+      ...(options ? { options: options.map(strip) } : {}),
+    };
+  };
+  return strip(command);
+}

@@ -13,3 +13,13 @@ export {
   type FakeMessage,
   type FakeChannel,
 } from './discord-rest-fake.js';
+export {
+  appPermissions,
+  attachmentSizeLimit,
+  discordUser,
+  guildEnvelope,
+  guildMember,
+  withDiscordDefaults,
+  type EnvelopeUser,
+  type GuildEnvelopeInput,
+} from './interaction-envelope.js';

@@ -42,6 +42,7 @@ export {
 } from './interactions/parse-interaction.js';
 export {
   defaultLocale,
+  replyLocaleOf,
   type CommandInvocation,
   type AutocompleteInvocation,
   type CommandTransport,

@@ -102,6 +102,8 @@ describe('aggregateIdOf', () => {
         errorCode: null,
         durationMs: 3,
         transport: 'http',
+        locale: 'fr',
+        guildLocale: null,
       },
       context,
     );

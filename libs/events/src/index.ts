@@ -3,6 +3,7 @@ export {
   commandOutcomes,
   commandTransports,
   commandVias,
+  discordLocaleCode,
   configSections,
   meetingTypes,
   personKalturaActions,

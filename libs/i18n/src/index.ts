@@ -9,6 +9,7 @@ export {
 export {
   hasMessage,
   messageTables,
+  ownTranslation,
   translate,
   translatorFor,
   UnknownMessageKeyError,

@@ -43,6 +43,18 @@ export function translate(locale: Locale, key: string, values?: MessageValues): 
   return String(format.format(values));
 }
 
+/**
+ * `key` in `locale` only when that locale's own catalog has it (no English fallback): for
+ * Discord's localization maps, where a missing entry must be left out rather than repeated.
+ */
+export function ownTranslation(
+  locale: Locale,
+  key: string,
+  values?: MessageValues,
+): string | undefined {
+  return sources.get(locale)?.[key] === undefined ? undefined : translate(locale, key, values);
+}
+
 /** A translator bound to one locale, for code that renders many messages. */
 export function translatorFor(locale: Locale): (key: string, values?: MessageValues) => string {
   return (key, values) => translate(locale, key, values);

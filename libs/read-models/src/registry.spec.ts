@@ -17,6 +17,7 @@ describe('the read-model registry', () => {
       'EventLogStaging1763884800950',
       'MeetingPersonLinks1796428800210',
       'AnalyticsPersonLinks1796428800310',
+      'AnalyticsLocaleUsage1796428800330',
     ]);
   });
 

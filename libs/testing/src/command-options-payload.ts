@@ -1,20 +1,35 @@
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+} from 'discord-api-types/v10';
+
 type OptionValue = string | number | boolean;
 
-const typeOf = (value: OptionValue) =>
-  typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3;
+export function option(
+  name: string,
+  value: OptionValue,
+): APIApplicationCommandInteractionDataBasicOption {
+  if (typeof value === 'number') return { name, type: ApplicationCommandOptionType.Integer, value };
+  if (typeof value === 'boolean')
+    return { name, type: ApplicationCommandOptionType.Boolean, value };
+  return { name, type: ApplicationCommandOptionType.String, value };
+}
 
 /**
- * `data.options` as Discord sends them; a `subcommand` entry names the sub-command (type 1) the
- * other options belong to, as `/kaltura-config-update switch key:… value:…` arrives.
+ * `data.options` as Discord sends them; a `subcommand` entry names the sub-command the other
+ * options belong to, as `/kaltura-config-update switch key:… value:…` arrives.
  */
-export function commandOptions(options: Record<string, OptionValue>) {
+export function commandOptions(
+  options: Record<string, OptionValue>,
+): APIApplicationCommandInteractionDataOption[] {
   const { subcommand, ...rest } = options;
-  const values = Object.entries(subcommand === undefined ? options : rest).map(([name, value]) => ({
-    name,
-    type: typeOf(value),
-    value,
-  }));
-  return subcommand === undefined
-    ? values
-    : [{ name: String(subcommand), type: 1, options: values }];
+  if (subcommand === undefined) return Object.entries(options).map(([n, v]) => option(n, v));
+  return [
+    {
+      name: String(subcommand),
+      type: ApplicationCommandOptionType.Subcommand,
+      options: Object.entries(rest).map(([n, v]) => option(n, v)),
+    },
+  ];
 }

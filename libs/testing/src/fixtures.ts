@@ -43,6 +43,8 @@ export function commandExecutedEvent(
       errorCode: null,
       durationMs: 12,
       transport: 'http',
+      locale: 'en-US',
+      guildLocale: 'en-US',
     },
     {
       actor: { kind: 'user', id: testUserId },

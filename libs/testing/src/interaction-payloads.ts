@@ -1,3 +1,16 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  MessageType,
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIGuildInteractionWrapper,
+  type APIMessageComponentButtonInteraction,
+  type Locale,
+} from 'discord-api-types/v10';
+import { guildEnvelope } from '@kd/discord-fake';
 import { commandOptions } from './command-options-payload.js';
 import { snowflakeFor } from './fixtures.js';
 
@@ -15,71 +28,81 @@ type User = { id: string; username: string; global_name: string | null };
 
 let next = 5_000;
 
+/** Typed as Discord's own payload types (API v10), and usable as plain JSON records. */
+export type CommandInteraction = APIChatInputApplicationCommandGuildInteraction & {
+  data: { options: APIApplicationCommandInteractionDataOption[] };
+} & Record<string, unknown>;
+export type ButtonInteraction = APIGuildInteractionWrapper<APIMessageComponentButtonInteraction> &
+  Record<string, unknown>;
+
+const envelope = (who: User, permissions: string, locale?: `${Locale}`) =>
+  guildEnvelope({
+    guildId: interactionGuildId,
+    channelId: interactionChannelId,
+    user: who,
+    permissions,
+    ...(locale ? { locale } : {}),
+  });
+
 /**
  * An APPLICATION_COMMAND interaction as Discord sends it (HTTP body or gateway
- * INTERACTION_CREATE data), with the fields discord.js reads.
+ * INTERACTION_CREATE data), with every field Discord always sends.
  */
 export function commandInteraction(
   name: string,
   options: Record<string, OptionValue> = {},
   who: User = interactionOwner,
   permissions = adminPermissions,
-) {
+  locale?: `${Locale}`,
+): CommandInteraction {
   const id = snowflakeFor(7_000_000 + ++next);
   return {
     id,
-    type: 2,
-    version: 1,
+    type: InteractionType.ApplicationCommand,
     application_id: interactionApplicationId,
     token: `token-${id}`,
-    guild_id: interactionGuildId,
-    channel_id: interactionChannelId,
-    locale: 'en-US',
-    app_permissions: '0',
-    entitlements: [],
-    authorizing_integration_owners: { '0': interactionGuildId },
-    context: 0,
-    member: { user: who, roles: [] as string[], permissions },
+    ...envelope(who, permissions, locale),
     data: {
       id: snowflakeFor(800),
       name,
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
+      guild_id: interactionGuildId,
       options: commandOptions(options),
     },
   };
 }
 
 /**
- * A button press (MESSAGE_COMPONENT, type 3) as Discord sends it: the pressing member, the
- * button's `custom_id`, and the message the button sits on.
+ * A button press (MESSAGE_COMPONENT) as Discord sends it: the pressing member, the button's
+ * `custom_id`, and the message the button sits on.
  */
 export function buttonInteraction(
   customId: string,
   who: User = interactionMember,
   permissions = memberPermissions,
-) {
+  locale?: `${Locale}`,
+): ButtonInteraction {
   const id = snowflakeFor(7_500_000 + ++next);
   return {
     id,
-    type: 3,
-    version: 1,
+    type: InteractionType.MessageComponent,
     application_id: interactionApplicationId,
     token: `token-${id}`,
-    guild_id: interactionGuildId,
-    channel_id: interactionChannelId,
-    locale: 'en-US',
-    app_permissions: '0',
-    entitlements: [],
-    authorizing_integration_owners: { '0': interactionGuildId },
-    context: 0,
-    member: { user: who, roles: [] as string[], permissions },
-    data: { custom_id: customId, component_type: 2 },
+    ...envelope(who, permissions, locale),
+    data: { custom_id: customId, component_type: ComponentType.Button },
     message: {
       id: snowflakeFor(7_900_000 + next),
       channel_id: interactionChannelId,
-      type: 0,
+      type: MessageType.Default,
       content: 'Meeting created.',
-      author: { id: interactionApplicationId, username: 'kaltura', discriminator: '0', bot: true },
+      author: {
+        id: interactionApplicationId,
+        username: 'kaltura',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       embeds: [],
       components: [],
       attachments: [],
@@ -90,7 +113,6 @@ export function buttonInteraction(
       tts: false,
       timestamp: '2026-01-01T00:00:00.000Z',
       edited_timestamp: null,
-      flags: 0,
     },
   };
 }

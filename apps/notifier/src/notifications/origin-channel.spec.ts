@@ -27,6 +27,8 @@ describe('origin channel', () => {
           errorCode: null,
           durationMs: 120,
           transport: 'http',
+          locale: 'en-US',
+          guildLocale: 'en-US',
         },
         { actor: { kind: 'user', id: '223456789012345678' }, correlationId: 'c', guildId: null },
       ),

@@ -9,6 +9,8 @@ export interface CommandSpec {
   command?: string;
   outcome?: Outcome;
   transport?: 'gateway' | 'http';
+  /** The member's Discord locale; 'en-US' unless given (null: none sent). */
+  locale?: string | null;
 }
 
 /** A 18-digit snowflake for small test numbers: `snowflake(7)` = "100000000000000007". */
@@ -55,6 +57,8 @@ export function eventFactory(prefix = 'e') {
           errorCode: outcome === 'ok' ? null : `TEST.${outcome.toUpperCase()}`,
           durationMs: 5,
           transport: spec.transport ?? 'http',
+          locale: spec.locale === undefined ? 'en-US' : spec.locale,
+          guildLocale: 'en-US',
         },
         s,
       );

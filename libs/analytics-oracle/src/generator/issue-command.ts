@@ -48,6 +48,8 @@ export function issueCommand(sim: GuildSim, spec: CommandSpec): IssuedCommand {
       errorCode: outcome === 'ok' ? null : rng.pick(errorCodes[outcome]),
       durationMs: rng.int(15, outcome === 'error' ? 5000 : 1500),
       transport,
+      locale: localeOf(userId),
+      guildLocale: sim.guildId.endsWith('7') ? 'de' : 'en-US',
     },
     {
       at,
@@ -83,4 +85,16 @@ export function issueJoinLink(sim: GuildSim, at: number, userId: string, meeting
       delayMs: sim.rng.int(3, 200),
     },
   );
+}
+
+/** Discord client languages of the synthetic members, roughly as a European community's. */
+const memberLocales = ['en-US', 'en-US', 'en-GB', 'de', 'es-ES', 'fr', 'pt-BR', 'ja'] as const;
+
+/**
+ * A member's locale, fixed by their id (no random draw, so the rest of a seeded history stays as
+ * it was); a few members' clients send none (null).
+ */
+function localeOf(userId: string): string | null {
+  const n = Number(userId.slice(-4));
+  return n % 29 === 0 ? null : (memberLocales[n % memberLocales.length] ?? 'en-US');
 }

@@ -72,7 +72,12 @@ function foldFact(history: History, { event, at, day }: Fact): void {
 }
 
 function pickCommand({ payload }: DomainEvent<'command.executed'>) {
-  return { userId: payload.userId, command: payload.command, outcome: payload.outcome };
+  return {
+    userId: payload.userId,
+    command: payload.command,
+    outcome: payload.outcome,
+    locale: payload.locale ?? 'unknown',
+  };
 }
 
 type LifecycleEvent = Parameters<typeof foldMeetingLifecycle>[1];

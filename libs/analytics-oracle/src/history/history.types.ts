@@ -21,6 +21,8 @@ export interface CommandFact {
   userId: string;
   command: string;
   outcome: 'ok' | 'error' | 'denied' | 'invalid';
+  /** The member's Discord locale as sent; `unknown` when none (and for v1 events). */
+  locale: string;
 }
 
 /** A meeting that has a `meeting.created`; later lifecycle events are folded in. */

@@ -100,6 +100,7 @@ const queries = {
                   has_role_mapping_override, has_notification_override
            FROM analytics.guilds`,
   featureUsage: `SELECT * FROM analytics.feature_usage`,
+  localeUsage: `SELECT day::text, locale, commands, unique_users, guilds FROM analytics.locale_usage`,
   guildCounts: `SELECT * FROM analytics.installed_guilds`,
   liveMeetings: `SELECT * FROM analytics.live_meetings`,
   liveParticipants: `SELECT * FROM analytics.live_participants`,
@@ -152,6 +153,7 @@ export async function readViews(
       stickiness: { ...one(r.stickiness), per_guild: r.perGuild } as never,
       live: one(r.live) as never,
       guilds: r.guilds as never,
+      localeUsage: r.localeUsage as never,
       featureUsage: r.featureUsage,
       guildCounts: one(r.guildCounts),
       liveMeetings: r.liveMeetings,
@@ -229,6 +231,7 @@ export function diffSnapshot(actual: ViewSnapshot, expected: MetricsSnapshot): s
     ...diffTable('lifecycle', actual.guildLifecycle, expected.guildLifecycle, ['week']),
     ...diffTable('meetings', actual.meetings, expected.meetings, ['meeting_id']),
     ...diffTable('guilds', actual.guilds, expected.guilds, ['guild_id']),
+    ...diffTable('localeUsage', actual.localeUsage, expected.localeUsage, ['day', 'locale']),
     ...diffDerived(actual, expected),
   ];
 }

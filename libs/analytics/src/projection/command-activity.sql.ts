@@ -4,6 +4,9 @@ import { columns, reads } from './analytics-batch.js';
 
 export const commandEvents = reads('command.executed');
 
+/** The locale of a command whose interaction carried none (and of every v1 event). */
+export const unknownLocale = 'unknown';
+
 /*
  * One statement: the raw guild commands, then the per-day aggregates from exactly the rows just
  * inserted. A (guild, day, user) row whose count equals what this batch added is new, so it adds
@@ -11,10 +14,10 @@ export const commandEvents = reads('command.executed');
  */
 const writeCommands = `
   WITH src AS (
-    SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
-      AS s(seq, guild_id, occurred_at, user_id, command, outcome)
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])
+      AS s(seq, guild_id, occurred_at, user_id, command, outcome, locale)
   ), ins AS (
-    INSERT INTO kd.analytics_commands (seq, guild_id, occurred_at, user_id, command, outcome)
+    INSERT INTO kd.analytics_commands (seq, guild_id, occurred_at, user_id, command, outcome, locale)
     SELECT * FROM src
     RETURNING guild_id, analytics.utc_day(occurred_at) AS day, user_id, command, outcome
   ), users AS (
@@ -63,6 +66,7 @@ export async function writeCommandActivity(
       (r) => r.event.payload.userId,
       (r) => r.event.payload.command,
       (r) => r.event.payload.outcome,
+      (r) => r.event.payload.locale ?? unknownLocale,
     ),
   );
 }

@@ -1,27 +1,33 @@
 import type { ReplyEmbed } from '@kd/discord';
+import { defaultLocale, translatorFor, type Locale } from '@kd/i18n';
 import type { ActiveMeeting, MeetingSummary } from '@kd/meetings';
 
-const typeLabel = { meeting: 'Meeting', webinar: 'Webinar', classroom: 'Classroom' } as const;
 const blurple = 0x5865f2;
 
 /** Titles and descriptions are user text: they go into embed fields (never pinging anyone). */
 export function meetingEmbed(
   meeting: MeetingSummary,
   extra: { joinUrl?: string } = {},
+  locale: Locale = defaultLocale,
 ): ReplyEmbed {
+  const t = translatorFor(locale);
   return {
     title: meeting.title,
     ...(meeting.description ? { description: meeting.description } : {}),
     color: blurple,
     fields: [
-      { name: 'Type', value: typeLabel[meeting.type], inline: true },
-      { name: 'Meeting id', value: `\`${meeting.meetingId}\``, inline: true },
-      { name: 'Host', value: `<@${meeting.ownerUserId}>`, inline: true },
+      {
+        name: t('meetings.field_type'),
+        value: t('meetings.type_label', { type: meeting.type }),
+        inline: true,
+      },
+      { name: t('meetings.field_meeting_id'), value: `\`${meeting.meetingId}\``, inline: true },
+      { name: t('meetings.field_host'), value: `<@${meeting.ownerUserId}>`, inline: true },
       ...(extra.joinUrl
         ? [
             {
-              name: 'Your join link',
-              value: `[Join now](${extra.joinUrl}) — personal, do not share`,
+              name: t('meetings.field_join_link'),
+              value: t('meetings.join_link_value', { url: extra.joinUrl }),
             },
           ]
         : []),
@@ -29,10 +35,19 @@ export function meetingEmbed(
   };
 }
 
-export function activeMeetingLine(meeting: ActiveMeeting): string {
+export function activeMeetingLine(meeting: ActiveMeeting, locale: Locale = defaultLocale): string {
+  const t = translatorFor(locale);
   const state =
-    meeting.status === 'live' ? `live, ${meeting.liveParticipants} in the room` : 'not started yet';
-  return `\`${meeting.meetingId}\` **${escapeMarkdown(meeting.title)}** (${typeLabel[meeting.type]}, ${state}) — host <@${meeting.ownerUserId}>`;
+    meeting.status === 'live'
+      ? t('meetings.live_state', { participants: meeting.liveParticipants })
+      : t('meetings.not_started');
+  return t('meetings.active_line', {
+    meetingId: meeting.meetingId,
+    title: escapeMarkdown(meeting.title),
+    type: t('meetings.type_label', { type: meeting.type }),
+    state,
+    ownerUserId: meeting.ownerUserId,
+  });
 }
 
 /** Keeps user text from turning into formatting in message content. */

@@ -6,6 +6,7 @@ import {
   roleFor,
 } from '@kd/guild-config';
 import type { CommandServices } from '../command-services.js';
+import { translatorFor } from '@kd/i18n';
 import { correlationOf, displayNameOf } from '../correlation.js';
 import { activeMeetingLine, meetingEmbed } from '../format/meeting-embed.js';
 import { required } from '../kaltura-required.js';
@@ -15,7 +16,7 @@ import { required } from '../kaltura-required.js';
  * The host's moderator link comes in a follow-up only they can see.
  */
 export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'> {
-  return async (invocation, { options }) => {
+  return async (invocation, { options, locale }) => {
     const guildId = invocation.guildId ?? '';
     requireMeetingType(await s.guildConfig.get(guildId), options.type);
     required(s.meetings);
@@ -30,16 +31,24 @@ export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'
       correlationId: correlationOf(invocation),
       interactionId: invocation.interactionId,
     });
+    const t = translatorFor(locale);
     return {
       ephemeral: false,
-      content: `Meeting created. Press **Join** for your own link, or use \`/kaltura-join meeting-id:${meeting.meetingId}\`.`,
-      embeds: [meetingEmbed(meeting)],
-      components: meetingButtons(meeting.meetingId, { end: true }),
+      content: t('meetings.created', {
+        joinCommand: t('commands.kaltura-join.name'),
+        meetingOption: t('commands.kaltura-join.options.meeting-id.name'),
+        meetingId: meeting.meetingId,
+      }),
+      embeds: [meetingEmbed(meeting, {}, locale)],
+      components: meetingButtons(meeting.meetingId, {
+        end: true,
+        labels: { join: t('meetings.button_join'), end: t('meetings.button_end') },
+      }),
       followUps: [
         {
           ephemeral: true,
-          content: 'Your moderator link, only for you:',
-          embeds: [meetingEmbed(meeting, { joinUrl })],
+          content: t('meetings.moderator_link'),
+          embeds: [meetingEmbed(meeting, { joinUrl }, locale)],
         },
       ],
     };
@@ -47,7 +56,7 @@ export function startHandler(s: CommandServices): CommandHandler<'kaltura-start'
 }
 
 export function joinHandler(s: CommandServices): CommandHandler<'kaltura-join'> {
-  return async (invocation, { options }) => {
+  return async (invocation, { options, locale }) => {
     const guildId = invocation.guildId ?? '';
     const config = await s.guildConfig.get(guildId);
     const { meeting, joinUrl } = await required(s.meetings).join({
@@ -58,12 +67,12 @@ export function joinHandler(s: CommandServices): CommandHandler<'kaltura-join'> 
       kalturaRole: roleFor(config, invocation.memberRoles, invocation.memberPermissions),
       correlationId: correlationOf(invocation),
     });
-    return { ephemeral: true, embeds: [meetingEmbed(meeting, { joinUrl })] };
+    return { ephemeral: true, embeds: [meetingEmbed(meeting, { joinUrl }, locale)] };
   };
 }
 
 export function endHandler(s: CommandServices): CommandHandler<'kaltura-end'> {
-  return async (invocation, { options }) => {
+  return async (invocation, { options, locale }) => {
     const bits = parsePermissionBitfield(invocation.memberPermissions);
     const meeting = await required(s.meetings).end({
       meetingId: options['meeting-id'],
@@ -72,18 +81,20 @@ export function endHandler(s: CommandServices): CommandHandler<'kaltura-end'> {
       canEndOthers: hasPermission(bits, 'ManageEvents') || hasPermission(bits, 'Administrator'),
       correlationId: correlationOf(invocation),
     });
-    return { ephemeral: true, content: `Ended \`${meeting.meetingId}\`.` };
+    const content = translatorFor(locale)('meetings.ended', { meetingId: meeting.meetingId });
+    return { ephemeral: true, content };
   };
 }
 
 export function listHandler(s: CommandServices): CommandHandler<'kaltura-list'> {
-  return async (invocation) => {
+  return async (invocation, { locale }) => {
+    const t = translatorFor(locale);
     const meetings = await s.meetingQueries().listActive(invocation.guildId ?? '', 10);
-    if (meetings.length === 0)
-      return { ephemeral: true, content: 'No active meetings. Start one with `/kaltura-start`.' };
-    return {
-      ephemeral: true,
-      content: ['**Active meetings**', ...meetings.map(activeMeetingLine)].join('\n'),
-    };
+    if (meetings.length === 0) {
+      const startCommand = t('commands.kaltura-start.name');
+      return { ephemeral: true, content: t('meetings.none_active', { startCommand }) };
+    }
+    const lines = meetings.map((meeting) => activeMeetingLine(meeting, locale));
+    return { ephemeral: true, content: [t('meetings.active_heading'), ...lines].join('\n') };
   };
 }

@@ -1,5 +1,6 @@
 import {
   errorReply,
+  replyLocaleOf,
   type CommandDispatcher,
   type CommandInvocation,
   type Reply,
@@ -82,7 +83,7 @@ export class ReplyPolicy {
     try {
       reply = (await done).reply;
     } catch (error) {
-      reply = errorReply(error);
+      reply = errorReply(error, replyLocaleOf(invocation));
     }
     try {
       await transport.followUp(reply, deferredEphemeral);

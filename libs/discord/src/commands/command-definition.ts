@@ -1,5 +1,12 @@
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type LocalizationMap,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { DiscordOptionShape, OptionSpec } from './command-options.js';
+import { choiceKey, localizationsOf, optionKey } from './command-localizations.js';
 
 export type OptionSpecs = Record<string, OptionSpec>;
 export type OptionsShape<O extends OptionSpecs> = { [K in keyof O]: O[K]['schema'] };
@@ -14,9 +21,9 @@ export interface CommandDefinition<
   description: string;
   /** Goes into `command.executed.commandVersion`; bump it when the options or meaning change. */
   version: number;
-  /** Answer with a deferred response (type 5) first: the work may take longer than Discord's 3 s. */
+  /** Answer with a deferred response (DeferredChannelMessageWithSource) first: the work may take longer than Discord's 3 s. */
   deferred: boolean;
-  /** Only the invoking user sees the reply (flag 64). Fixed by the first response. */
+  /** Only the invoking user sees the reply (MessageFlags.Ephemeral). Fixed by the first response. */
   ephemeral: boolean;
   /**
    * Changes nothing (no event but its own `command.executed`, no Kaltura write): running it again
@@ -39,28 +46,71 @@ export function defineCommand<const N extends string, O extends OptionSpecs>(
   return { ...definition, optionsSchema: z.object(shape) };
 }
 
-/** Discord's `contexts` (0 = guild) and `integration_types` (0 = guild install). */
-export const GUILD_ONLY = [0] as const;
+/** Discord's `contexts` (guild) and `integration_types` (guild install): both 0. */
+export const GUILD_ONLY = [InteractionContextType.Guild] as const;
+const GUILD_INSTALL = [ApplicationIntegrationType.GuildInstall] as const;
 
 export interface DiscordCommandPayload {
-  type: 1;
+  type: ApplicationCommandType.ChatInput;
   name: string;
+  name_localizations?: LocalizationMap;
   description: string;
+  description_localizations?: LocalizationMap;
   options: (DiscordOptionShape & { name: string })[];
   default_member_permissions: string | null;
   contexts: number[];
   integration_types: number[];
 }
 
-/** The body element of `PUT /applications/{id}/commands` for one definition. */
+/**
+ * The body element of `PUT /applications/{id}/commands` for one definition, with the names and
+ * descriptions of the `commands` catalog as Discord's localization maps (absent when it has none).
+ */
 export function toDiscordPayload(definition: CommandDefinition): DiscordCommandPayload {
   return {
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     name: definition.name,
+    ...localized('name', `${definition.name}.name`),
     description: definition.description,
-    options: Object.entries(definition.options).map(([name, spec]) => ({ name, ...spec.discord })),
+    ...localized('description', `${definition.name}.description`),
+    options: Object.entries(definition.options).map(([name, spec]) =>
+      localizeOption(definition.name, name, spec.discord),
+    ),
     default_member_permissions: definition.defaultMemberPermissions,
     contexts: [...GUILD_ONLY],
-    integration_types: [...GUILD_ONLY],
+    integration_types: [...GUILD_INSTALL],
+  };
+}
+
+function localized<F extends 'name' | 'description'>(
+  field: F,
+  key: string,
+): Partial<Record<`${F}_localizations`, LocalizationMap>> {
+  const map = localizationsOf(key);
+  return map
+    ? ({ [`${field}_localizations`]: map } as Record<`${F}_localizations`, LocalizationMap>)
+    : {};
+}
+
+function localizeOption(
+  command: string,
+  name: string,
+  discord: DiscordOptionShape,
+): DiscordOptionShape & { name: string } {
+  const key = optionKey(command, name);
+  const { choices, ...rest } = discord;
+  return {
+    name,
+    ...localized('name', `${key}.name`),
+    ...rest,
+    ...localized('description', `${key}.description`),
+    ...(choices
+      ? {
+          choices: choices.map((choice) => ({
+            ...choice,
+            ...localized('name', choiceKey(command, name, choice.value)),
+          })),
+        }
+      : {}),
   };
 }

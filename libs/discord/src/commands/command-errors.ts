@@ -19,6 +19,7 @@ export class UnknownCommandError extends KdError {
       'COMMAND.UNKNOWN',
       `/${command} is not a command of this app (any more). Try again in a minute.`,
       'validation',
+      { details: { command } },
     );
   }
 }
@@ -33,7 +34,9 @@ export class CommandNotImplementedError extends KdError {
 /** Every command works on a server's meetings and settings; in a DM there is no server. */
 export class GuildOnlyError extends KdError {
   constructor(readonly command: string) {
-    super('COMMAND.GUILD_ONLY', `/${command} only works in a server.`, 'permission');
+    super('COMMAND.GUILD_ONLY', `/${command} only works in a server.`, 'permission', {
+      details: { command },
+    });
   }
 }
 

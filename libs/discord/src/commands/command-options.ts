@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  type LocalizationMap,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 
 /** Discord's application command option types we use. */
@@ -11,18 +15,21 @@ export const OptionType = {
   Role: ApplicationCommandOptionType.Role,
 } as const;
 
-/** Channel types a channel option offers: guild text (0) and announcement (5) channels. */
-export const textChannelTypes = [0, 5] as const;
+/** Channel types a channel option offers: guild text and announcement channels. */
+export const textChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 export interface DiscordChoice {
   name: string;
+  name_localizations?: LocalizationMap;
   value: string;
 }
 
 /** A command option as Discord's API takes it (the `name` comes from the key in the definition). */
 export interface DiscordOptionShape {
   type: (typeof OptionType)[keyof typeof OptionType];
+  name_localizations?: LocalizationMap;
   description: string;
+  description_localizations?: LocalizationMap;
   required?: boolean;
   choices?: DiscordChoice[];
   min_length?: number;

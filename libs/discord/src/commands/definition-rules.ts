@@ -1,6 +1,7 @@
+import type { LocalizationMap } from 'discord-api-types/v10';
 import type { DiscordCommandPayload } from './command-definition.js';
 
-const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const MAX_COMMANDS = 100;
 const MAX_OPTIONS = 25;
 const MAX_CHOICES = 25;
@@ -22,10 +23,20 @@ export function checkCommandRules(commands: readonly DiscordCommandPayload[]): s
 }
 
 function commandProblems(command: DiscordCommandPayload): string[] {
-  const problems = [...nameProblems(command.name), ...descriptionProblems(command.description)];
+  const problems = [
+    ...nameProblems(command.name),
+    ...descriptionProblems(command.description),
+    ...localizationProblems(command),
+  ];
   const { options } = command;
   if (options.length > MAX_OPTIONS) problems.push(`more than ${MAX_OPTIONS} options`);
   problems.push(...duplicates(options.map((o) => o.name)).map((n) => `duplicate option ${n}`));
+  for (const locale of localesOf(options.map((o) => o.name_localizations)))
+    problems.push(
+      ...duplicates(options.map((o) => o.name_localizations?.[locale] ?? o.name)).map(
+        (n) => `duplicate option ${n} in ${locale}`,
+      ),
+    );
   const firstOptional = options.findIndex((o) => !o.required);
   if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required))
     problems.push('required options must come before optional ones');
@@ -37,13 +48,19 @@ function commandProblems(command: DiscordCommandPayload): string[] {
 }
 
 function optionProblems(option: Option): string[] {
-  const problems = [...nameProblems(option.name), ...descriptionProblems(option.description)];
+  const problems = [
+    ...nameProblems(option.name),
+    ...descriptionProblems(option.description),
+    ...localizationProblems(option),
+  ];
   const choices = option.choices ?? [];
   if (choices.length > MAX_CHOICES) problems.push(`more than ${MAX_CHOICES} choices`);
   if (choices.length > 0 && option.autocomplete) problems.push('autocomplete with choices');
-  for (const { name, value } of choices)
-    if (name.length < 1 || name.length > 100 || value.length > 100)
-      problems.push(`choice ${value}: name 1-100, value ≤ 100 characters`);
+  for (const { name, value, name_localizations: localized } of choices) {
+    const names = [name, ...Object.values(localized ?? {}).filter((n) => n !== null)];
+    if (names.some((n) => n.length < 1 || n.length > 100) || value.length > 100)
+      problems.push(`choice ${value}: name 1-100 (in every locale), value ≤ 100 characters`);
+  }
   if ((option.min_value ?? -Infinity) > (option.max_value ?? Infinity))
     problems.push('min_value above max_value');
   if ((option.min_length ?? 0) > (option.max_length ?? 6000) || (option.max_length ?? 1) > 6000)
@@ -61,14 +78,58 @@ function descriptionProblems(description: string): string[] {
   return ok ? [] : [`description must be 1-100 characters (is ${description.length})`];
 }
 
+/** Localized names follow the same rules as the name; localized descriptions too. */
+function localizationProblems(item: {
+  name_localizations?: LocalizationMap | undefined;
+  description_localizations?: LocalizationMap | undefined;
+}): string[] {
+  const entries = (map: LocalizationMap | undefined) =>
+    Object.entries(map ?? {}).filter((e): e is [string, string] => e[1] !== null);
+  return [
+    ...entries(item.name_localizations).flatMap(([locale, name]) =>
+      nameProblems(name).map((p) => `${locale}: ${p}`),
+    ),
+    ...entries(item.description_localizations).flatMap(([locale, text]) =>
+      descriptionProblems(text).map((p) => `${locale}: ${p}`),
+    ),
+  ];
+}
+
+/** Discord counts the characters per locale: the longest locale must fit. */
 function totalChars(command: DiscordCommandPayload): number {
+  const locales = localesOf([
+    command.name_localizations,
+    command.description_localizations,
+    ...command.options.flatMap((o) => [
+      o.name_localizations,
+      o.description_localizations,
+      ...(o.choices ?? []).map((c) => c.name_localizations),
+    ]),
+  ]);
+  return Math.max(0, ...[undefined, ...locales].map((locale) => charsIn(command, locale)));
+}
+
+function charsIn(command: DiscordCommandPayload, locale: string | undefined): number {
+  const pick = (text: string, map: LocalizationMap | undefined) =>
+    (locale === undefined ? undefined : map?.[locale as keyof LocalizationMap]) ?? text;
   const optionChars = command.options.map(
     (o) =>
-      o.name.length +
-      o.description.length +
-      (o.choices ?? []).reduce((n, c) => n + c.name.length + c.value.length, 0),
+      pick(o.name, o.name_localizations).length +
+      pick(o.description, o.description_localizations).length +
+      (o.choices ?? []).reduce(
+        (n, c) => n + pick(c.name, c.name_localizations).length + c.value.length,
+        0,
+      ),
   );
-  return command.name.length + command.description.length + optionChars.reduce((a, b) => a + b, 0);
+  return (
+    pick(command.name, command.name_localizations).length +
+    pick(command.description, command.description_localizations).length +
+    optionChars.reduce((a, b) => a + b, 0)
+  );
+}
+
+function localesOf(maps: readonly (LocalizationMap | undefined)[]): (keyof LocalizationMap)[] {
+  return [...new Set(maps.flatMap((m) => Object.keys(m ?? {}) as (keyof LocalizationMap)[]))];
 }
 
 function duplicates(names: string[]): string[] {

@@ -266,4 +266,62 @@ describe('CommandDispatcher', () => {
     }));
     expect((await dispatcher.dispatch(invocation())).outcome).toBe('ok');
   });
+
+  describe('reply locale', () => {
+    const localeSeen = async (over: Partial<CommandInvocation>) => {
+      let seen: string | undefined;
+      dispatcher.register('kaltura-start', async (_, { locale }) => {
+        seen = locale;
+        return { content: 'ok', ephemeral: false };
+      });
+      await dispatcher.dispatch(invocation(over));
+      return seen;
+    };
+
+    it.each([
+      [{ locale: 'de', guildLocale: 'fr' }, 'de'],
+      [{ locale: 'es-419', guildLocale: 'en-US' }, 'es-ES'],
+      [{ locale: null, guildLocale: 'pt-BR' }, 'pt-BR'],
+      [{ locale: 'ja', guildLocale: 'fr' }, 'fr'],
+      [{ locale: 'ja', guildLocale: 'ko' }, 'en-US'],
+      [{ locale: null }, 'en-US'],
+    ] as const)('%j: the handler answers in %s', async (over, expected) => {
+      expect(await localeSeen(over)).toBe(expected);
+    });
+
+    it('answers a German member in German, an unknown locale in English, and never fails', async () => {
+      const deny = async (locale: string) =>
+        new CommandDispatcher({
+          logger: testLogger('dispatcher-spec'),
+          recordExecution: async () => undefined,
+          authorize: async () => {
+            throw new KdError('PERMISSION.DENIED', '/kaltura-start is disabled.', 'permission', {
+              details: { command: 'kaltura-start', reason: 'command_disabled', required: [] },
+            });
+          },
+        }).dispatch(invocation({ locale, guildLocale: null }));
+      const german = await deny('de');
+      expect(german.reply.content).toBe(
+        '❌ /kaltura-start ist auf diesem Server deaktiviert.\n-# PERMISSION.DENIED',
+      );
+      const japanese = await deny('ja');
+      expect(japanese.outcome).toBe('denied');
+      expect(japanese.reply.content).toBe(
+        '❌ /kaltura-start is disabled on this server.\n-# PERMISSION.DENIED',
+      );
+    });
+
+    it('localizes the refusal of a bad option and of an old button', async () => {
+      const bad = await dispatcher.dispatch(
+        invocation({ locale: 'fr', options: { type: 'meeting', title: 'x'.repeat(101) } }),
+      );
+      expect(bad.reply.content).toBe(
+        '❌ Certaines options ne sont pas valides : `title` must be at most 100 characters.\n-# COMMAND.INVALID_OPTION',
+      );
+      const button = await dispatcher.dispatch(
+        invocation({ locale: 'pt-BR', via: 'button', commandName: 'unknown', options: {} }),
+      );
+      expect(button.reply.content).toContain('Este botão não é mais válido.');
+    });
+  });
 });

@@ -8,10 +8,11 @@ import {
 } from '../commands/command-errors.js';
 import { findCommand, type CommandName } from '../commands/command-set.js';
 import { parseCommandOptions } from '../commands/parse-options.js';
-import type {
-  AutocompleteInvocation,
-  CommandInvocation,
-  CommandVia,
+import {
+  replyLocaleOf,
+  type AutocompleteInvocation,
+  type CommandInvocation,
+  type CommandVia,
 } from '../interactions/command-invocation.js';
 import { UNKNOWN_BUTTON } from '../interactions/parse-interaction.js';
 import { errorCodeOf, errorReply } from '../replies/error-reply.js';
@@ -69,7 +70,12 @@ export class CommandDispatcher {
     const definition = findCommand(name) as CommandContext<N>['definition'];
     const logger = this.deps.logger.child({ command: name });
     this.handlers.set(name, (invocation, options) =>
-      handler(invocation, { options: options as CommandContext<N>['options'], definition, logger }),
+      handler(invocation, {
+        options: options as CommandContext<N>['options'],
+        definition,
+        logger,
+        locale: replyLocaleOf(invocation),
+      }),
     );
     return this;
   }
@@ -106,7 +112,11 @@ export class CommandDispatcher {
       if (invocation.via) reply = { ...reply, ephemeral: true };
       assertNoPublicSecrets(reply);
     } catch (error) {
-      [reply, outcome, errorCode] = [errorReply(error), outcomeOf(error), errorCodeOf(error)];
+      [reply, outcome, errorCode] = [
+        errorReply(error, replyLocaleOf(invocation)),
+        outcomeOf(error),
+        errorCodeOf(error),
+      ];
       this.logFailure(invocation, outcome, error);
     }
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -139,7 +149,8 @@ export class CommandDispatcher {
     const handler = this.completers.get(invocation.commandName);
     if (!handler || invocation.guildId === null) return [];
     try {
-      return (await handler(invocation, { logger: this.deps.logger })).slice(0, 25);
+      const context = { logger: this.deps.logger, locale: replyLocaleOf(invocation) };
+      return (await handler(invocation, context)).slice(0, 25);
     } catch (err) {
       this.deps.logger.warn({ err, command: invocation.commandName }, 'autocomplete failed');
       return [];

@@ -1,3 +1,4 @@
+import type { Locale } from '@kd/i18n';
 import type { Logger } from '@kd/observability';
 import type { CommandName, DefinitionOf, OptionsOf } from '../commands/command-set.js';
 import type {
@@ -12,6 +13,8 @@ export interface CommandContext<N extends CommandName> {
   options: OptionsOf<N>;
   definition: DefinitionOf<N>;
   logger: Logger;
+  /** The catalog locale of the reply: the member's, then the server's, then English. */
+  locale: Locale;
 }
 
 /** Does the work of one command and says what to answer; throws a KdError to fail. */
@@ -23,7 +26,7 @@ export type CommandHandler<N extends CommandName> = (
 /** Suggestions for the option being typed (at most 25 are used). */
 export type AutocompleteHandler = (
   invocation: AutocompleteInvocation,
-  context: { logger: Logger },
+  context: { logger: Logger; locale: Locale },
 ) => Promise<AutocompleteChoice[]>;
 
 /** Throws a permission KdError (PERMISSION.DENIED) to refuse a member a command. */

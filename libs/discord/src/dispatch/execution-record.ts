@@ -1,4 +1,4 @@
-import type { PayloadOf } from '@kd/events';
+import { discordLocaleCode, type PayloadOf } from '@kd/events';
 import type { OptionValue } from '../interactions/interaction.schema.js';
 import type { CommandInvocation, CommandVia } from '../interactions/command-invocation.js';
 import type { CommandOutcome } from './command-outcome.js';
@@ -40,5 +40,12 @@ export function toCommandExecutedPayload(
     durationMs: record.durationMs,
     transport: invocation.transport,
     ...(record.via ? { via: record.via } : {}),
+    locale: eventLocale(invocation.locale),
+    guildLocale: eventLocale(invocation.guildLocale),
   };
+}
+
+/** A locale as the event stores it; anything that is not a locale code is left out (null). */
+function eventLocale(value: string | null | undefined): string | null {
+  return value && discordLocaleCode.safeParse(value).success ? value : null;
 }

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { InteractionType } from '../interactions/interaction.schema.js';
 import {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -8,6 +7,7 @@ import {
   ModalSubmitInteraction,
 } from 'discord.js';
 import { autocompletePayload, commandPayload, ids } from '../interactions/interaction.fixture.js';
+import { InteractionType } from '../interactions/interaction.schema.js';
 import {
   parseInteraction,
   toAutocompleteInvocation,

@@ -8,10 +8,9 @@ import type {
   CommandInteractionOption,
   ModalSubmitInteraction,
 } from 'discord.js';
-import {
-  defaultLocale,
-  type AutocompleteInvocation,
-  type CommandInvocation,
+import type {
+  AutocompleteInvocation,
+  CommandInvocation,
 } from '../interactions/command-invocation.js';
 import { flattenOptions, focusedOption } from '../interactions/flatten-options.js';
 import { buttonCommand } from '../interactions/parse-interaction.js';
@@ -76,7 +75,8 @@ function invoker(
     },
     memberRoles: memberRoles(interaction).filter((role) => role !== guildId),
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? '0',
-    locale: interaction.locale ?? defaultLocale,
+    locale: interaction.locale ?? null,
+    guildLocale: interaction.guildLocale ?? null,
     transport: 'gateway',
   };
 }

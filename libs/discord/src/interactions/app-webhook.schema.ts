@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { ApplicationIntegrationType, ApplicationWebhookType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { KdError, snowflake, toSchemaIssues } from '@kd/events';
 import { discordUserSchema } from './interaction.schema.js';
 
 /** App webhook events (same Ed25519 signature as interactions). Both kinds are acked with 204. */
-export const AppWebhookType = { Ping: 0, Event: 1 } as const;
+export const AppWebhookType = {
+  Ping: ApplicationWebhookType.Ping,
+  Event: ApplicationWebhookType.Event,
+} as const;
 
 /** Discord sends `2024-10-18T14:42:53.064834` (UTC, no zone designator). */
 const utcTimestamp = z
@@ -20,18 +24,27 @@ const authorizedGuildSchema = z.object({
 });
 
 const applicationAuthorizedSchema = z.object({
-  integration_type: z.union([z.literal(0), z.literal(1)]).optional(),
+  integration_type: z
+    .union([
+      z.literal(ApplicationIntegrationType.GuildInstall),
+      z.literal(ApplicationIntegrationType.UserInstall),
+    ])
+    .optional(),
   user: discordUserSchema,
   scopes: z.array(z.string()).default([]),
   guild: authorizedGuildSchema.optional(),
 });
 
 const appWebhookSchema = z.discriminatedUnion('type', [
-  z.object({ version: z.literal(1), application_id: snowflake, type: z.literal(0) }),
   z.object({
     version: z.literal(1),
     application_id: snowflake,
-    type: z.literal(1),
+    type: z.literal(AppWebhookType.Ping),
+  }),
+  z.object({
+    version: z.literal(1),
+    application_id: snowflake,
+    type: z.literal(AppWebhookType.Event),
     event: z.object({
       type: z.string().min(1).max(64),
       timestamp: utcTimestamp,
@@ -59,7 +72,8 @@ export function parseAppWebhook(body: unknown): AppWebhook {
   const parsed = appWebhookSchema.safeParse(body);
   if (!parsed.success) throw invalid(parsed.error);
   const hook = parsed.data;
-  if (hook.type === 0) return { kind: 'ping', applicationId: hook.application_id };
+  if (hook.type === AppWebhookType.Ping)
+    return { kind: 'ping', applicationId: hook.application_id };
   const { type: eventType, timestamp, data } = hook.event;
   const occurredAt = new Date(timestamp).toISOString();
   if (eventType !== 'APPLICATION_AUTHORIZED')

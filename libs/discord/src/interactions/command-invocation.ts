@@ -1,3 +1,4 @@
+import { resolveLocale, type Locale } from '@kd/i18n';
 import type { OptionValue } from './interaction.schema.js';
 
 export type CommandTransport = 'http' | 'gateway';
@@ -26,7 +27,10 @@ export interface CommandInvocation {
   commandName: string;
   /** Option values by name; sub-command options are flattened into the same record. */
   options: Record<string, OptionValue>;
-  locale: string;
+  /** The member's Discord client language as sent (`en-GB`, `de`, …); null when not sent. */
+  locale: string | null;
+  /** The server's preferred language (community servers; Discord sends `en-US` otherwise). */
+  guildLocale?: string | null;
   transport: CommandTransport;
   /** How the command was asked for when not typed as a slash command (a button press). */
   via?: CommandVia;
@@ -51,3 +55,10 @@ export interface AutocompleteInvocation extends CommandInvocation {
 }
 
 export const defaultLocale = 'en-US';
+
+/** The catalog locale replies to this invocation use: the member's, then the server's, then English. */
+export function replyLocaleOf(
+  invocation: Pick<CommandInvocation, 'locale' | 'guildLocale'>,
+): Locale {
+  return resolveLocale(invocation.locale, invocation.guildLocale);
+}

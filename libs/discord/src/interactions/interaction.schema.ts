@@ -1,4 +1,7 @@
-import { InteractionType as DiscordInteractionType } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  InteractionType as DiscordInteractionType,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import { snowflake } from '@kd/events';
 
@@ -61,6 +64,7 @@ const who = {
   member: discordMemberSchema.optional(),
   user: discordUserSchema.optional(),
   locale: z.string().max(16).optional(),
+  guild_locale: z.string().max(16).optional(),
 };
 
 const invoked = {
@@ -68,7 +72,7 @@ const invoked = {
   data: z.object({
     id: snowflake,
     name: z.string().min(1).max(32),
-    type: z.literal(1).optional(),
+    type: z.literal(ApplicationCommandType.ChatInput).optional(),
     options: z.array(interactionOptionSchema).max(25).optional(),
   }),
 };

@@ -1,5 +1,11 @@
+import {
+  ApplicationCommandOptionType,
+  InteractionType,
+  type APIApplicationCommandInteractionDataOption,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from '@jest/globals';
-import { InteractionType } from './interaction.schema.js';
+import { withDiscordDefaults } from '@kd/discord-fake';
+import { buttonInteraction, commandInteraction } from '@kd/testing';
 import {
   autocompletePayload,
   commandPayload,
@@ -41,6 +47,7 @@ describe('parseInteraction', () => {
       commandName: 'kaltura-start',
       options: { type: 'webinar', title: 'Weekly sync' },
       locale: 'de',
+      guildLocale: 'en-US',
       transport: 'http',
     });
   });
@@ -81,7 +88,8 @@ describe('parseInteraction', () => {
 
   it('gives autocomplete the focused option and what was typed so far', () => {
     const interaction = parseInteraction(autocompletePayload('wee'));
-    if (interaction.type !== InteractionType.Autocomplete) throw new Error('expected autocomplete');
+    if (interaction.type !== InteractionType.ApplicationCommandAutocomplete)
+      throw new Error('expected autocomplete');
     const invocation = toAutocompleteInvocation(interaction);
     expect(invocation.focused).toEqual({ name: 'meeting-id', value: 'wee' });
     expect(invocation.commandName).toBe('kaltura-join');
@@ -172,5 +180,44 @@ describe('parseInteraction', () => {
   it('refuses a modal submit without its fields as DISCORD.INVALID_INTERACTION', () => {
     const body = { ...commandPayload(), type: 5, data: { custom_id: 'kd1:template:meeting_end' } };
     expect(thrownCode(() => parseInteraction(body))).toBe('DISCORD.INVALID_INTERACTION');
+  });
+
+  it('accepts every field Discord always sends, as the test kit, demo and discord-sim send them', () => {
+    const { ApplicationCommand, MessageComponent } = InteractionType;
+    const command = commandInteraction('kaltura-list', {}, undefined, undefined, 'pt-BR');
+    const press = buttonInteraction('kd1:join:m0123456789');
+    const completed = withDiscordDefaults({
+      type: ApplicationCommand,
+      id: ids.interaction,
+      application_id: ids.application,
+      token: 'token',
+      guild_id: ids.guild,
+      channel_id: ids.channel,
+      member: { user: { id: ids.user, username: 'ada' }, roles: [], permissions: '0' },
+      data: { id: ids.command, name: 'kaltura-list', type: 1 },
+    });
+    expect(completed).toMatchObject({
+      app_permissions: expect.any(String),
+      channel: { id: ids.channel, type: 0 },
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': ids.guild },
+      context: 0,
+      attachment_size_limit: expect.any(Number),
+      member: {
+        flags: 0,
+        joined_at: expect.any(String),
+        deaf: false,
+        mute: false,
+        user: { discriminator: '0', global_name: null, avatar: null },
+      },
+    });
+    for (const body of [command, press, completed, commandPayload()])
+      expect(() => parseInteraction(body)).not.toThrow();
+    const parsed = parseInteraction(command);
+    if (parsed.type !== ApplicationCommand) throw new Error('expected a command');
+    expect(toCommandInvocation(parsed)).toMatchObject({ locale: 'pt-BR', guildLocale: 'en-US' });
+    expect(parseInteraction(press).type).toBe(MessageComponent);
   });
 });

@@ -1,5 +1,6 @@
 import { KdError, toSchemaIssues } from '@kd/events';
 import {
+  InteractionType,
   interactionSchema,
   type AutocompleteInteraction,
   type CommandInteraction,
@@ -109,7 +110,8 @@ function invoker(
     },
     memberRoles: (member?.roles ?? []).filter((role) => role !== guildId),
     memberPermissions: member?.permissions ?? '0',
-    locale: interaction.locale ?? defaultLocale,
+    locale: interaction.locale ?? null,
+    guildLocale: interaction.guild_locale ?? null,
     transport: 'http',
   };
 }
@@ -118,7 +120,10 @@ function invoker(
 export function toAutocompleteInvocation(
   interaction: AutocompleteInteraction,
 ): AutocompleteInvocation {
-  const invocation = toCommandInvocation({ ...interaction, type: 2 });
+  const invocation = toCommandInvocation({
+    ...interaction,
+    type: InteractionType.ApplicationCommand,
+  });
   const focused = focusedOption(interaction.data.options) ?? { name: '', value: '' };
   return { ...invocation, focused };
 }

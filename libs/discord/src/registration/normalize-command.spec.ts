@@ -14,7 +14,7 @@ function asDiscordReturnsIt(command: ReturnType<typeof toDiscordPayload>): Remot
     version: '100000000000000902',
     dm_permission: true,
     nsfw: false,
-    description_localizations: null,
+    description_localizations: command.description_localizations ?? null,
     options: command.options.map(({ required, ...rest }) =>
       required ? { ...rest, required } : rest,
     ),
@@ -34,6 +34,20 @@ describe('sameCommands', () => {
     ],
     ['a missing option', (c: RemoteCommand) => ({ ...c, options: c.options?.slice(1) })],
     [
+      'a changed translation',
+      (c: RemoteCommand) => ({
+        ...c,
+        description_localizations: { ...c.description_localizations, de: 'Alter Text' },
+      }),
+    ],
+    [
+      'a missing option translation',
+      (c: RemoteCommand) => ({
+        ...c,
+        options: c.options?.map(({ name_localizations: _, ...o }) => o),
+      }),
+    ],
+    [
       'a changed choice',
       (c: RemoteCommand) => ({
         ...c,
@@ -44,6 +58,18 @@ describe('sameCommands', () => {
     const remote = ours.map(asDiscordReturnsIt);
     remote[0] = change(remote[0]!);
     expect(sameCommands(remote, ours)).toBe(false);
+  });
+
+  it('sends the catalog translations, and treats null or empty maps as none', () => {
+    const [start] = ours;
+    expect(start?.name_localizations).toMatchObject({
+      de: 'kaltura-starten',
+      'es-419': 'kaltura-iniciar',
+    });
+    expect(start?.options[0]?.choices?.[2]?.name_localizations?.fr).toBe('Classe');
+    const bare = { ...start!, name_localizations: undefined };
+    expect(sameCommands([{ ...bare, name_localizations: null }], [bare])).toBe(true);
+    expect(sameCommands([{ ...bare, name_localizations: {} }], [bare])).toBe(true);
   });
 
   it('notices an extra registered command that we no longer define', () => {

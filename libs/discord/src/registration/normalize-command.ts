@@ -1,13 +1,20 @@
 import { z } from 'zod';
 
 /** A command as `GET /applications/{id}/commands` returns it (fields we compare; rest ignored). */
+type RemoteLocalizations = Record<string, string | null> | null | undefined;
+
 interface RemoteOption {
   type: number;
   name: string;
+  name_localizations?: RemoteLocalizations;
   description: string;
+  description_localizations?: RemoteLocalizations;
   required?: boolean | undefined;
   autocomplete?: boolean | undefined;
-  choices?: { name: string; value: string | number }[] | null | undefined;
+  choices?:
+    | { name: string; name_localizations?: RemoteLocalizations; value: string | number }[]
+    | null
+    | undefined;
   min_value?: number | null | undefined;
   max_value?: number | null | undefined;
   min_length?: number | null | undefined;
@@ -16,14 +23,24 @@ interface RemoteOption {
   options?: RemoteOption[] | null | undefined;
 }
 
+const localizations = z.record(z.string(), z.string().nullable()).nullish();
+
 const remoteOptionSchema: z.ZodType<RemoteOption> = z.object({
   type: z.number(),
   name: z.string(),
+  name_localizations: localizations,
   description: z.string(),
+  description_localizations: localizations,
   required: z.boolean().optional(),
   autocomplete: z.boolean().optional(),
   choices: z
-    .array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) }))
+    .array(
+      z.object({
+        name: z.string(),
+        name_localizations: localizations,
+        value: z.union([z.string(), z.number()]),
+      }),
+    )
     .nullish(),
   min_value: z.number().nullish(),
   max_value: z.number().nullish(),
@@ -38,7 +55,9 @@ const remoteOptionSchema: z.ZodType<RemoteOption> = z.object({
 export const remoteCommandSchema = z.object({
   type: z.number().optional(),
   name: z.string(),
+  name_localizations: localizations,
   description: z.string(),
+  description_localizations: localizations,
   options: z.array(remoteOptionSchema).nullish(),
   default_member_permissions: z.string().nullish(),
   contexts: z.array(z.number()).nullish(),
@@ -101,9 +120,39 @@ function sorted(values: readonly number[] | null | undefined): number[] | null {
   return values ? [...values].sort((a, b) => a - b) : null;
 }
 
+/** A localization map with sorted keys and no null entries; null when empty. */
+function normalizeMap(map: RemoteLocalizations): Record<string, string> | null {
+  const entries = Object.entries(map ?? {})
+    .filter((e): e is [string, string] => e[1] !== null)
+    .sort(([x], [y]) => x.localeCompare(y));
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+/**
+ * The localized names and descriptions of a command, its options and choices. Kept apart from
+ * normalizeCommand: a translation changes what Discord shows, not what the command means.
+ */
+export function normalizeLocalizations(command: RemoteCommand) {
+  const option = (o: RemoteOption): unknown => ({
+    name: normalizeMap(o.name_localizations),
+    description: normalizeMap(o.description_localizations),
+    choices: (o.choices ?? []).map((c) => normalizeMap(c.name_localizations)),
+    options: (o.options ?? []).map(option),
+  });
+  return {
+    name: normalizeMap(command.name_localizations),
+    description: normalizeMap(command.description_localizations),
+    options: (command.options ?? []).map(option),
+  };
+}
+
 /** Whether two command sets register the same thing (order of commands does not matter). */
 export function sameCommands(a: readonly RemoteCommand[], b: readonly RemoteCommand[]): boolean {
   const key = (set: readonly RemoteCommand[]) =>
-    JSON.stringify(set.map(normalizeCommand).sort((x, y) => x.name.localeCompare(y.name)));
+    JSON.stringify(
+      [...set]
+        .sort((x, y) => x.name.localeCompare(y.name))
+        .map((c) => [normalizeCommand(c), normalizeLocalizations(c)]),
+    );
   return key(a) === key(b);
 }

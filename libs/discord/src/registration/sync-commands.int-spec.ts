@@ -61,17 +61,31 @@ describe('syncCommands', () => {
     expect(body.find((c) => c.name === 'kaltura-start')).toEqual({
       type: 1,
       name: 'kaltura-start',
+      name_localizations: expect.objectContaining({ de: 'kaltura-starten' }),
       description: 'Start a Kaltura meeting, webinar or classroom for this server',
+      description_localizations: expect.objectContaining({ fr: expect.any(String) }),
       options: [
         {
           type: 3,
           name: 'type',
+          name_localizations: expect.objectContaining({ 'es-ES': 'tipo' }),
           description: 'What kind of session',
+          description_localizations: expect.objectContaining({ 'pt-BR': 'Que tipo de sessão' }),
           required: true,
           choices: [
-            { name: 'Meeting', value: 'meeting' },
-            { name: 'Webinar', value: 'webinar' },
-            { name: 'Classroom', value: 'classroom' },
+            { name: 'Meeting', value: 'meeting', name_localizations: expect.any(Object) },
+            { name: 'Webinar', value: 'webinar', name_localizations: expect.any(Object) },
+            {
+              name: 'Classroom',
+              value: 'classroom',
+              name_localizations: {
+                de: 'Kursraum',
+                'es-ES': 'Aula',
+                'es-419': 'Aula',
+                fr: 'Classe',
+                'pt-BR': 'Sala de aula',
+              },
+            },
           ],
         },
         expect.objectContaining({ name: 'title', required: true, max_length: 100 }),
@@ -80,6 +94,18 @@ describe('syncCommands', () => {
       default_member_permissions: null,
       contexts: [0],
       integration_types: [0],
+    });
+  });
+
+  it('asks for the localizations and registers again when a translation changed', async () => {
+    await syncCommands(rest, app, commandDefinitions, logger);
+    const [list] = fake.requestsTo('GET', /\/commands$/);
+    expect(list?.query).toEqual({ with_localizations: 'true' });
+    const stored = fake.commandsOf(app).find((c) => c.name === 'kaltura-list');
+    stored!.description_localizations = { de: 'Veraltete Übersetzung' };
+    expect(await syncCommands(rest, app, commandDefinitions, logger)).toEqual({ changed: true });
+    expect(fake.commandsOf(app).find((c) => c.name === 'kaltura-list')).toMatchObject({
+      description_localizations: { de: 'Zeigt die aktiven Meetings dieses Servers' },
     });
   });
 

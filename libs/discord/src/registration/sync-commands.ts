@@ -30,7 +30,9 @@ export async function syncCommands(
   const route = options.guildId
     ? discordRoutes.applicationGuildCommands(applicationId, options.guildId)
     : discordRoutes.applicationCommands(applicationId);
-  const registered = z.array(remoteCommandSchema).parse(await rest.get(route));
+  // Without with_localizations Discord leaves the localization maps out of the answer.
+  const query = new URLSearchParams({ with_localizations: 'true' });
+  const registered = z.array(remoteCommandSchema).parse(await rest.get(route, { query }));
   const scope = options.guildId ? 'guild' : 'global';
   if (sameCommands(registered, ours)) {
     logger.info({ scope, commands: ours.length }, 'Discord commands already up to date');

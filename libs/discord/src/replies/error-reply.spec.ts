@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { KdError } from '@kd/events';
-import { errorCodeOf, errorReply } from './error-reply.js';
+import { errorCodeOf, errorMessage, errorReply } from './error-reply.js';
 
 describe('errorReply', () => {
   it('tells the user what was wrong, ephemerally, with the stable code in small print', () => {
@@ -33,5 +33,51 @@ describe('errorReply', () => {
       '❌ Something went wrong on our side. Please try again later.\n-# INTERNAL.ERROR',
     );
     expect(errorCodeOf('a string')).toBe('INTERNAL.ERROR');
+  });
+
+  it('speaks the member’s language, with the error’s details and ICU plurals', () => {
+    const notFound = new KdError('MEETING.NOT_FOUND', 'no meeting', 'not_found', {
+      details: { meetingId: 'm0000000001' },
+    });
+    expect(errorReply(notFound, 'de').content).toBe(
+      '❌ Auf diesem Server gibt es kein Meeting „m0000000001“.\n-# MEETING.NOT_FOUND',
+    );
+    const limited = new KdError('MEETING.START_RATE_LIMITED', 'too many', 'permission', {
+      details: { scope: 'user', limit: 1, windowMs: 3_600_000, retryAfterMs: 60_000 },
+    });
+    expect(errorReply(limited, 'es-ES').content).toContain(
+      'Has iniciado 1 reunión en los últimos 60 minutos. Inténtalo de nuevo dentro de 1 minuto.',
+    );
+    expect(errorReply(limited, 'fr').content).toContain('Vous avez lancé 1 réunion');
+  });
+
+  it('lists the roles and permissions a refused member lacks, in their language', () => {
+    const denied = new KdError('PERMISSION.DENIED', 'denied', 'permission', {
+      details: {
+        command: 'kaltura-end',
+        reason: 'missing_permission',
+        required: ['ManageEvents', '100000000000000500'],
+      },
+    });
+    expect(errorMessage(denied, 'en-US')).toBe(
+      '/kaltura-end needs one of: the ManageEvents permission or the <@&100000000000000500> role.',
+    );
+    expect(errorMessage(denied, 'de')).toBe(
+      '/kaltura-end erfordert eines davon: die Berechtigung ManageEvents oder die Rolle <@&100000000000000500>.',
+    );
+  });
+
+  it('falls back to the error’s own text when the catalog has no entry or a value is missing', () => {
+    const unknown = new KdError('CONFIG.SOMETHING_NEW', 'Plain English text.', 'validation');
+    expect(errorMessage(unknown, 'fr')).toBe('Plain English text.');
+    const bare = new KdError('MEETING.ENDED', 'meeting m1 has ended', 'conflict');
+    expect(errorMessage(bare, 'de')).toBe('meeting m1 has ended');
+  });
+
+  it('explains an unavailable service plainly in every language', () => {
+    const error = new KdError('KALTURA.UNAVAILABLE', 'HTTP 502 from 10.0.0.7', 'unavailable');
+    expect(errorReply(error, 'pt-BR').content).toBe(
+      '❌ Um serviço de que este comando precisa não está acessível agora. Tente novamente em breve.\n-# KALTURA.UNAVAILABLE',
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { ComponentType, InteractionResponseType, TextInputStyle } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+  TextInputStyle,
+} from 'discord-api-types/v10';
 import { fitEmbeds, limits, truncate } from './message-limits.js';
 import type { AutocompleteChoice, Reply, ReplyModal } from './reply.js';
 
@@ -12,7 +17,7 @@ export const ResponseType = {
   Modal: InteractionResponseType.Modal,
 } as const;
 
-export const EPHEMERAL = 1 << 6;
+export const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** Nobody is ever pinged by what we post: meeting titles and templates are user text. */
 export const noMentions = { parse: [] as string[] };
@@ -49,7 +54,7 @@ export function messageData(reply: Reply): MessageData {
 
 export const pongResponse = () => ({ type: ResponseType.Pong }) as const;
 
-/** Type 4: the answer itself as a message, as the HTTP response to the interaction. */
+/** ChannelMessageWithSource: the answer itself, as the HTTP response to the interaction. */
 export function messageResponse(reply: Reply) {
   const data = messageData(reply);
   // A JSON response carries no files (they go with a webhook call, see follow-up.ts).
@@ -99,7 +104,7 @@ export function modalData(modal: ReplyModal) {
   };
 }
 
-/** Type 5: "thinking…", answered later by editing `@original`. Ephemeral is fixed here. */
+/** DeferredChannelMessageWithSource: "thinking…", answered later by editing `@original`. Ephemeral is fixed here. */
 export function deferredResponse(ephemeral: boolean) {
   return {
     type: ResponseType.DeferredChannelMessage,
@@ -107,7 +112,7 @@ export function deferredResponse(ephemeral: boolean) {
   } as const;
 }
 
-/** Type 8: at most 25 suggestions, names cut to 100 characters; over-long values are dropped. */
+/** ApplicationCommandAutocompleteResult: at most 25 suggestions, names cut to 100 characters; over-long values are dropped. */
 export function autocompleteResponse(choices: readonly AutocompleteChoice[]) {
   return {
     type: ResponseType.AutocompleteResult,

@@ -30,7 +30,12 @@ import {
 } from './notification.events.js';
 import { personForgotten, personLinkFailed, personLinked } from './person.events.js';
 
-export { commandOutcomes, commandTransports, commandVias } from './command.events.js';
+export {
+  commandOutcomes,
+  commandTransports,
+  commandVias,
+  discordLocaleCode,
+} from './command.events.js';
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
 export { personKalturaActions, discordIdOfKalturaUser } from './person.events.js';
