@@ -5,6 +5,7 @@ export {
   commandVias,
   configSections,
   meetingTypes,
+  maxScheduledMinutes,
 } from './catalog/index.js';
 export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
 export {

@@ -7,7 +7,20 @@ export {
   type MeetingDecision,
   type MeetingType,
   type KalturaRole,
+  type MeetingSchedule,
+  type DiscordEventLink,
 } from './domain/meeting-state.js';
+export {
+  decideCancel,
+  decideDiscordEventFact,
+  type CancelMeetingCommand,
+  type DiscordEventFact,
+} from './domain/meeting-schedule.decider.js';
+export {
+  DiscordEventFacts,
+  type DiscordFactContext,
+  type RecordedFact,
+} from './service/discord-event-facts.js';
 export { evolveMeeting, foldMeeting } from './domain/evolve-meeting.js';
 export {
   decideCreate,
@@ -48,6 +61,9 @@ export {
   meetingEnded,
   meetingAlreadyExists,
   meetingEndForbidden,
+  meetingCanceled,
+  meetingAlreadyStarted,
+  meetingCancelForbidden,
 } from './domain/meeting-errors.js';
 export {
   MeetingService,
@@ -62,6 +78,8 @@ export {
   createMeetingInputSchema,
   joinMeetingInputSchema,
   endMeetingInputSchema,
+  cancelMeetingInputSchema,
+  type CancelMeetingInput,
   type CreateMeetingInput,
   type JoinMeetingInput,
   type EndMeetingInput,

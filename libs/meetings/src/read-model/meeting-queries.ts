@@ -12,6 +12,9 @@ export interface ActiveMeeting {
   startedAt: Date | null;
   participants: number;
   liveParticipants: number;
+  /** When a scheduled meeting starts; null for one started at once. */
+  scheduledStart: Date | null;
+  rsvps: number;
 }
 
 export interface MeetingChoice {
@@ -30,6 +33,8 @@ interface ActiveRow {
   started_at: Date | null;
   participants: number;
   live_participants: number;
+  scheduled_start: Date | null;
+  rsvps: number;
 }
 
 const AUTOCOMPLETE_MAX = 25; // Discord's limit on autocomplete choices
@@ -42,7 +47,7 @@ export class MeetingQueries {
   async listActive(guildId: string, limit = 10): Promise<ActiveMeeting[]> {
     const rows = await this.dataSource.query<ActiveRow[]>(
       `SELECT meeting_id, type, title, owner_user_id, status, created_at, started_at,
-              participants, live_participants
+              participants, live_participants, scheduled_start, rsvps
        FROM analytics.meetings_live
        WHERE guild_id = $1 AND title IS NOT NULL
        ORDER BY created_at DESC, meeting_id
@@ -59,6 +64,8 @@ export class MeetingQueries {
       startedAt: r.started_at,
       participants: r.participants,
       liveParticipants: r.live_participants,
+      scheduledStart: r.scheduled_start,
+      rsvps: r.rsvps,
     }));
   }
 
@@ -70,6 +77,7 @@ export class MeetingQueries {
     guildId: string,
     prefix: string,
     limit = AUTOCOMPLETE_MAX,
+    only: 'any' | 'scheduled' = 'any',
   ): Promise<MeetingChoice[]> {
     const typed = escapeLike(prefix.trim().toLowerCase());
     const rows = await this.dataSource.query<
@@ -79,6 +87,7 @@ export class MeetingQueries {
        FROM analytics.meetings_live
        WHERE guild_id = $1 AND title IS NOT NULL
          AND (meeting_id LIKE $2 || '%' OR lower(title) LIKE '%' || $2 || '%')
+         ${only === 'scheduled' ? "AND scheduled_start IS NOT NULL AND status = 'created'" : ''}
        ORDER BY lower(title) LIKE $2 || '%' DESC, created_at DESC, meeting_id
        LIMIT $3`,
       [guildId, typed, clamp(limit, AUTOCOMPLETE_MAX)],
