@@ -14,6 +14,7 @@ import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from 
 import { readGuildInsights } from '@kd/analytics';
 import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
 import {
+  DiscordEventFacts,
   MeetingDirectory,
   MeetingQueries,
   MeetingService,
@@ -142,6 +143,8 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
         }),
       startLimits:
         options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
+      discordEvents: { rest, facts: new DiscordEventFacts(store, logger, directory) },
+      now: clock,
     },
     registry,
   );

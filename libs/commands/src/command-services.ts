@@ -5,6 +5,7 @@ import type { KalturaClient } from '@kd/kaltura';
 import type { MeetingQueries, MeetingService, VideoAccessService } from '@kd/meetings';
 import type { Logger } from '@kd/observability';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
+import type { DiscordEvents } from './schedule/discord-event-link.js';
 
 /** What the command handlers work with; Kaltura parts are absent when it is not configured. */
 export interface CommandServices {
@@ -21,6 +22,8 @@ export interface CommandServices {
   insights: (guildId: string) => Promise<GuildInsights | undefined>;
   /** `/kaltura-start` limits per member and guild; absent: no limit. */
   startLimits?: StartRateLimiter | undefined;
+  /** Discord scheduled events of `/kaltura-schedule`; absent: meetings are scheduled without one. */
+  discordEvents?: DiscordEvents | undefined;
   /** The clock the limits read (tests pass a fixed one). */
   now?: () => Date;
 }

@@ -10,6 +10,8 @@ import {
 import { meetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { endHandler, joinHandler, listHandler, startHandler } from './handlers/meeting.handlers.js';
 import { statsHandler } from './handlers/stats.handler.js';
+import { cancelHandler, scheduleHandler } from './handlers/schedule.handlers.js';
+import { scheduledMeetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { videoSearchHandler } from './handlers/video-search.handler.js';
 import { recordCommandExecution } from './record-execution.js';
 
@@ -34,5 +36,8 @@ export function createCommandDispatcher(
     .register('kaltura-config-reset', configResetHandler(services))
     .register('kaltura-stats', statsHandler(services))
     .registerAutocomplete('kaltura-join', meetingAutocomplete(services))
-    .registerAutocomplete('kaltura-end', meetingAutocomplete(services));
+    .registerAutocomplete('kaltura-end', meetingAutocomplete(services))
+    .register('kaltura-schedule', scheduleHandler(services))
+    .register('kaltura-cancel', cancelHandler(services))
+    .registerAutocomplete('kaltura-cancel', scheduledMeetingAutocomplete(services));
 }

@@ -90,6 +90,7 @@ export {
   type DefinitionOf,
   type OptionsOf,
 } from './commands/command-set.js';
+export { kalturaSchedule, kalturaCancel } from './commands/schedule-commands.js';
 export { checkCommandRules } from './commands/definition-rules.js';
 export { parseCommandOptions } from './commands/parse-options.js';
 export {
@@ -112,6 +113,14 @@ export {
 } from './rest/create-discord-rest.js';
 export { createDiscordRestMetrics, type DiscordRestMetrics } from './rest/discord-rest-metrics.js';
 export { discordRoutes } from './rest/discord-routes.js';
+export {
+  createScheduledEvent,
+  setScheduledEventStatus,
+  deleteScheduledEvent,
+  GuildScheduledEventStatus,
+  type ScheduledEventDraft,
+  type ScheduledEventOutcome,
+} from './rest/scheduled-events.js';
 export {
   ChannelOwnership,
   ChannelNotInGuildError,

@@ -44,6 +44,7 @@ export {
   factOfNotification,
   roomKey,
   entryKey,
+  discordEventKey,
   type KalturaFact,
   type ReceivedNotification,
 } from './domain/kaltura-fact.js';

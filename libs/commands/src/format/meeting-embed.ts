@@ -31,7 +31,11 @@ export function meetingEmbed(
 
 export function activeMeetingLine(meeting: ActiveMeeting): string {
   const state =
-    meeting.status === 'live' ? `live, ${meeting.liveParticipants} in the room` : 'not started yet';
+    meeting.status === 'live'
+      ? `live, ${meeting.liveParticipants} in the room`
+      : meeting.scheduledStart
+        ? `📅 <t:${Math.floor(meeting.scheduledStart.getTime() / 1000)}:F>, 🙋 ${meeting.rsvps}`
+        : 'not started yet';
   return `\`${meeting.meetingId}\` **${escapeMarkdown(meeting.title)}** (${typeLabel[meeting.type]}, ${state}) — host <@${meeting.ownerUserId}>`;
 }
 

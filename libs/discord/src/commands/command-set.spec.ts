@@ -28,6 +28,8 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-config-update': [3, 'f34cc49936bb'],
   'kaltura-config-reset': [2, 'e021f9f24074'],
   'kaltura-stats': [1, '56e817988e8f'],
+  'kaltura-schedule': [1, '65633e8c9b86'],
+  'kaltura-cancel': [1, '08c577fdac16'],
 };
 
 describe('command definitions', () => {
@@ -71,6 +73,8 @@ describe('command definitions', () => {
       'kaltura-end',
       'kaltura-video-search',
       'kaltura-stats',
+      'kaltura-schedule',
+      'kaltura-cancel',
     ]);
     // Run again on a redelivery rather than reserved: they change nothing.
     const readOnly = commandDefinitions.filter((d) => d.readOnly).map((d) => d.name);

@@ -13,9 +13,10 @@ import {
   kalturaStart,
   kalturaVideoSearch,
 } from './meeting-commands.js';
+import { kalturaCancel, kalturaSchedule } from './schedule-commands.js';
 
 /** Bump when the set changes (a command added, removed, or any command's version bumped). */
-export const COMMAND_SET_VERSION = 2;
+export const COMMAND_SET_VERSION = 3;
 
 /** Every slash command of the app, in the order Discord lists them. */
 export const commandDefinitions = [
@@ -28,6 +29,8 @@ export const commandDefinitions = [
   kalturaConfigUpdate,
   kalturaConfigReset,
   kalturaStats,
+  kalturaSchedule,
+  kalturaCancel,
 ] as const;
 
 type Definitions = (typeof commandDefinitions)[number];

@@ -14,4 +14,7 @@ export const discordRoutes = {
   /** A channel: `guild_id` says which guild it belongs to. */
   channel: (channelId: string): Route => `/channels/${channelId}`,
   channelMessages: (channelId: string): Route => `/channels/${channelId}/messages`,
+  guildScheduledEvents: (guildId: string): Route => `/guilds/${guildId}/scheduled-events`,
+  guildScheduledEvent: (guildId: string, eventId: string): Route =>
+    `/guilds/${guildId}/scheduled-events/${eventId}`,
 };

@@ -21,6 +21,7 @@ export interface MeetingChoice {
   meetingId: string;
   title: string;
   status: 'created' | 'live';
+  scheduledStart: Date | null;
 }
 
 interface ActiveRow {
@@ -81,9 +82,14 @@ export class MeetingQueries {
   ): Promise<MeetingChoice[]> {
     const typed = escapeLike(prefix.trim().toLowerCase());
     const rows = await this.dataSource.query<
-      Array<{ meeting_id: string; title: string; status: 'created' | 'live' }>
+      Array<{
+        meeting_id: string;
+        title: string;
+        status: 'created' | 'live';
+        scheduled_start: Date | null;
+      }>
     >(
-      `SELECT meeting_id, title, status
+      `SELECT meeting_id, title, status, scheduled_start
        FROM analytics.meetings_live
        WHERE guild_id = $1 AND title IS NOT NULL
          AND (meeting_id LIKE $2 || '%' OR lower(title) LIKE '%' || $2 || '%')
@@ -92,7 +98,12 @@ export class MeetingQueries {
        LIMIT $3`,
       [guildId, typed, clamp(limit, AUTOCOMPLETE_MAX)],
     );
-    return rows.map((r) => ({ meetingId: r.meeting_id, title: r.title, status: r.status }));
+    return rows.map((r) => ({
+      meetingId: r.meeting_id,
+      title: r.title,
+      status: r.status,
+      scheduledStart: r.scheduled_start,
+    }));
   }
 }
 

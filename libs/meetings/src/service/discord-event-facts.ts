@@ -6,7 +6,9 @@ import {
   type DiscordEventFact,
 } from '../domain/meeting-schedule.decider.js';
 import { parseMeetingId } from '../domain/meeting-id.js';
+import { discordEventKey } from '../domain/kaltura-fact.js';
 import { meetingAggregate, meetingEvents } from './meeting-aggregate.js';
+import type { MeetingDirectory, RoomLink } from './meeting-directory.js';
 import { summarize, type MeetingSummary } from './meeting-summary.js';
 
 export interface DiscordFactContext {
@@ -30,11 +32,30 @@ export interface RecordedFact {
 export class DiscordEventFacts {
   private readonly handler: CommandHandler;
 
-  constructor(store: EventStore, logger: Logger) {
+  constructor(
+    store: EventStore,
+    logger: Logger,
+    private readonly directory?: MeetingDirectory,
+  ) {
     this.handler = new CommandHandler({
       store,
       logger: logger.child({ context: 'DiscordEventFacts' }),
     });
+  }
+
+  /** Links the Discord event to its meeting in the directory first, then records it. */
+  async linked(
+    ref: RoomLink,
+    discordEventId: string,
+    ctx: DiscordFactContext,
+  ): Promise<RecordedFact> {
+    await this.directory?.link(discordEventKey(discordEventId), ref);
+    return this.record(ref.meetingId, { kind: 'linked', discordEventId }, ctx);
+  }
+
+  /** The meeting a Discord scheduled event mirrors, from durable state (not a projection). */
+  async meetingOf(discordEventId: string): Promise<RoomLink | undefined> {
+    return this.directory?.find(discordEventKey(discordEventId));
   }
 
   async record(
