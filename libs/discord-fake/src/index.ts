@@ -11,4 +11,5 @@ export {
   type RecordedDiscordRequest,
   type FakeMessage,
   type FakeChannel,
+  type FakeScheduledEvent,
 } from './discord-rest-fake.js';
