@@ -30,10 +30,8 @@ export type ScheduledEventOutcome =
   | { kind: 'forbidden'; reason: string }
   | { kind: 'gone' };
 
-type Rest = Pick<REST, 'post' | 'patch' | 'delete'>;
-
 export async function createScheduledEvent(
-  rest: Rest,
+  rest: Pick<REST, 'post'>,
   guildId: string,
   draft: ScheduledEventDraft,
 ): Promise<ScheduledEventOutcome> {
@@ -51,7 +49,7 @@ export async function createScheduledEvent(
 
 /** Moves the event to Active, Completed or Canceled (Discord allows only forward moves). */
 export function setScheduledEventStatus(
-  rest: Rest,
+  rest: Pick<REST, 'patch'>,
   guildId: string,
   eventId: string,
   status: GuildScheduledEventStatus,
@@ -62,7 +60,7 @@ export function setScheduledEventStatus(
 }
 
 export async function deleteScheduledEvent(
-  rest: Rest,
+  rest: Pick<REST, 'delete'>,
   guildId: string,
   eventId: string,
 ): Promise<ScheduledEventOutcome> {
