@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { REST } from '@discordjs/rest';
 import { ChannelOwnership } from '@kd/discord';
-import { KvBucket, bucketName, type EventStore, type NatsClients } from '@kd/event-store';
+import { KvBucket, bucketName, type EventStore, type KvBucketOptions } from '@kd/event-store';
 import { systemClock } from '@kd/events';
 import type { GuildConfigService } from '@kd/guild-config';
 import type { Logger } from '@kd/observability';
@@ -13,7 +13,7 @@ export const REMINDER_CLOCK = Symbol('REMINDER_CLOCK');
 
 export interface ReminderDeps {
   store: EventStore;
-  nats: NatsClients;
+  nats: KvBucketOptions['nats'];
   rest: REST;
   guildConfig: GuildConfigService;
   logger: Logger;
