@@ -52,6 +52,8 @@ export interface CommandRuntime {
   rest: REST;
   /** Claims an interaction once, then answers it within Discord's window: both transports use it. */
   replies: ReplyPolicy;
+  /** What Discord says about meetings' scheduled events (the gateway's RSVPs), recorded. */
+  discordEventFacts: DiscordEventFacts;
   /** Stops hearing other processes' configuration changes. */
   close(): void;
 }
@@ -126,6 +128,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       })
     : undefined;
   const meetingQueries = () => new MeetingQueries(db.dataSource);
+  const discordEventFacts = new DiscordEventFacts(store, logger, directory);
   const dispatcher = createCommandDispatcher(
     {
       store,
@@ -143,7 +146,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
         }),
       startLimits:
         options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
-      discordEvents: { rest, facts: new DiscordEventFacts(store, logger, directory) },
+      discordEvents: { rest, facts: discordEventFacts },
       now: clock,
     },
     registry,
@@ -164,6 +167,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     meetingQueries,
     kaltura,
     rest,
+    discordEventFacts,
     replies: new ReplyPolicy({
       dispatcher,
       reservations: new InteractionReservations(options.nats, store.stream),

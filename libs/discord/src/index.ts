@@ -56,6 +56,12 @@ export {
   fromDiscordJsButton,
 } from './gateway/discord-js.adapter.js';
 export {
+  scheduledEventUserChange,
+  scheduledEventDeleted,
+  type ScheduledEventChange,
+  type GatewayScheduledEvent,
+} from './gateway/scheduled-event-changes.js';
+export {
   buttonCommands,
   buttonCustomId,
   parseCustomId,
