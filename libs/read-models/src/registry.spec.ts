@@ -15,6 +15,8 @@ describe('the read-model registry', () => {
       'AnalyticsRole1763884800304',
       'AppRole1763884800900',
       'EventLogStaging1763884800950',
+      'MeetingSchedules1796464800210',
+      'AnalyticsScheduledMeetings1796464800310',
     ]);
   });
 

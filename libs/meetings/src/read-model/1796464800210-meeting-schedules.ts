@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { assignSchemasTo } from '@kd/projections';
 
 /**
  * Scheduled meetings: start time, duration, cancelation and RSVPs on `kd.meetings` (+
@@ -28,6 +29,8 @@ export class MeetingSchedules1796464800210 implements MigrationInterface {
       )`);
     await q.query(liveView(true));
     await comment(q);
+    // Created by the migrating superuser: handed to kd_app like the rest (AppRole1763884800900).
+    await assignSchemasTo(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
