@@ -85,7 +85,7 @@ export class ScheduledEvents {
     if (!event) return unknownEvent;
     const { status, ...rest } = (body ?? {}) as Record<string, unknown>;
     if (status !== undefined && !(allowedMoves[event.status] ?? []).includes(Number(status)))
-      return invalid(`Cannot change status from ${event.status} to ${String(status)}.`);
+      return invalid(`Cannot change status from ${event.status} to ${JSON.stringify(status)}.`);
     const updated = {
       ...event,
       ...rest,

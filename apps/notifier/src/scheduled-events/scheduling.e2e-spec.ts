@@ -89,14 +89,20 @@ async function schedule(title: string): Promise<{ meetingId: string; answer: str
   };
 }
 
-const appendAsKaltura = (type: 'meeting.started' | 'meeting.ended', meetingId: string) =>
-  stack.t.store.append(
-    newEvent(type, type === 'meeting.ended' ? { meetingId, endedBy: 'kaltura' } : { meetingId }, {
-      actor: { kind: 'kaltura', id: '100' },
-      correlationId: 'e2e',
-      guildId: interactionGuildId,
-    }) as never,
-  );
+const kalturaContext = {
+  actor: { kind: 'kaltura' as const, id: '100' },
+  correlationId: 'e2e',
+  guildId: interactionGuildId,
+};
+
+async function appendAsKaltura(type: 'meeting.started' | 'meeting.ended', meetingId: string) {
+  if (type === 'meeting.started')
+    await stack.t.store.append(newEvent('meeting.started', { meetingId }, kalturaContext));
+  else
+    await stack.t.store.append(
+      newEvent('meeting.ended', { meetingId, endedBy: 'kaltura' }, kalturaContext),
+    );
+}
 
 describe('/kaltura-schedule end to end', () => {
   it('creates the Discord event, reminds once at the fixed clock, and follows start and end', async () => {

@@ -55,7 +55,7 @@ function parseIso(text: string, zone: string): Candidate {
   const match =
     /^(\d{4})-(\d{2})-(\d{2})[t ](\d{1,2}):(\d{2})(?::\d{2})?(z|[+-]\d{2}:?\d{2})?$/.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as number[];
+  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number);
   const offset = match[6];
   const fields = { year, month, day, hour, minute };
   if (offset) {

@@ -18,8 +18,9 @@ export type ScheduleEvent = Extract<
 export function evolveSchedule(m: Meeting, event: ScheduleEvent): Meeting {
   switch (event.type) {
     case 'meeting.scheduled': {
-      const { meetingId: _id, ...schedule } = event.payload;
-      return { ...m, schedule, scheduledFor: schedule.startsAt };
+      const { startsAt, durationMinutes, timezone, scheduledBy, channelId } = event.payload;
+      const schedule = { startsAt, durationMinutes, timezone, scheduledBy, channelId };
+      return { ...m, schedule, scheduledFor: startsAt };
     }
     case 'meeting.canceled':
       return m.canceledAt
