@@ -15,6 +15,7 @@ import { GuildLifecycleService } from './guilds/guild-lifecycle.service.js';
 import { MemberCountRefresher } from './guilds/member-count.refresher.js';
 import { RecordedGuilds } from './guilds/recorded-guilds.js';
 import { GatewayInteractionsService } from './interactions/gateway-interactions.service.js';
+import { ScheduledEventChangesHandler } from './scheduled-events/scheduled-event-changes.handler.js';
 
 /**
  * The bot appends guild lifecycle events (NATS) and serves slash commands arriving over the
@@ -69,6 +70,7 @@ export class BotModule {
         GuildGatewayHandler,
         MemberCountRefresher,
         GatewayInteractionsService,
+        ScheduledEventChangesHandler,
         GatewayService,
       ],
     };

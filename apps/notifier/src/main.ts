@@ -3,6 +3,7 @@ import { runHttpApp } from '@kd/platform';
 import { notifierConfigSchema } from './notifier.config.js';
 import { NotifierModule } from './notifier.module.js';
 import { NOTIFIER_DURABLE, NotifierTransport } from './notifier.transport.js';
+import { ReminderTicker } from './reminders/reminder-ticker.js';
 
 runHttpApp({
   service: 'notifier',
@@ -16,6 +17,7 @@ runHttpApp({
     const transport = await app.get(NotifierTransport).create();
     app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
     await app.startAllMicroservices();
+    app.get(ReminderTicker).start();
     logger.info({ durable: NOTIFIER_DURABLE }, 'notifications running');
   },
 });

@@ -18,6 +18,11 @@ import { NotifierTransport } from './notifier.transport.js';
 import { LOGGER, NOTIFIER_CONFIG } from './notifier.tokens.js';
 import { createNotificationMetrics } from './service/notification-metrics.js';
 import { NotificationService } from './service/notification.service.js';
+import { RemindersController } from './reminders/reminders.controller.js';
+import { ReminderTicker } from './reminders/reminder-ticker.js';
+import { reminderProviders } from './reminders/reminders.providers.js';
+import { ScheduledEventsController } from './scheduled-events/scheduled-events.controller.js';
+import { scheduledEventProviders } from './scheduled-events/scheduled-events.providers.js';
 
 /**
  * The notifier reads everything it needs from the event log (guild configuration, meetings,
@@ -34,6 +39,13 @@ export class NotifierModule {
       logger,
       metrics: createGuildConfigMetrics(register),
     });
+    // Scheduled events and reminders: @discordjs/rest's own retries (they are not time-critical).
+    const rest = createDiscordRest({
+      token: config.DISCORD_TOKEN,
+      apiUrl: config.DISCORD_API_URL,
+      registry: register,
+      logger,
+    });
     return {
       module: NotifierModule,
       imports: [
@@ -43,7 +55,7 @@ export class NotifierModule {
           checks: { nats: () => checkJetStream(nats) },
         }),
       ],
-      controllers: [NotifierController],
+      controllers: [NotifierController, ScheduledEventsController, RemindersController],
       providers: [
         { provide: NOTIFIER_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
@@ -54,6 +66,9 @@ export class NotifierModule {
           useValue: notificationService(config, store, guildConfig, defaults, logger),
         },
         NotifierTransport,
+        ...scheduledEventProviders({ store, rest, logger }),
+        ...reminderProviders({ store, nats, rest, guildConfig, logger }),
+        ReminderTicker,
       ],
     };
   }

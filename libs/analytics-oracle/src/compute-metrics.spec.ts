@@ -31,8 +31,8 @@ describe('computeMetrics with now on a Monday at midnight', () => {
       unique_users_median: 3 / 5,
       meeting_creation_rate: 1 / 2, // m1 over A-03-02 and A-03-09
       meeting_join_rate: 1,
-      feature_adoption: 2 / 9,
-      feature_adoption_per_guild_mean: 2 / 9,
+      feature_adoption: 2 / 11,
+      feature_adoption_per_guild_mean: 2 / 11,
     });
     expect(snapshot.retentionSummary).toEqual({
       installed_guilds: 1,

@@ -15,6 +15,7 @@ import { GuildConfigService, createGuildConfigMetrics, loadDefaultConfig } from 
 import { readGuildInsightsWithTrends } from '@kd/analytics';
 import { KalturaClient, createKalturaMetrics, type AppTokenHashType } from '@kd/kaltura';
 import {
+  DiscordEventFacts,
   MeetingDirectory,
   MeetingQueries,
   MeetingService,
@@ -60,6 +61,8 @@ export interface CommandRuntime {
   rest: REST;
   /** Claims an interaction once, then answers it within Discord's window: both transports use it. */
   replies: ReplyPolicy;
+  /** What Discord says about meetings' scheduled events (the gateway's RSVPs), recorded. */
+  discordEventFacts: DiscordEventFacts;
   /** Stops hearing other processes' configuration changes. */
   close(): void;
 }
@@ -148,6 +151,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     : undefined;
   const meetingQueries = () => new MeetingQueries(db.dataSource);
   const forgetter = personForgetService(options, kaltura, links);
+  const discordEventFacts = new DiscordEventFacts(store, logger, directory);
   const dispatcher = createCommandDispatcher(
     {
       store,
@@ -167,6 +171,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
       startLimits:
         options.startLimits && startRateLimiter(options.nats, store.stream, options.startLimits),
       pendingChanges: new PendingChanges(options.nats, store.stream),
+      discordEvents: { rest, facts: discordEventFacts },
       now: clock,
     },
     registry,
@@ -189,6 +194,7 @@ export function createCommandRuntime(options: CommandRuntimeOptions): CommandRun
     kaltura,
     forgetter,
     rest,
+    discordEventFacts,
     replies: new ReplyPolicy({
       dispatcher,
       reservations: new InteractionReservations(options.nats, store.stream),

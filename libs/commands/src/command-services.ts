@@ -7,6 +7,7 @@ import type { PersonForgetService } from '@kd/privacy';
 import type { StartRateLimiter } from './limits/start-rate-limiter.js';
 import type { PendingChanges } from './settings/pending-changes.js';
 import type { GuildOverview } from './stats/insights-picture.js';
+import type { DiscordEvents } from './schedule/discord-event-link.js';
 
 /** What the command handlers work with; Kaltura parts are absent when it is not configured. */
 export interface CommandServices {
@@ -28,6 +29,8 @@ export interface CommandServices {
   insights: (guildId: string) => Promise<GuildOverview | undefined>;
   /** `/kaltura-start` limits per member and guild; absent: no limit. */
   startLimits?: StartRateLimiter | undefined;
+  /** Discord scheduled events of `/kaltura-schedule`; absent: meetings are scheduled without one. */
+  discordEvents?: DiscordEvents | undefined;
   /** Resets and previewed templates waiting for their Confirm / Save button. */
   pendingChanges: Pick<PendingChanges, 'put' | 'get' | 'delete'>;
   /** The clock the limits and the settings buttons' window read (tests pass a fixed one). */

@@ -19,6 +19,8 @@ import { meetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { endHandler, joinHandler, listHandler, startHandler } from './handlers/meeting.handlers.js';
 import { forgetMeHandler } from './handlers/forget-me.handler.js';
 import { statsHandler } from './handlers/stats.handler.js';
+import { cancelHandler, scheduleHandler } from './handlers/schedule.handlers.js';
+import { scheduledMeetingAutocomplete } from './handlers/meeting-autocomplete.js';
 import { videoSearchHandler } from './handlers/video-search.handler.js';
 import { recordCommandExecution } from './record-execution.js';
 
@@ -50,5 +52,8 @@ export function createCommandDispatcher(
     .registerComponent('reset-no', resetCanceled(services))
     .registerComponent('template', templateSubmitted(services))
     .registerComponent('template-ok', templateSaved(services))
-    .registerComponent('template-no', templateCanceled(services));
+    .registerComponent('template-no', templateCanceled(services))
+    .register('kaltura-schedule', scheduleHandler(services))
+    .register('kaltura-cancel', cancelHandler(services))
+    .registerAutocomplete('kaltura-cancel', scheduledMeetingAutocomplete(services));
 }

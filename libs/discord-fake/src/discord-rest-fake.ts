@@ -11,6 +11,7 @@ import {
   InteractionResponseType,
   MessageType,
 } from 'discord-api-types/v10';
+import { ScheduledEvents, scheduledEventRoutes } from './scheduled-events.js';
 
 /** One request the fake received, as it arrived (path without the `/api/v10` prefix). */
 export interface RecordedDiscordRequest {
@@ -51,6 +52,13 @@ export interface FakeChannel {
   name: string;
 }
 
+/** A guild scheduled event as Discord returns it (external events only carry a location). */
+export type FakeScheduledEvent = Record<string, unknown> & {
+  id: string;
+  guild_id: string;
+  status: number;
+};
+
 /** The fake's state and controls, whoever serves its HTTP requests. */
 export interface DiscordRestFakeState {
   requests: RecordedDiscordRequest[];
@@ -85,6 +93,13 @@ export interface DiscordRestFakeState {
    * makes the original message from it, with its ephemeral flag, as for a callback.
    */
   answeredOverHttp(token: string, response: unknown): void;
+  /** Guild scheduled events by id, in their latest state (deleted ones are gone). */
+  scheduledEvents: Map<string, FakeScheduledEvent>;
+  /**
+   * Makes a guild refuse scheduled events as Discord does when the bot lacks Manage Events:
+   * 403 `{"code":50013,"message":"Missing Permissions"}` (`false` lifts it).
+   */
+  denyManageEvents(guildId: string, denied?: boolean): void;
   /** Messages everyone in the channel sees: all but the ephemeral ones (flag 64). */
   publicMessages(): FakeMessage[];
   /**
@@ -121,18 +136,23 @@ export interface DiscordRestFakeOptions {
   onRequest?: (request: RecordedDiscordRequest) => void;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   body?: unknown;
 }
-interface Call {
+export interface Call {
   params: string[];
   body: unknown;
   files?: RecordedFile[];
   authorized: boolean;
   query: Record<string, string>;
 }
-type Route = [method: string, path: RegExp, needsAuth: boolean, handle: (call: Call) => Answer];
+export type Route = [
+  method: string,
+  path: RegExp,
+  needsAuth: boolean,
+  handle: (call: Call) => Answer,
+];
 
 const DISCORD_EPOCH = 1420070400000n;
 const PREFIX = '/api/v10';
@@ -194,6 +214,8 @@ export function createDiscordRestFakeHandler(
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method.toUpperCase() && path.test(r.path)),
     answeredOverHttp: (token, response) => state.answered(token, response),
+    scheduledEvents: state.events.events,
+    denyManageEvents: (guildId, denied = true) => state.events.deny(guildId, denied),
     publicMessages: () =>
       [...state.messages.values()].filter((m) => ((Number(m.flags) || 0) & 64) === 0),
     deleteMessage: (messageId) => state.messages.delete(messageId),
@@ -212,6 +234,7 @@ class FakeState {
   readonly channels = new Map<string, FakeChannel>();
   readonly failures: Scripted<DiscordFailure>[] = [];
   readonly holds: Scripted<number>[] = [];
+  readonly events = new ScheduledEvents(botUser.id);
   private readonly originals = new Map<string, string>();
   /** Channel messages created with `enforce_nonce`, by nonce (Discord keeps them a few minutes). */
   private readonly nonces = new Map<string, string>();
@@ -243,6 +266,7 @@ class FakeState {
     ['GET', /^\/guilds\/(\d+)$/, true, (c) => ({ status: 200, body: guildOf(c) })],
     ['GET', /^\/channels\/(\d+)$/, true, (c) => this.channelOf(c)],
     ['GET', /^\/users\/@me$/, true, () => ({ status: 200, body: { ...botUser, bot: true } })],
+    ...scheduledEventRoutes(this.events, () => this.snowflake()),
   ];
 
   constructor(private readonly options: DiscordRestFakeOptions) {}
@@ -297,6 +321,7 @@ class FakeState {
     for (const map of [this.messages, this.commands, this.originals, this.buckets, this.nonces])
       map.clear();
     this.channels.clear();
+    this.events.reset();
   }
 
   private route(method: string, path: string, call: Call): Answer {

@@ -12,6 +12,7 @@ export {
   type RecordedFile,
   type FakeMessage,
   type FakeChannel,
+  type FakeScheduledEvent,
 } from './discord-rest-fake.js';
 export {
   appPermissions,

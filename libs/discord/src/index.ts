@@ -62,6 +62,12 @@ export {
   fromDiscordJsModal,
 } from './gateway/discord-js.adapter.js';
 export {
+  scheduledEventUserChange,
+  scheduledEventDeleted,
+  type ScheduledEventChange,
+  type GatewayScheduledEvent,
+} from './gateway/scheduled-event-changes.js';
+export {
   buttonCommands,
   buttonCustomId,
   parseCustomId,
@@ -108,6 +114,7 @@ export {
   type DefinitionOf,
   type OptionsOf,
 } from './commands/command-set.js';
+export { kalturaSchedule, kalturaCancel } from './commands/schedule-commands.js';
 export { checkCommandRules } from './commands/definition-rules.js';
 export { parseCommandOptions } from './commands/parse-options.js';
 export {
@@ -130,6 +137,14 @@ export {
 } from './rest/create-discord-rest.js';
 export { createDiscordRestMetrics, type DiscordRestMetrics } from './rest/discord-rest-metrics.js';
 export { discordRoutes } from './rest/discord-routes.js';
+export {
+  createScheduledEvent,
+  setScheduledEventStatus,
+  deleteScheduledEvent,
+  GuildScheduledEventStatus,
+  type ScheduledEventDraft,
+  type ScheduledEventOutcome,
+} from './rest/scheduled-events.js';
 export {
   ChannelOwnership,
   ChannelNotInGuildError,

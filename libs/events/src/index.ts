@@ -8,6 +8,7 @@ export {
   meetingTypes,
   personKalturaActions,
   discordIdOfKalturaUser,
+  maxScheduledMinutes,
 } from './catalog/index.js';
 export { aggregates, type Aggregate, type EventDefinition } from './define-event.js';
 export {

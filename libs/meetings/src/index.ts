@@ -7,7 +7,20 @@ export {
   type MeetingDecision,
   type MeetingType,
   type KalturaRole,
+  type MeetingSchedule,
+  type DiscordEventLink,
 } from './domain/meeting-state.js';
+export {
+  decideCancel,
+  decideDiscordEventFact,
+  type CancelMeetingCommand,
+  type DiscordEventFact,
+} from './domain/meeting-schedule.decider.js';
+export {
+  DiscordEventFacts,
+  type DiscordFactContext,
+  type RecordedFact,
+} from './service/discord-event-facts.js';
 export { evolveMeeting, foldMeeting } from './domain/evolve-meeting.js';
 export {
   decideCreate,
@@ -31,6 +44,7 @@ export {
   factOfNotification,
   roomKey,
   entryKey,
+  discordEventKey,
   type KalturaFact,
   type ReceivedNotification,
 } from './domain/kaltura-fact.js';
@@ -48,6 +62,9 @@ export {
   meetingEnded,
   meetingAlreadyExists,
   meetingEndForbidden,
+  meetingCanceled,
+  meetingAlreadyStarted,
+  meetingCancelForbidden,
 } from './domain/meeting-errors.js';
 export {
   MeetingService,
@@ -62,6 +79,8 @@ export {
   createMeetingInputSchema,
   joinMeetingInputSchema,
   endMeetingInputSchema,
+  cancelMeetingInputSchema,
+  type CancelMeetingInput,
   type CreateMeetingInput,
   type JoinMeetingInput,
   type EndMeetingInput,

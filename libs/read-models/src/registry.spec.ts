@@ -18,6 +18,8 @@ describe('the read-model registry', () => {
       'MeetingPersonLinks1796428800210',
       'AnalyticsPersonLinks1796428800310',
       'AnalyticsLocaleUsage1796428800330',
+      'MeetingSchedules1796464800210',
+      'AnalyticsScheduledMeetings1796464800310',
     ]);
   });
 

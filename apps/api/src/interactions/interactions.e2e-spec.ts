@@ -53,12 +53,14 @@ describe('POST /interactions', () => {
     );
     const names = (put.body as { name: string }[]).map((c) => c.name).sort();
     expect(names).toEqual([
+      'kaltura-cancel',
       'kaltura-config-reset',
       'kaltura-config-update',
       'kaltura-config-view',
       'kaltura-end',
       'kaltura-join',
       'kaltura-list',
+      'kaltura-schedule',
       'kaltura-start',
       'kaltura-stats',
       'kaltura-video-search',

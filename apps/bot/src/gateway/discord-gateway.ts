@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Status } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, Status } from 'discord.js';
 import type { Logger } from '@kd/observability';
 import type { ShardSelection } from './sharding.js';
 
@@ -47,9 +47,12 @@ export class DiscordGateway {
 
   private async connect(setup: (client: Client) => void, attempt: number): Promise<void> {
     const { token, apiUrl, shards, logger } = this.options;
-    // GUILDS alone: guild create/delete/availability with member_count, no privileged intent.
+    // GUILDS: guild create/delete/availability with member_count; GUILD_SCHEDULED_EVENTS: RSVPs
+    // and deletions of meetings' Discord events (partials: events created before this process).
+    // Neither is privileged.
     const client = new Client({
-      intents: [GatewayIntentBits.Guilds],
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildScheduledEvents],
+      partials: [Partials.GuildScheduledEvent, Partials.User],
       rest: { api: apiUrl },
       ...shards,
     });

@@ -6,6 +6,8 @@ import { DISCORD_GATEWAY, LOGGER } from '../bot.tokens.js';
 import { GuildGatewayHandler } from '../guilds/guild-gateway.handler.js';
 import { MemberCountRefresher } from '../guilds/member-count.refresher.js';
 import { GatewayInteractionsService } from '../interactions/gateway-interactions.service.js';
+import { ScheduledEventChangesHandler } from '../scheduled-events/scheduled-event-changes.handler.js';
+import { listenToScheduledEvents } from '../scheduled-events/listen-to-scheduled-events.js';
 import type { DiscordGateway } from './discord-gateway.js';
 import {
   gatewayEventsTotal,
@@ -27,6 +29,7 @@ export class GatewayService implements BeforeApplicationShutdown {
     private readonly guilds: GuildGatewayHandler,
     private readonly refresher: MemberCountRefresher,
     private readonly interactions: GatewayInteractionsService,
+    private readonly scheduledEvents: ScheduledEventChangesHandler,
   ) {
     registerGuildsCachedGauge(() => gateway?.client?.guilds.cache.size ?? 0);
   }
@@ -72,6 +75,7 @@ export class GatewayService implements BeforeApplicationShutdown {
         () => void this.interactions.handle(interaction),
       ),
     );
+    listenToScheduledEvents(client, this.scheduledEvents, this.logger);
     this.logShards(client);
   }
 

@@ -67,7 +67,7 @@ describe('renderLivingMessage', () => {
   });
 
   it('shows a canceled meeting as canceled', () => {
-    const view = { ...meeting(), scheduledFor: at('18:00'), canceled: true };
+    const view = { ...meeting(), scheduledFor: at('18:00'), canceledAt: at('17:00') };
     expect(render(view)).toMatchObject({
       stage: 'canceled',
       content: '❌ **Weekly sync** was canceled.',
@@ -210,7 +210,7 @@ describe('renderLivingMessage', () => {
   it('counts people and measures time by the rules of the language', () => {
     const done = render(meeting('Weekly sync', [started, joined, ended]), config('de'));
     expect(fields(done)).toEqual({ Dauer: '1 Std. 12 Min.', Teilnehmende: '1 Person' });
-    const view = { ...meeting(), scheduledFor: at('18:00'), rsvps: 3 };
+    const view = { ...meeting(), scheduledFor: at('18:00'), rsvps: new Set(['1', '2', '3']) };
     expect(fields(render(view, config('fr')))).toMatchObject({ Intéressés: '3 personnes' });
   });
 

@@ -20,6 +20,8 @@ export const baseCommandWeights: readonly (readonly [string, number])[] = [
   ['kaltura-config-update', 9],
   ['kaltura-config-reset', 2],
   ['kaltura-stats', 8],
+  ['kaltura-schedule', 3],
+  ['kaltura-cancel', 1],
 ];
 
 const adminCommands = new Set(['kaltura-config-update', 'kaltura-config-reset']);

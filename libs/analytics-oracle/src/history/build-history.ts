@@ -55,6 +55,14 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'meeting.participant_left':
     case 'meeting.ended':
     case 'meeting.recording_ready':
+    // Scheduling feeds only analytics.scheduled_meetings (SQL-only, docs/analytics-rules.md §7).
+    case 'meeting.scheduled':
+    case 'meeting.canceled':
+    case 'meeting.discord_event_linked':
+    case 'meeting.discord_event_failed':
+    case 'meeting.discord_event_deleted':
+    case 'meeting.rsvp_added':
+    case 'meeting.rsvp_removed':
     case 'kaltura.webhook_received':
     case 'kaltura.webhook_parked':
     case 'kaltura.api_failed':

@@ -138,7 +138,7 @@ describe('engagement summary', () => {
       f.installed(E, '2026-01-01T00:00:00.000Z'), // installed, no command: not averaged
     ];
     const summary = engagement(events);
-    expect(summary.feature_adoption).toBe(5 / 9);
-    expect(summary.feature_adoption_per_guild_mean).toBeCloseTo((2 / 9 + 1 / 9) / 2, 12);
+    expect(summary.feature_adoption).toBe(5 / 11);
+    expect(summary.feature_adoption_per_guild_mean).toBeCloseTo((2 / 11 + 1 / 11) / 2, 12);
   });
 });

@@ -5,8 +5,9 @@ import { AnalyticsCohortViews1763884800303 } from './1763884800303-analytics-coh
 import { AnalyticsRole1763884800304 } from './1763884800304-analytics-role.js';
 import { AnalyticsPersonLinks1796428800310 } from './1796428800310-analytics-person-links.js';
 import { AnalyticsLocaleUsage1796428800330 } from './1796428800330-analytics-locale-usage.js';
+import { AnalyticsScheduledMeetings1796464800310 } from './1796464800310-analytics-scheduled-meetings.js';
 
-/** The analytics tables, views and read-only role, oldest first (timestamps 1763884800300–304, then 1796428800310 and 330). */
+/** The analytics tables, views and read-only role, oldest first (timestamps 1763884800300–304, then 1796428800310, 330 and 1796464800310). */
 export const analyticsMigrations = [
   AnalyticsTables1763884800300,
   AnalyticsActivityViews1763884800301,
@@ -15,4 +16,5 @@ export const analyticsMigrations = [
   AnalyticsRole1763884800304,
   AnalyticsPersonLinks1796428800310,
   AnalyticsLocaleUsage1796428800330,
+  AnalyticsScheduledMeetings1796464800310,
 ];

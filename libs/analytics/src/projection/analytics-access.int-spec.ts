@@ -72,6 +72,16 @@ const contract: Record<string, string[]> = {
   ],
   meetings_as_of: ['meeting_id', 'guild_id', 'type', 'created_at', 'duration_seconds'],
   clock: ['as_of', 'today', 'current_week'],
+  scheduled_meetings: [
+    'meeting_id',
+    'guild_id',
+    'scheduled_start',
+    'duration_minutes',
+    'rsvps',
+    'attendees',
+    'rsvp_attendance_rate',
+    'canceled',
+  ],
 };
 const views = Object.keys(contract).map((v) => `analytics.${v}`);
 

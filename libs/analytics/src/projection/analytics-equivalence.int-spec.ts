@@ -127,8 +127,8 @@ describe(`analytics views on a generated history (${guilds} guilds × ${days} da
 
   it('reports per-command usage consistent with feature adoption', () => {
     const used = atNow.featureUsage.filter((r) => r.user_facing === true && Number(r.guilds) > 0);
-    expect(atNow.featureUsage.filter((r) => r.user_facing === true)).toHaveLength(9);
-    expect(used.length / 9).toBeCloseTo(atNow.engagementSummary.feature_adoption, 12);
+    expect(atNow.featureUsage.filter((r) => r.user_facing === true)).toHaveLength(11);
+    expect(used.length / 11).toBeCloseTo(atNow.engagementSummary.feature_adoption, 12);
   });
 
   it(

@@ -172,7 +172,7 @@ describe('analytics rules on a hand-built history', () => {
     const { engagementSummary } = await at();
     // Last 7 days: g1 on 03-11 (1 command) and the unknown guild on 03-12 (1).
     expect(engagementSummary.command_usage_rate).toBe(1);
-    expect(engagementSummary.feature_adoption).toBeCloseTo(2 / 9, 12);
+    expect(engagementSummary.feature_adoption).toBeCloseTo(2 / 11, 12);
   });
 
   it('keeps unknown guilds out of install-based figures and clamps pre-install activity to week 0', async () => {
@@ -247,7 +247,7 @@ describe('analytics rules on a hand-built history', () => {
       duration_seconds: 3600,
     });
     // Last 30 days: 'kaltura-list' (g1, early), 'kaltura-join' (unknown); not the DM's video search.
-    expect(engagementSummary.feature_adoption).toBeCloseTo(2 / 9, 12);
+    expect(engagementSummary.feature_adoption).toBeCloseTo(2 / 11, 12);
     // Ended in the last 30 days: mtg_resent (0 participants) and mtg_noguild (1).
     expect(engagementSummary.meeting_join_rate).toBe(0.5);
   });
@@ -270,7 +270,7 @@ describe('analytics rules on a hand-built history', () => {
       meetings_ended_30d: 0,
       meeting_join_rate: null,
       features_used_30d: 1,
-      feature_adoption: 1 / 9,
+      feature_adoption: 1 / 11,
       commands_30d: 2,
       active_days_30d: 2,
       weekly_active: true,

@@ -40,7 +40,12 @@ export function activeMeetingLine(meeting: ActiveMeeting, locale: Locale = defau
   const state =
     meeting.status === 'live'
       ? t('meetings.live_state', { participants: meeting.liveParticipants })
-      : t('meetings.not_started');
+      : meeting.scheduledStart
+        ? t('meetings.scheduled_state', {
+            start: `<t:${Math.floor(meeting.scheduledStart.getTime() / 1000)}:F>`,
+            rsvps: meeting.rsvps,
+          })
+        : t('meetings.not_started');
   return t('meetings.active_line', {
     meetingId: meeting.meetingId,
     title: escapeMarkdown(meeting.title),

@@ -17,3 +17,19 @@ export function meetingAutocomplete(s: CommandServices): AutocompleteHandler {
     }));
   };
 }
+
+/** `/kaltura-cancel`: the guild's scheduled meetings that have not started, with their time. */
+export function scheduledMeetingAutocomplete(s: CommandServices): AutocompleteHandler {
+  return async (invocation) => {
+    const choices = await s
+      .meetingQueries()
+      .searchForAutocomplete(invocation.guildId ?? '', invocation.focused.value, 25, 'scheduled');
+    return choices.map((c) => ({
+      name: `${c.title}${c.scheduledStart ? ` (${c.scheduledStart.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : ''}`.slice(
+        0,
+        100,
+      ),
+      value: c.meetingId,
+    }));
+  };
+}

@@ -29,6 +29,8 @@ const registered: Record<string, [version: number, fingerprint: string]> = {
   'kaltura-config-update': [4, '4bd13ef2dbbb'],
   'kaltura-config-reset': [3, 'b8e5a45aabc0'],
   'kaltura-stats': [1, '56e817988e8f'],
+  'kaltura-schedule': [1, '65633e8c9b86'],
+  'kaltura-cancel': [1, '08c577fdac16'],
 };
 
 describe('command definitions', () => {
@@ -78,6 +80,8 @@ describe('command definitions', () => {
       'kaltura-video-search',
       'kaltura-stats',
       'kaltura-forget-me',
+      'kaltura-schedule',
+      'kaltura-cancel',
     ]);
     // Run again on a redelivery rather than reserved: they change nothing.
     const readOnly = commandDefinitions.filter((d) => d.readOnly).map((d) => d.name);

@@ -14,6 +14,7 @@ import {
   kalturaStart,
   kalturaVideoSearch,
 } from './meeting-commands.js';
+import { kalturaCancel, kalturaSchedule } from './schedule-commands.js';
 
 /** Bump when the set changes (a command added, removed, or any command's version bumped). */
 export const COMMAND_SET_VERSION = 3;
@@ -30,6 +31,8 @@ export const commandDefinitions = [
   kalturaConfigReset,
   kalturaStats,
   kalturaForgetMe,
+  kalturaSchedule,
+  kalturaCancel,
 ] as const;
 
 type Definitions = (typeof commandDefinitions)[number];

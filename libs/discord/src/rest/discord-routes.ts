@@ -17,4 +17,7 @@ export const discordRoutes = {
   /** Edit (PATCH), read or delete one message of a channel. */
   channelMessage: (channelId: string, messageId: string): Route =>
     `/channels/${channelId}/messages/${messageId}`,
+  guildScheduledEvents: (guildId: string): Route => `/guilds/${guildId}/scheduled-events`,
+  guildScheduledEvent: (guildId: string, eventId: string): Route =>
+    `/guilds/${guildId}/scheduled-events/${eventId}`,
 };

@@ -23,6 +23,15 @@ import {
   meetingStarted,
 } from './meeting.events.js';
 import {
+  meetingCanceled,
+  meetingDiscordEventDeleted,
+  meetingDiscordEventFailed,
+  meetingDiscordEventLinked,
+  meetingRsvpAdded,
+  meetingRsvpRemoved,
+  meetingScheduled,
+} from './meeting-schedule.events.js';
+import {
   notificationAnnouncementDeleted,
   notificationAnnouncementPosted,
   notificationFailed,
@@ -39,6 +48,7 @@ export {
 export { configSections } from './config.events.js';
 export { meetingTypes } from './meeting.events.js';
 export { personKalturaActions, discordIdOfKalturaUser } from './person.events.js';
+export { maxScheduledMinutes } from './meeting-schedule.events.js';
 
 /** The event catalog (DESIGN §3): type → definition. Adding a type here is all it takes. */
 export const eventCatalog = {
@@ -55,6 +65,13 @@ export const eventCatalog = {
   'meeting.participant_left': meetingParticipantLeft,
   'meeting.ended': meetingEnded,
   'meeting.recording_ready': meetingRecordingReady,
+  'meeting.scheduled': meetingScheduled,
+  'meeting.canceled': meetingCanceled,
+  'meeting.discord_event_linked': meetingDiscordEventLinked,
+  'meeting.discord_event_failed': meetingDiscordEventFailed,
+  'meeting.discord_event_deleted': meetingDiscordEventDeleted,
+  'meeting.rsvp_added': meetingRsvpAdded,
+  'meeting.rsvp_removed': meetingRsvpRemoved,
   'kaltura.webhook_received': kalturaWebhookReceived,
   'kaltura.webhook_parked': kalturaWebhookParked,
   'kaltura.api_failed': kalturaApiFailed,

@@ -33,6 +33,8 @@ export const commandNames = [
   'kaltura-config-update',
   'kaltura-config-reset',
   'kaltura-stats',
+  'kaltura-schedule',
+  'kaltura-cancel',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

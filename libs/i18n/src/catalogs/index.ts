@@ -5,6 +5,7 @@ import { errors } from './errors.js';
 import { meetings } from './meetings.js';
 import { notify } from './notify.js';
 import { privacy } from './privacy.js';
+import { schedule } from './schedule.js';
 import { stats } from './stats.js';
 import { video } from './video.js';
 
@@ -17,6 +18,7 @@ export const catalogs = [
   meetings,
   notify,
   privacy,
+  schedule,
   stats,
   video,
 ] as const;

@@ -13,6 +13,7 @@ export const meetings = defineCatalog('meetings', {
     live_state:
       '{participants, plural, =0 {live, nobody in the room} one {live, # in the room} other {live, # in the room}}',
     not_started: 'not started yet',
+    scheduled_state: '📅 {start}, 🙋 {rsvps, plural, one {# interested} other {# interested}}',
     type_label:
       '{type, select, meeting {Meeting} webinar {Webinar} classroom {Classroom} other {{type}}}',
     field_type: 'Type',
@@ -35,6 +36,7 @@ export const meetings = defineCatalog('meetings', {
     live_state:
       '{participants, plural, =0 {live, niemand im Raum} one {live, # Person im Raum} other {live, # Personen im Raum}}',
     not_started: 'noch nicht begonnen',
+    scheduled_state: '📅 {start}, 🙋 {rsvps, plural, one {# interessiert} other {# interessiert}}',
     type_label:
       '{type, select, meeting {Meeting} webinar {Webinar} classroom {Kursraum} other {{type}}}',
     field_type: 'Art',
@@ -57,6 +59,7 @@ export const meetings = defineCatalog('meetings', {
     live_state:
       '{participants, plural, =0 {en directo, nadie en la sala} one {en directo, # persona en la sala} other {en directo, # personas en la sala}}',
     not_started: 'aún no ha empezado',
+    scheduled_state: '📅 {start}, 🙋 {rsvps, plural, one {# interesado} other {# interesados}}',
     type_label:
       '{type, select, meeting {Reunión} webinar {Seminario web} classroom {Aula} other {{type}}}',
     field_type: 'Tipo',
@@ -79,6 +82,7 @@ export const meetings = defineCatalog('meetings', {
     live_state:
       '{participants, plural, =0 {en direct, personne dans la salle} one {en direct, # personne dans la salle} other {en direct, # personnes dans la salle}}',
     not_started: 'pas encore commencée',
+    scheduled_state: '📅 {start}, 🙋 {rsvps, plural, one {# intéressé} other {# intéressés}}',
     type_label:
       '{type, select, meeting {Réunion} webinar {Webinaire} classroom {Classe} other {{type}}}',
     field_type: 'Type',
@@ -101,6 +105,7 @@ export const meetings = defineCatalog('meetings', {
     live_state:
       '{participants, plural, =0 {ao vivo, ninguém na sala} one {ao vivo, # pessoa na sala} other {ao vivo, # pessoas na sala}}',
     not_started: 'ainda não começou',
+    scheduled_state: '📅 {start}, 🙋 {rsvps, plural, one {# interessado} other {# interessados}}',
     type_label:
       '{type, select, meeting {Reunião} webinar {Webinar} classroom {Sala de aula} other {{type}}}',
     field_type: 'Tipo',

@@ -1,5 +1,6 @@
 import type { Meeting, MeetingEvent, MeetingState } from './meeting-state.js';
 import { noMeeting } from './meeting-state.js';
+import { evolveSchedule } from './evolve-schedule.js';
 
 const withItem = (set: ReadonlySet<string>, item: string) => new Set([...set, item]);
 const withoutItem = (set: ReadonlySet<string>, item: string) =>
@@ -45,6 +46,14 @@ function applyToMeeting(
         : { ...m, status: 'ended', endedAt: event.occurredAt, endedBy: event.payload.endedBy };
     case 'meeting.recording_ready':
       return { ...m, recordingEntryIds: [...m.recordingEntryIds, event.payload.entryId] };
+    case 'meeting.scheduled':
+    case 'meeting.canceled':
+    case 'meeting.discord_event_linked':
+    case 'meeting.discord_event_failed':
+    case 'meeting.discord_event_deleted':
+    case 'meeting.rsvp_added':
+    case 'meeting.rsvp_removed':
+      return evolveSchedule(m, event);
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -71,6 +80,12 @@ function created(event: Extract<MeetingEvent, { type: 'meeting.created' }>): Mee
     linkRoles: new Map(),
     present: new Set(),
     recordingEntryIds: [],
+    scheduledFor: null,
+    schedule: null,
+    canceledAt: null,
+    canceledBy: null,
+    rsvps: new Set(),
+    discordEvent: { state: 'none' },
     causations: new Set(event.causationId ? [event.causationId] : []),
   };
 }

@@ -25,6 +25,9 @@ const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const roomKey = (resourceId: string): string => `room.${resourceId}`;
 export const entryKey = (entryId: string): string => `entry.${entryId}`;
+/** Directory key of a Discord guild scheduled event mirroring a meeting (RSVPs find it there). */
+export const discordEventKey = (discordEventId: string): string =>
+  `discord_event.${discordEventId}`;
 
 /**
  * Maps the notifications of the room templates to facts (docs/webhooks.md): live entry playable

@@ -1,6 +1,7 @@
 import {
   meetingAlreadyEnded,
   meetingAlreadyExists,
+  meetingCanceled,
   meetingEndForbidden,
   meetingEnded,
   meetingNotFound,
@@ -9,6 +10,7 @@ import type {
   KalturaRole,
   Meeting,
   MeetingDecision,
+  MeetingSchedule,
   MeetingState,
   MeetingType,
 } from './meeting-state.js';
@@ -21,6 +23,8 @@ export interface CreateMeetingCommand {
   type: MeetingType;
   title: string;
   description: string | null;
+  /** A meeting for later (`/kaltura-schedule`): recorded as `meeting.scheduled` right after. */
+  schedule?: MeetingSchedule | undefined;
 }
 
 export interface JoinMeetingCommand {
@@ -42,12 +46,12 @@ export interface EndMeetingCommand {
 export function decideCreate(cmd: CreateMeetingCommand, state: MeetingState): MeetingDecision[] {
   if (state.status !== 'none') throw meetingAlreadyExists(cmd.meetingId);
   const { meetingId, kalturaResourceId, type, title, ownerUserId, description } = cmd;
-  return [
-    {
-      type: 'meeting.created',
-      payload: { meetingId, kalturaResourceId, type, title, ownerUserId, description },
-    },
-  ];
+  const created: MeetingDecision = {
+    type: 'meeting.created',
+    payload: { meetingId, kalturaResourceId, type, title, ownerUserId, description },
+  };
+  if (!cmd.schedule) return [created];
+  return [created, { type: 'meeting.scheduled', payload: { meetingId, ...cmd.schedule } }];
 }
 
 export type JoinLinkDecision = Extract<MeetingDecision, { type: 'meeting.join_link_issued' }>;
@@ -66,6 +70,7 @@ export interface JoinDecision {
  */
 export function decideJoin(cmd: JoinMeetingCommand, state: MeetingState): JoinDecision {
   const meeting = meetingInGuild(state, cmd);
+  if (meeting.canceledAt) throw meetingCanceled(meeting.meetingId);
   if (meeting.status === 'ended') throw meetingEnded(meeting.meetingId);
   const kalturaRole = meeting.ownerUserId === cmd.userId ? 'adminRole' : cmd.kalturaRole;
   if (meeting.linkRoles.get(cmd.userId) === kalturaRole) return { kalturaRole, decisions: [] };
@@ -77,6 +82,7 @@ export function decideEnd(cmd: EndMeetingCommand, state: MeetingState): MeetingD
   const meeting = meetingInGuild(state, cmd);
   if (meeting.ownerUserId !== cmd.byUserId && !cmd.canEndOthers)
     throw meetingEndForbidden(meeting.meetingId);
+  if (meeting.canceledAt) throw meetingCanceled(meeting.meetingId);
   if (meeting.status === 'ended') throw meetingAlreadyEnded(meeting.meetingId);
   return [
     { type: 'meeting.ended', payload: { meetingId: meeting.meetingId, endedBy: cmd.byUserId } },

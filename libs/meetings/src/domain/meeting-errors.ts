@@ -28,3 +28,24 @@ export const meetingEndForbidden = (meetingId: string): KdError =>
     'permission',
     { details: { meetingId } },
   );
+
+export const meetingCanceled = (meetingId: string): KdError =>
+  new KdError('MEETING.CANCELED', `meeting ${meetingId} was canceled`, 'conflict', {
+    details: { meetingId },
+  });
+
+export const meetingAlreadyStarted = (meetingId: string): KdError =>
+  new KdError(
+    'MEETING.ALREADY_STARTED',
+    `meeting ${meetingId} has already started; end it with /kaltura-end`,
+    'conflict',
+    { details: { meetingId } },
+  );
+
+export const meetingCancelForbidden = (meetingId: string): KdError =>
+  new KdError(
+    'MEETING.CANCEL_FORBIDDEN',
+    `only the host of meeting ${meetingId} or a member with Manage Events can cancel it`,
+    'permission',
+    { details: { meetingId } },
+  );

@@ -32,9 +32,33 @@ export interface Meeting {
   /** Who is in the room now, as far as Kaltura's participant events tell. */
   present: ReadonlySet<string>;
   recordingEntryIds: readonly string[];
+  /** When a scheduled meeting starts (UTC ISO); null for one started at once. */
+  scheduledFor: string | null;
+  schedule: MeetingSchedule | null;
+  /** When it was canceled (a canceled meeting cannot be started or joined); null if not. */
+  canceledAt: string | null;
+  canceledBy: string | null;
+  /** Members interested in the Discord scheduled event. */
+  rsvps: ReadonlySet<string>;
+  /** The Discord scheduled event mirroring the meeting and where it stands. */
+  discordEvent: DiscordEventLink;
   /** Causation ids already acted on: a webhook redelivered after the dedupe window is a no-op. */
   causations: ReadonlySet<string>;
 }
+
+export interface MeetingSchedule {
+  startsAt: string;
+  durationMinutes: number;
+  timezone: string;
+  scheduledBy: string;
+  channelId: string;
+}
+
+export type DiscordEventLink =
+  | { state: 'none' }
+  | { state: 'linked'; discordEventId: string }
+  | { state: 'failed'; reason: string }
+  | { state: 'deleted'; discordEventId: string };
 
 export type MeetingState = { status: 'none' } | Meeting;
 

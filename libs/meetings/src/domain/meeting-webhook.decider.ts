@@ -17,7 +17,7 @@ export type ParticipantChange = 'joined' | 'left';
 
 export function decideStarted(fact: WebhookFact, state: MeetingState): MeetingDecision[] {
   const meeting = knownMeeting(state, fact);
-  if (seen(meeting, fact) || meeting.status !== 'created') return [];
+  if (seen(meeting, fact) || meeting.status !== 'created' || meeting.canceledAt) return [];
   return [{ type: 'meeting.started', payload: { meetingId: meeting.meetingId } }];
 }
 

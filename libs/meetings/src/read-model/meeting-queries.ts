@@ -12,12 +12,16 @@ export interface ActiveMeeting {
   startedAt: Date | null;
   participants: number;
   liveParticipants: number;
+  /** When a scheduled meeting starts; null for one started at once. */
+  scheduledStart: Date | null;
+  rsvps: number;
 }
 
 export interface MeetingChoice {
   meetingId: string;
   title: string;
   status: 'created' | 'live';
+  scheduledStart: Date | null;
 }
 
 interface ActiveRow {
@@ -30,6 +34,8 @@ interface ActiveRow {
   started_at: Date | null;
   participants: number;
   live_participants: number;
+  scheduled_start: Date | null;
+  rsvps: number;
 }
 
 const AUTOCOMPLETE_MAX = 25; // Discord's limit on autocomplete choices
@@ -42,7 +48,7 @@ export class MeetingQueries {
   async listActive(guildId: string, limit = 10): Promise<ActiveMeeting[]> {
     const rows = await this.dataSource.query<ActiveRow[]>(
       `SELECT meeting_id, type, title, owner_user_id, status, created_at, started_at,
-              participants, live_participants
+              participants, live_participants, scheduled_start, rsvps
        FROM analytics.meetings_live
        WHERE guild_id = $1 AND title IS NOT NULL
        ORDER BY created_at DESC, meeting_id
@@ -59,6 +65,8 @@ export class MeetingQueries {
       startedAt: r.started_at,
       participants: r.participants,
       liveParticipants: r.live_participants,
+      scheduledStart: r.scheduled_start,
+      rsvps: r.rsvps,
     }));
   }
 
@@ -70,20 +78,32 @@ export class MeetingQueries {
     guildId: string,
     prefix: string,
     limit = AUTOCOMPLETE_MAX,
+    only: 'any' | 'scheduled' = 'any',
   ): Promise<MeetingChoice[]> {
     const typed = escapeLike(prefix.trim().toLowerCase());
     const rows = await this.dataSource.query<
-      Array<{ meeting_id: string; title: string; status: 'created' | 'live' }>
+      Array<{
+        meeting_id: string;
+        title: string;
+        status: 'created' | 'live';
+        scheduled_start: Date | null;
+      }>
     >(
-      `SELECT meeting_id, title, status
+      `SELECT meeting_id, title, status, scheduled_start
        FROM analytics.meetings_live
        WHERE guild_id = $1 AND title IS NOT NULL
          AND (meeting_id LIKE $2 || '%' OR lower(title) LIKE '%' || $2 || '%')
+         ${only === 'scheduled' ? "AND scheduled_start IS NOT NULL AND status = 'created'" : ''}
        ORDER BY lower(title) LIKE $2 || '%' DESC, created_at DESC, meeting_id
        LIMIT $3`,
       [guildId, typed, clamp(limit, AUTOCOMPLETE_MAX)],
     );
-    return rows.map((r) => ({ meetingId: r.meeting_id, title: r.title, status: r.status }));
+    return rows.map((r) => ({
+      meetingId: r.meeting_id,
+      title: r.title,
+      status: r.status,
+      scheduledStart: r.scheduled_start,
+    }));
   }
 }
 

@@ -11,6 +11,7 @@ export interface MeetingTables {
   meetings: string;
   participants: string;
   personLinks: string;
+  rsvps: string;
 }
 
 /** $1 meeting_id, $2 guild_id, $3 seq. Ensures the row exists (participant rows reference it). */
@@ -93,3 +94,30 @@ export const foldLinkedParticipant = (t: MeetingTables): string => `
                                             presence, presence_at, last_seq)
   SELECT meeting_id, $2, first_seen_at, source, presence, presence_at, last_seq FROM moved
   ${mergeSighting}`;
+
+/** $1 meeting_id, $2 occurred_at, $3 scheduled_start, $4 duration_minutes. The first schedule counts. */
+export const meetingScheduled = (t: MeetingTables): string => `
+  UPDATE ${t.meetings}
+  SET scheduled_start = COALESCE(scheduled_start, $3::timestamptz),
+      duration_minutes = COALESCE(duration_minutes, $4::integer)
+  WHERE meeting_id = $1 AND $2::timestamptz IS NOT NULL`;
+
+/** $1 meeting_id, $2 occurred_at, $3 canceled_by. The earliest cancelation counts. */
+export const meetingCanceled = (t: MeetingTables): string => `
+  UPDATE ${t.meetings}
+  SET canceled_by = CASE WHEN canceled_at IS NULL OR $2::timestamptz < canceled_at THEN $3 ELSE canceled_by END,
+      canceled_at = LEAST(canceled_at, $2::timestamptz)
+  WHERE meeting_id = $1`;
+
+/** $1 meeting_id, $2 occurred_at, $3 discord_event_id (NULL: the event was deleted). */
+export const discordEventChanged = (t: MeetingTables): string => `
+  UPDATE ${t.meetings} SET discord_event_id = $3 WHERE meeting_id = $1 AND $2::timestamptz IS NOT NULL`;
+
+/** $1 meeting_id, $2 occurred_at, $3 user_id, $4 interested, $5 seq. The latest change wins. */
+export const rsvpChanged = (t: MeetingTables): string => `
+  INSERT INTO ${t.rsvps} AS r (meeting_id, user_id, interested, changed_at, last_seq)
+  VALUES ($1, $3, $4, $2, $5)
+  ON CONFLICT (meeting_id, user_id) DO UPDATE SET
+    interested = CASE WHEN EXCLUDED.changed_at >= r.changed_at THEN EXCLUDED.interested ELSE r.interested END,
+    changed_at = GREATEST(r.changed_at, EXCLUDED.changed_at),
+    last_seq = GREATEST(r.last_seq, EXCLUDED.last_seq)`;

@@ -90,6 +90,25 @@ const handlers: Handlers = {
     update(event, seq, sink, sql.meetingEnded, event.payload.endedBy),
   'meeting.recording_ready': (event, seq, sink) =>
     update(event, seq, sink, sql.recordingReady, event.payload.entryId),
+  'meeting.scheduled': (event, seq, sink) =>
+    update(
+      event,
+      seq,
+      sink,
+      sql.meetingScheduled,
+      event.payload.startsAt,
+      event.payload.durationMinutes,
+    ),
+  'meeting.canceled': (event, seq, sink) =>
+    update(event, seq, sink, sql.meetingCanceled, event.payload.canceledBy),
+  'meeting.discord_event_linked': (event, seq, sink) =>
+    update(event, seq, sink, sql.discordEventChanged, event.payload.discordEventId),
+  'meeting.discord_event_failed': (event, seq, sink) =>
+    touch(event, seq, sink).then(() => undefined),
+  'meeting.discord_event_deleted': (event, seq, sink) =>
+    update(event, seq, sink, sql.discordEventChanged, null),
+  'meeting.rsvp_added': (event, seq, sink) => rsvp(event, seq, sink, true),
+  'meeting.rsvp_removed': (event, seq, sink) => rsvp(event, seq, sink, false),
   'person.linked': async (event, seq, { tx, t }) => {
     const { kalturaUserId, discordUserId } = event.payload;
     if (discordIdOfKalturaUser(kalturaUserId) !== undefined) return;
@@ -103,12 +122,29 @@ const handlers: Handlers = {
   },
 };
 
+async function rsvp(
+  event: MeetingEvent & { payload: { userId: string } },
+  seq: number,
+  sink: Sink,
+  interested: boolean,
+): Promise<void> {
+  await touch(event, seq, sink);
+  const { meetingId, userId } = event.payload;
+  await sink.tx.query(sql.rsvpChanged(sink.t), [
+    meetingId,
+    event.occurredAt,
+    userId,
+    interested,
+    seq,
+  ]);
+}
+
 /** `kd.meetings` + `kd.meeting_participants` (+ the person links they fold by), behind `analytics.meetings` and `analytics.meetings_live`. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
-  // 2: participants folded onto people (person.linked).
-  version: 2,
-  tables: ['meetings', 'meeting_participants', 'meeting_person_links'],
+  // 2: participants folded onto people (person.linked); 3: schedules, cancelations and RSVPs.
+  version: 3,
+  tables: ['meetings', 'meeting_participants', 'meeting_person_links', 'meeting_rsvps'],
   shadowRebuild: true,
   handles: handledTypes(handlers),
   async apply(
@@ -122,12 +158,15 @@ export const meetingsProjection: Projection = {
         meetings: tableIn(target, 'meetings'),
         participants: tableIn(target, 'meeting_participants'),
         personLinks: tableIn(target, 'meeting_person_links'),
+        rsvps: tableIn(target, 'meeting_rsvps'),
       },
     };
     // One round trip or two per event: meetings are a small share of the log.
     for (const { seq, event } of events) await dispatch(handlers, event, seq, sink);
   },
   async reset(tx: EntityManager): Promise<void> {
-    await tx.query(`TRUNCATE kd.meeting_participants, kd.meetings, kd.meeting_person_links`);
+    await tx.query(
+      `TRUNCATE kd.meeting_rsvps, kd.meeting_participants, kd.meetings, kd.meeting_person_links`,
+    );
   },
 };

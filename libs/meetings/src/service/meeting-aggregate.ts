@@ -20,7 +20,7 @@ export const meetingAggregate: AggregateModel<MeetingState> = {
   evolve: (state, event) => (isMeetingEvent(event) ? evolveMeeting(state, event) : state),
   snapshot: {
     name: 'meeting',
-    version: 1,
+    version: 2,
     toJson: (state) =>
       state.status === 'none'
         ? state
@@ -30,6 +30,7 @@ export const meetingAggregate: AggregateModel<MeetingState> = {
             linkRoles: [...state.linkRoles],
             present: [...state.present],
             causations: [...state.causations],
+            rsvps: [...state.rsvps],
           },
     fromJson: (json) => meetingFromJson(json),
   },
@@ -39,7 +40,14 @@ export const meetingAggregate: AggregateModel<MeetingState> = {
 function meetingFromJson(json: unknown): MeetingState {
   const s = json as Record<string, unknown>;
   if (s.status === 'none') return noMeeting;
-  const lists = ['participants', 'linkRoles', 'present', 'causations', 'recordingEntryIds'];
+  const lists = [
+    'participants',
+    'linkRoles',
+    'present',
+    'causations',
+    'recordingEntryIds',
+    'rsvps',
+  ];
   if (
     !['created', 'live', 'ended'].includes(s.status as string) ||
     !lists.every((k) => Array.isArray(s[k]))
@@ -51,6 +59,7 @@ function meetingFromJson(json: unknown): MeetingState {
     linkRoles: new Map(s.linkRoles as [string, string][]),
     present: new Set(s.present as string[]),
     causations: new Set(s.causations as string[]),
+    rsvps: new Set(s.rsvps as string[]),
   };
 }
 

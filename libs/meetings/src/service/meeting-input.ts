@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { KdError, meetingTypes, snowflake, toSchemaIssues } from '@kd/events';
+import {
+  KdError,
+  isoUtc,
+  maxScheduledMinutes,
+  meetingTypes,
+  snowflake,
+  toSchemaIssues,
+} from '@kd/events';
 import { displayNameOf } from '../people/display-name.js';
 
 const correlationId = z.string().min(1).max(128);
@@ -24,6 +31,15 @@ export const createMeetingInputSchema = z.object({
     .transform((d) => (d ? d : null)),
   correlationId,
   interactionId: snowflake.optional(),
+  /** `/kaltura-schedule`: when, for how long, in which zone it was typed, where it was asked. */
+  schedule: z
+    .object({
+      startsAt: isoUtc,
+      durationMinutes: z.number().int().positive().max(maxScheduledMinutes),
+      timezone: z.string().min(1).max(64),
+      channelId: snowflake,
+    })
+    .optional(),
 });
 export type CreateMeetingInput = z.input<typeof createMeetingInputSchema>;
 
@@ -45,6 +61,16 @@ export const endMeetingInputSchema = z.object({
   correlationId,
 });
 export type EndMeetingInput = z.input<typeof endMeetingInputSchema>;
+
+export const cancelMeetingInputSchema = z.object({
+  meetingId: z.string(),
+  guildId: snowflake,
+  byUserId: snowflake,
+  canCancelOthers: z.boolean(),
+  reason: z.string().trim().max(500).optional(),
+  correlationId,
+});
+export type CancelMeetingInput = z.input<typeof cancelMeetingInputSchema>;
 
 /** Parses a service input; a bad one is the caller's bug or a user's typo: MEETING.INVALID_INPUT. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -16,6 +16,15 @@ export interface MeetingSummary {
   endedBy: string | null;
   participants: number;
   recordingEntryIds: readonly string[];
+  /** When a scheduled meeting starts (UTC ISO); null for one started at once. */
+  scheduledFor: string | null;
+  durationMinutes: number | null;
+  /** The channel it was scheduled from (where reminders go unless the guild says otherwise). */
+  channelId: string | null;
+  canceled: boolean;
+  /** Members interested in its Discord scheduled event. */
+  rsvps: number;
+  discordEventId: string | null;
 }
 
 export function summarize(m: Meeting): MeetingSummary {
@@ -34,5 +43,11 @@ export function summarize(m: Meeting): MeetingSummary {
     endedBy: m.endedBy,
     participants: m.participants.size,
     recordingEntryIds: m.recordingEntryIds,
+    scheduledFor: m.scheduledFor,
+    durationMinutes: m.schedule?.durationMinutes ?? null,
+    channelId: m.schedule?.channelId ?? null,
+    canceled: m.canceledAt !== null,
+    rsvps: m.rsvps.size,
+    discordEventId: m.discordEvent.state === 'linked' ? m.discordEvent.discordEventId : null,
   };
 }

@@ -23,6 +23,7 @@ import {
   type WebhookFact,
 } from '../domain/meeting-webhook.decider.js';
 import { meetingNotFound } from '../domain/meeting-errors.js';
+import { decideCancel } from '../domain/meeting-schedule.decider.js';
 import { newMeetingId, parseMeetingId } from '../domain/meeting-id.js';
 import type { KalturaRole, MeetingDecision, MeetingState } from '../domain/meeting-state.js';
 import { MeetingRooms } from './meeting-rooms.js';
@@ -34,10 +35,12 @@ import {
   type WebhookContext,
 } from './meeting-context.js';
 import {
+  cancelMeetingInputSchema,
   createMeetingInputSchema,
   endMeetingInputSchema,
   joinMeetingInputSchema,
   parseInput,
+  type CancelMeetingInput,
   type CreateMeetingInput,
   type EndMeetingInput,
   type JoinMeetingInput,
@@ -135,8 +138,9 @@ export class MeetingService {
         refs,
         context,
       );
+      const schedule = cmd.schedule && { ...cmd.schedule, scheduledBy: cmd.ownerUserId };
       const decide = (state: MeetingState) =>
-        decideCreate({ ...cmd, meetingId, kalturaResourceId: resourceId }, state);
+        decideCreate({ ...cmd, meetingId, kalturaResourceId: resourceId, schedule }, state);
       const ref = { meetingId, guildId: cmd.guildId };
       const created = await this.appendCreated(decide, resourceId, ref, context);
       this.logger.info(
@@ -185,6 +189,30 @@ export class MeetingService {
       { meetingId, correlationId: cmd.correlationId, endedBy: cmd.byUserId },
       'meeting ended',
     );
+    return summarize(requireMeeting(state, meetingId));
+  }
+
+  /**
+   * Cancels a meeting that has not started (its host, or a member allowed to end others'),
+   * closing the Kaltura room first: nobody can start or join it afterwards.
+   */
+  async cancel(input: CancelMeetingInput): Promise<MeetingSummary> {
+    const cmd = parseInput(cancelMeetingInputSchema, input);
+    const meetingId = this.meetingIdOf(cmd.meetingId);
+    const context = userContext({ ...cmd, userId: cmd.byUserId }, this.now);
+    let roomClosed = false;
+    const { state } = await this.handler.handle(
+      meetingAggregate,
+      meetingId,
+      async (current) => {
+        const decisions = decideCancel({ ...cmd, meetingId }, current);
+        if (!roomClosed) await this.rooms.close(requireMeeting(current, meetingId), context);
+        roomClosed = true;
+        return meetingEvents(decisions, context);
+      },
+      { policy: this.policy },
+    );
+    this.logger.info({ meetingId, correlationId: cmd.correlationId }, 'meeting canceled');
     return summarize(requireMeeting(state, meetingId));
   }
 

@@ -1,0 +1,132 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** Why a `when` was refused; each has its own message for the member. */
+export type WhenProblem = 'unparsable' | 'nonexistent' | 'past' | 'too_far' | 'bad_zone';
+
+export type ParsedWhen = { ok: true; startsAt: Date } | { ok: false; problem: WhenProblem };
+
+export interface WhenContext {
+  now: Date;
+  /** IANA zone the member's words are read in (the guild's `general.timezone`). */
+  zone: string;
+}
+
+/** Discord refuses scheduled events much further ahead; so do we, with a clearer message. */
+const maxAheadDays = 365;
+
+const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const units: Record<string, 'minutes' | 'hours' | 'days'> = {
+  m: 'minutes',
+  min: 'minutes',
+  mins: 'minutes',
+  minute: 'minutes',
+  minutes: 'minutes',
+  h: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  hour: 'hours',
+  hours: 'hours',
+  d: 'days',
+  day: 'days',
+  days: 'days',
+};
+
+/**
+ * Reads `when` of `/kaltura-schedule` in the guild's zone: ISO (`2026-12-24T18:00`, `2026-12-24
+ * 18:00`, with an offset if given), `today 18:00`, `tomorrow 6pm`, `in 2 hours`, `friday 17:30`
+ * (the next Friday at that time; today if still ahead). A wall time skipped by a clock change is
+ * refused rather than silently moved; a repeated one means its first occurrence.
+ */
+export function parseWhen(input: string, { now, zone }: WhenContext): ParsedWhen {
+  if (!IANAZone.isValidZone(zone)) return { ok: false, problem: 'bad_zone' };
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const local = DateTime.fromJSDate(now, { zone });
+  const parsed = parseIso(text, zone) ?? parseRelative(text, local) ?? parseDayAndTime(text, local);
+  if (!parsed) return { ok: false, problem: 'unparsable' };
+  if (parsed === 'nonexistent') return { ok: false, problem: 'nonexistent' };
+  if (parsed.toMillis() <= now.getTime()) return { ok: false, problem: 'past' };
+  if (parsed > local.plus({ days: maxAheadDays })) return { ok: false, problem: 'too_far' };
+  return { ok: true, startsAt: parsed.set({ second: 0, millisecond: 0 }).toUTC().toJSDate() };
+}
+
+type Candidate = DateTime | 'nonexistent' | undefined;
+
+function parseIso(text: string, zone: string): Candidate {
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})[t ](\d{1,2}):(\d{2})(?::\d{2})?(z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number);
+  const offset = match[6];
+  const fields = { year, month, day, hour, minute };
+  if (offset) {
+    const fixed =
+      offset === 'z'
+        ? 'UTC'
+        : `UTC${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
+    const dt = DateTime.fromObject(fields, { zone: fixed });
+    return dt.isValid ? dt : undefined;
+  }
+  return wallTime(DateTime.fromObject(fields, { zone }), hour ?? -1, minute ?? -1);
+}
+
+function parseRelative(text: string, local: DateTime): Candidate {
+  const match = /^in (\d{1,4}) ?([a-z]+)$/.exec(text);
+  const unit = match && units[match[2] ?? ''];
+  if (!match || !unit) return undefined;
+  return local.plus({ [unit]: Number(match[1]) });
+}
+
+/** `today|tomorrow|<weekday> <time>`, or a bare time (today, or tomorrow if already past). */
+function parseDayAndTime(text: string, local: DateTime): Candidate {
+  const match = /^(?:([a-z]+) )?(?:at )?(.+)$/.exec(text);
+  if (!match) return undefined;
+  const [, day, timeText = ''] = match;
+  const time = parseTime(timeText);
+  if (!time) return undefined;
+  const base = dayOf(day, local, time);
+  if (!base) return undefined;
+  return wallTime(
+    DateTime.fromObject(
+      { year: base.year, month: base.month, day: base.day, ...time },
+      { zone: local.zone },
+    ),
+    time.hour,
+    time.minute,
+  );
+}
+
+function dayOf(day: string | undefined, local: DateTime, time: { hour: number; minute: number }) {
+  const laterToday = local.set({ ...time, second: 0, millisecond: 0 }) > local;
+  if (day === undefined) return laterToday ? local : local.plus({ days: 1 });
+  if (day === 'today') return local;
+  if (day === 'tomorrow') return local.plus({ days: 1 });
+  const index = weekdays.findIndex((w) => w === day || (day.length >= 3 && w.startsWith(day)));
+  if (index < 0) return undefined;
+  let ahead = (index + 1 - local.weekday + 7) % 7;
+  if (ahead === 0 && !laterToday) ahead = 7;
+  return local.plus({ days: ahead });
+}
+
+/** `18:00`, `18h`, `18h30`, `6pm`, `6:30 pm`, `noon`, `midnight`. */
+export function parseTime(text: string): { hour: number; minute: number } | undefined {
+  if (text === 'noon') return { hour: 12, minute: 0 };
+  if (text === 'midnight') return { hour: 0, minute: 0 };
+  const h24 = /^(\d{1,2})(?:[:h](\d{2})?)$/.exec(text) ?? /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (h24) return clock(Number(h24[1]), Number(h24[2] ?? 0));
+  const h12 = /^(\d{1,2})(?::(\d{2}))? ?(am|pm)$/.exec(text);
+  if (!h12) return undefined;
+  const hour = Number(h12[1]);
+  if (hour < 1 || hour > 12) return undefined;
+  return clock((hour % 12) + (h12[3] === 'pm' ? 12 : 0), Number(h12[2] ?? 0));
+}
+
+const clock = (hour: number, minute: number) =>
+  hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+
+/** Luxon moves a wall time skipped by a clock change forward; we refuse it instead. */
+function wallTime(dt: DateTime, hour: number, minute: number): Candidate {
+  if (!dt.isValid) return undefined;
+  if (dt.hour !== hour || dt.minute !== minute) return 'nonexistent';
+  const earlier = dt.minus({ hours: 1 }); // a repeated hour: luxon picks its second occurrence
+  return earlier.hour === hour && earlier.minute === minute ? earlier : dt;
+}
