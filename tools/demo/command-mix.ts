@@ -26,6 +26,8 @@ type Scenario =
   | 'config-update'
   | 'config-reset'
   | 'stats'
+  | 'schedule'
+  | 'cancel'
   | 'denied'
   | 'invalid';
 
@@ -40,6 +42,8 @@ export const scenarioWeights: readonly (readonly [Scenario, number])[] = [
   ['config-update', 8],
   ['config-reset', 1.5],
   ['stats', 3],
+  ['schedule', 3],
+  ['cancel', 1],
   ['denied', 2.5],
   ['invalid', 2.5],
 ];
@@ -58,6 +62,8 @@ export const scenarioTour: readonly Scenario[] = [
   'config-update',
   'config-reset',
   'stats',
+  'schedule',
+  'cancel',
   'join',
   'end',
   'denied',
@@ -121,6 +127,16 @@ export function planCommand(
       });
     case 'stats':
       return ok('kaltura-stats', admin());
+    case 'schedule':
+      return scheduleCommand(guild, world.pickUser(guild), rng);
+    case 'cancel': {
+      const planned = [...world.scheduled.values()].filter((m) => m.guildId === guild.id);
+      const meeting = planned.length > 0 ? rng.pick(planned) : undefined;
+      const owner = meeting && guild.users.find((u) => u.id === meeting.ownerId);
+      // Nothing scheduled here yet: schedule one (the tour's cancel then finds it next time).
+      if (!meeting || !owner) return scheduleCommand(guild, world.pickUser(guild), rng);
+      return ok('kaltura-cancel', owner, { meeting: meeting.id });
+    }
     case 'denied':
       return deniedCommand(guild, member(), rng);
     case 'invalid':
@@ -132,6 +148,18 @@ function startCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedComman
   const title = `${rng.pick(titles)} #${rng.int(1, 99)}`;
   const options = { type: rng.pick(kinds), title };
   return { command: 'kaltura-start', options, guild, user, expect: 'ok' };
+}
+
+const whens = ['tomorrow 18:00', 'in 3 hours', 'friday 17:30', 'in 2 days'];
+
+function scheduleCommand(guild: DemoGuild, user: DemoUser, rng: Rng): PlannedCommand {
+  const options = {
+    type: rng.pick(kinds),
+    title: `${rng.pick(titles)} #${rng.int(1, 99)}`,
+    when: rng.pick(whens),
+    duration: rng.pick([30, 45, 60, 90]),
+  };
+  return { command: 'kaltura-schedule', options, guild, user, expect: 'ok' };
 }
 
 /** Settings people change: templates, role mappings, notification switches and channels. */

@@ -56,6 +56,8 @@ const guildWords = ['Study', 'Guild', 'Makers', 'Academy', 'Club', 'Lab', 'Circl
 export class DemoWorld {
   readonly guilds: DemoGuild[] = [];
   readonly meetings = new Map<string, DemoMeeting>();
+  /** Meetings scheduled with `/kaltura-schedule` and not canceled (they stay planned). */
+  readonly scheduled = new Map<string, { id: string; guildId: string; ownerId: string }>();
   private readonly next = snowflakes();
 
   constructor(private readonly rng: Rng) {}

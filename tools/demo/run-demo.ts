@@ -163,7 +163,12 @@ class DemoRun {
   private async play(planned: PlannedCommand): Promise<void> {
     const result = await this.commands.run(planned);
     const { meeting, user, guild } = planned;
-    if (planned.command === 'kaltura-start') {
+    if (planned.command === 'kaltura-schedule') {
+      const id = meetingIdIn(result);
+      if (id) this.world.scheduled.set(id, { id, guildId: guild.id, ownerId: user.id });
+    } else if (planned.command === 'kaltura-cancel') {
+      this.world.scheduled.delete(String(planned.options.meeting));
+    } else if (planned.command === 'kaltura-start') {
       const id = meetingIdIn(result);
       if (!id) return;
       const created: DemoMeeting = {

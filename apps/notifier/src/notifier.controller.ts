@@ -15,6 +15,26 @@ export class NotifierController {
     private readonly guildConfig: GuildConfigService,
   ) {}
 
+  @EventPattern('meeting.scheduled')
+  scheduled(@Payload() event: DomainEvent<'meeting.scheduled'>): Promise<void> {
+    return this.notifications.handle(event);
+  }
+
+  @EventPattern('meeting.canceled')
+  canceled(@Payload() event: DomainEvent<'meeting.canceled'>): Promise<void> {
+    return this.notifications.handle(event);
+  }
+
+  @EventPattern('meeting.rsvp_added')
+  rsvpAdded(@Payload() event: DomainEvent<'meeting.rsvp_added'>): Promise<void> {
+    return this.notifications.handle(event);
+  }
+
+  @EventPattern('meeting.rsvp_removed')
+  rsvpRemoved(@Payload() event: DomainEvent<'meeting.rsvp_removed'>): Promise<void> {
+    return this.notifications.handle(event);
+  }
+
   @EventPattern('meeting.started')
   started(@Payload() event: DomainEvent<'meeting.started'>): Promise<void> {
     return this.notifications.handle(event);

@@ -49,5 +49,23 @@ export function notifying(type: NotifyingEventType, occurredAt?: string): Notify
     case 'meeting.participant_joined':
     case 'meeting.participant_left':
       return recorded(type, { meetingId, participantId: 'guest@example.org' }, occurredAt);
+    case 'meeting.scheduled':
+      return recorded(
+        type,
+        {
+          meetingId,
+          startsAt: '2030-01-04T18:00:00.000Z',
+          durationMinutes: 60,
+          timezone: 'UTC',
+          scheduledBy: ownerId,
+          channelId: ownerId,
+        },
+        occurredAt,
+      );
+    case 'meeting.canceled':
+      return recorded(type, { meetingId, canceledBy: ownerId }, occurredAt);
+    case 'meeting.rsvp_added':
+    case 'meeting.rsvp_removed':
+      return recorded(type, { meetingId, userId: ownerId, discordEventId: ownerId }, occurredAt);
   }
 }

@@ -26,6 +26,16 @@ export function placeholderValues(
 ): Record<string, string> {
   const common = commonValues(meeting);
   switch (event.type) {
+    case 'meeting.scheduled':
+      return {
+        ...common,
+        startsAt: `<t:${Math.floor(Date.parse(event.payload.startsAt) / 1000)}:F>`,
+        scheduledBy: `<@${meeting.ownerUserId}>`,
+      };
+    case 'meeting.canceled':
+    case 'meeting.rsvp_added':
+    case 'meeting.rsvp_removed':
+      return common;
     case 'meeting.started':
       return { ...common, joinUrl: joinCommand(meeting), startedBy: `<@${meeting.ownerUserId}>` };
     case 'meeting.ended':

@@ -17,7 +17,9 @@ export type SkipReason =
   | 'no_channel'
   | 'empty_message'
   /** The living message was deleted again after its one repost: left alone. */
-  | 'announcement_deleted';
+  | 'announcement_deleted'
+  /** A change only a living message shows (RSVPs, a cancelation), in "separate posts" mode. */
+  | 'living_only';
 
 export interface NotificationSettings {
   kind: NotificationKind;

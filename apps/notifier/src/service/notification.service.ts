@@ -7,7 +7,11 @@ import { deliverWithRetry, type DeliveryResult } from '../delivery/deliver-with-
 import { classifyDiscordError } from '../delivery/discord-failure.js';
 import { messageNonce, type ChannelMessage, type MessageEdit } from '../delivery/discord-poster.js';
 import type { RetryPolicy } from '../delivery/retry-policy.js';
-import { kindOf, type NotifyingEvent } from '../notifications/notification-kind.js';
+import {
+  kindOf,
+  livingOnlyEventTypes,
+  type NotifyingEvent,
+} from '../notifications/notification-kind.js';
 import {
   notificationSettings,
   planNotification,
@@ -81,6 +85,7 @@ export class NotificationService {
       ? undefined
       : notificationSettings(config, kind, this.options.defaults);
     if (settings && 'skip' in settings) return this.skip(kind, settings.skip);
+    if (settings && livingOnlyEventTypes.has(event.type)) return this.skip(kind, 'living_only');
     if (await this.outcomes.alreadyRecorded(event.id)) {
       this.logger.info({ kind }, 'already notified, not posting again');
       return this.count(kind, 'duplicate');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
+import { personal } from '../personal/personal-field.js';
 import { isoUtc, snowflake, subjectToken } from '../primitives.js';
 
 const byMeeting = ({ payload }: { payload: { meetingId: string } }) => payload.meetingId;
@@ -17,7 +18,7 @@ export const meetingScheduled = defineEvent({
     startsAt: isoUtc,
     durationMinutes: z.number().int().positive().max(maxScheduledMinutes),
     timezone: z.string().min(1).max(64),
-    scheduledBy: snowflake,
+    scheduledBy: personal(snowflake),
     channelId: snowflake,
   }),
   aggregateId: byMeeting,
@@ -27,7 +28,7 @@ export const meetingCanceled = defineEvent({
   type: 'meeting.canceled',
   version: 1,
   aggregate: 'meeting',
-  schema: meetingRef.extend({ canceledBy: snowflake, reason: z.string().max(500).optional() }),
+  schema: meetingRef.extend({ canceledBy: personal(snowflake), reason: z.string().max(500).optional() }),
   aggregateId: byMeeting,
 });
 
@@ -60,7 +61,7 @@ export const meetingDiscordEventDeleted = defineEvent({
   aggregateId: byMeeting,
 });
 
-const rsvp = meetingRef.extend({ userId: snowflake, discordEventId });
+const rsvp = meetingRef.extend({ userId: personal(snowflake), discordEventId });
 
 export const meetingRsvpAdded = defineEvent({
   type: 'meeting.rsvp_added',
