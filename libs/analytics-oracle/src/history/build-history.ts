@@ -73,6 +73,7 @@ function foldFact(history: History, { event, at, day }: Fact): void {
     case 'auth.token_revoked':
     case 'person.linked':
     case 'person.link_failed':
+    case 'person.forgotten':
     case 'guild.video_access_granted':
     case 'guild.video_access_revoked':
       return;

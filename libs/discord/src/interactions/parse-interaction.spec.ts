@@ -1,8 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  InteractionType,
-  type APIApplicationCommandInteractionDataOption,
-} from 'discord-api-types/v10';
+import { InteractionType } from 'discord-api-types/v10';
 import { describe, expect, it } from '@jest/globals';
 import { withDiscordDefaults } from '@kd/discord-fake';
 import { buttonInteraction, commandInteraction } from '@kd/testing';

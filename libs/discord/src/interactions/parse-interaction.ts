@@ -9,7 +9,6 @@ import {
   type ModalSubmitInteraction,
 } from './interaction.schema.js';
 import {
-  defaultLocale,
   type AutocompleteInvocation,
   type CommandInvocation,
   type CommandVia,
