@@ -92,13 +92,14 @@ function localized<F extends 'name' | 'description'>(
     : {};
 }
 
+/** An option (or sub-command, with its own options nested under its key) and its localizations. */
 function localizeOption(
-  command: string,
+  parent: string,
   name: string,
   discord: DiscordOptionShape,
 ): DiscordOptionShape & { name: string } {
-  const key = optionKey(command, name);
-  const { choices, ...rest } = discord;
+  const key = optionKey(parent, name);
+  const { choices, options, ...rest } = discord;
   return {
     name,
     ...localized('name', `${key}.name`),
@@ -108,9 +109,12 @@ function localizeOption(
       ? {
           choices: choices.map((choice) => ({
             ...choice,
-            ...localized('name', choiceKey(command, name, choice.value)),
+            ...localized('name', choiceKey(parent, name, choice.value)),
           })),
         }
+      : {}),
+    ...(options
+      ? { options: options.map(({ name: sub, ...shape }) => localizeOption(key, sub, shape)) }
       : {}),
   };
 }

@@ -23,8 +23,12 @@ export function localizationsOf(key: string): LocalizationMap | undefined {
   return Object.keys(map).length > 0 ? map : undefined;
 }
 
-/** Catalog key prefixes of a command, its options and their choices. */
+/**
+ * Catalog key prefixes of a command, its options and their choices. A sub-command is an option
+ * of its command, and its own options nest under it: `optionKey(optionKey(command, sub), option)`
+ * is `<command>.options.<sub>.options.<option>`.
+ */
 export const commandKey = (command: string) => command;
-export const optionKey = (command: string, option: string) => `${command}.options.${option}`;
-export const choiceKey = (command: string, option: string, value: string) =>
-  `${optionKey(command, option)}.choices.${value}`;
+export const optionKey = (parent: string, option: string) => `${parent}.options.${option}`;
+export const choiceKey = (parent: string, option: string, value: string) =>
+  `${optionKey(parent, option)}.choices.${value}`;

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { configSections, meetingTypes } from '@kd/events';
 import { commandNames, configUpdateSections, notificationKinds } from '@kd/guild-config';
+import { ownTranslation } from '@kd/i18n';
 import { normalizeCommand } from '../registration/normalize-command.js';
 import { toDiscordPayload } from './command-definition.js';
 import { checkCommandRules } from './definition-rules.js';
 import { commandDefinitions, findCommand, type OptionsOf } from './command-set.js';
 
 const payloads = commandDefinitions.map(toDiscordPayload);
+const discordLocales = ['de', 'es-ES', 'es-419', 'fr', 'pt-BR'] as const;
 const choicesOf = (command: string, option: string) =>
   payloads
     .find((p) => p.name === command)
@@ -50,6 +52,40 @@ describe('command definitions', () => {
       [...configSections].sort(),
     );
     expect(choicesOf('kaltura-start', 'type')).toEqual([...meetingTypes]);
+  });
+
+  it('are localized everywhere: English equals the definition, every other locale has its own', () => {
+    type Item = { name: string; description?: string; value?: string };
+    type Node = Item & {
+      name_localizations?: Record<string, string | null>;
+      description_localizations?: Record<string, string | null>;
+      options?: Node[];
+      choices?: (Item & { name_localizations?: Record<string, string | null> })[];
+    };
+    const missing: string[] = [];
+    const english: [string, string | undefined, string][] = [];
+    const visit = (key: string, node: Node) => {
+      english.push([`${key}.name`, ownTranslation('en-US', `commands.${key}.name`), node.name]);
+      english.push([
+        `${key}.description`,
+        ownTranslation('en-US', `commands.${key}.description`),
+        node.description ?? '',
+      ]);
+      for (const locale of discordLocales) {
+        if (!node.name_localizations?.[locale]) missing.push(`${key}.name ${locale}`);
+        if (!node.description_localizations?.[locale]) missing.push(`${key}.description ${locale}`);
+      }
+      for (const choice of node.choices ?? []) {
+        const choiceKey = `${key}.choices.${choice.value}`;
+        english.push([choiceKey, ownTranslation('en-US', `commands.${choiceKey}`), choice.name]);
+        for (const locale of discordLocales)
+          if (!choice.name_localizations?.[locale]) missing.push(`${choiceKey} ${locale}`);
+      }
+      for (const option of node.options ?? []) visit(`${key}.options.${option.name}`, option);
+    };
+    for (const payload of payloads) visit(payload.name, payload);
+    expect(missing).toEqual([]);
+    expect(english.filter(([, catalog, definition]) => catalog !== definition)).toEqual([]);
   });
 
   it('change only together with a version bump', () => {

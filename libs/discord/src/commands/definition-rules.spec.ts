@@ -84,6 +84,22 @@ describe('checkCommandRules', () => {
     expect(problems.join('\n')).toContain(problem);
   });
 
+  it('checks the options of sub-commands too, localized names included', () => {
+    const sub = (options: DiscordCommandPayload['options']) =>
+      command({ options: [{ type: 1, name: 'sub', description: 'A sub-command', options }] });
+    expect(checkCommandRules([sub([{ ...text, name: 'first', required: true }])])).toEqual([]);
+    expect(checkCommandRules([sub([{ ...text, name: 'Upper' }])]).join('\n')).toContain(
+      'option sub: option Upper: name "Upper" must be lowercase',
+    );
+    const clash = sub([
+      { ...text, name: 'a', name_localizations: { de: 'x' } },
+      { ...text, name: 'b', name_localizations: { de: 'x' } },
+    ]);
+    expect(checkCommandRules([clash]).join('\n')).toContain('duplicate option x in de');
+    const long = sub([{ ...text, name: 'a', description_localizations: { fr: 'd'.repeat(101) } }]);
+    expect(checkCommandRules([long]).join('\n')).toContain('fr: description must be 1-100');
+  });
+
   it('reports duplicate command names', () => {
     expect(checkCommandRules([command(), command()])).toContain('kaltura-demo: duplicate command');
   });

@@ -28,7 +28,15 @@ function commandProblems(command: DiscordCommandPayload): string[] {
     ...descriptionProblems(command.description),
     ...localizationProblems(command),
   ];
-  const { options } = command;
+  problems.push(...optionListProblems(command.options));
+  if (totalChars(command) > MAX_TOTAL_CHARS)
+    problems.push(`names, descriptions and choices exceed ${MAX_TOTAL_CHARS} characters`);
+  return problems;
+}
+
+/** The options of a command or of one of its sub-commands (each level has the same rules). */
+function optionListProblems(options: readonly Option[]): string[] {
+  const problems: string[] = [];
   if (options.length > MAX_OPTIONS) problems.push(`more than ${MAX_OPTIONS} options`);
   problems.push(...duplicates(options.map((o) => o.name)).map((n) => `duplicate option ${n}`));
   for (const locale of localesOf(options.map((o) => o.name_localizations)))
@@ -42,8 +50,6 @@ function commandProblems(command: DiscordCommandPayload): string[] {
     problems.push('required options must come before optional ones');
   for (const option of options)
     problems.push(...optionProblems(option).map((p) => `option ${option.name}: ${p}`));
-  if (totalChars(command) > MAX_TOTAL_CHARS)
-    problems.push(`names, descriptions and choices exceed ${MAX_TOTAL_CHARS} characters`);
   return problems;
 }
 
@@ -65,6 +71,7 @@ function optionProblems(option: Option): string[] {
     problems.push('min_value above max_value');
   if ((option.min_length ?? 0) > (option.max_length ?? 6000) || (option.max_length ?? 1) > 6000)
     problems.push('min_length/max_length outside 0-6000 or crossed');
+  if (option.options) problems.push(...optionListProblems(option.options));
   return problems;
 }
 
@@ -100,7 +107,7 @@ function totalChars(command: DiscordCommandPayload): number {
   const locales = localesOf([
     command.name_localizations,
     command.description_localizations,
-    ...command.options.flatMap((o) => [
+    ...allOptions(command.options).flatMap((o) => [
       o.name_localizations,
       o.description_localizations,
       ...(o.choices ?? []).map((c) => c.name_localizations),
@@ -112,7 +119,7 @@ function totalChars(command: DiscordCommandPayload): number {
 function charsIn(command: DiscordCommandPayload, locale: string | undefined): number {
   const pick = (text: string, map: LocalizationMap | undefined) =>
     (locale === undefined ? undefined : map?.[locale as keyof LocalizationMap]) ?? text;
-  const optionChars = command.options.map(
+  const optionChars = allOptions(command.options).map(
     (o) =>
       pick(o.name, o.name_localizations).length +
       pick(o.description, o.description_localizations).length +
@@ -126,6 +133,11 @@ function charsIn(command: DiscordCommandPayload, locale: string | undefined): nu
     pick(command.description, command.description_localizations).length +
     optionChars.reduce((a, b) => a + b, 0)
   );
+}
+
+/** Options with the options of sub-commands, which count towards the total too. */
+function allOptions(options: readonly Option[]): Option[] {
+  return options.flatMap((o) => [o, ...allOptions(o.options ?? [])]);
 }
 
 function localesOf(maps: readonly (LocalizationMap | undefined)[]): (keyof LocalizationMap)[] {

@@ -3,7 +3,9 @@ import { defineCatalog } from '../message-catalog.js';
 /*
  * Slash command names and descriptions as Discord shows them (`name_localizations`,
  * `description_localizations`). Keys: `<command>.name|description`,
- * `<command>.options.<option>.name|description`, `<command>.options.<option>.choices.<value>`.
+ * `<command>.options.<option>.name|description`, `<command>.options.<option>.choices.<value>`;
+ * a sub-command is an option, its own options nest under it:
+ * `<command>.options.<sub>.options.<option>.name|description|choices.<value>`.
  * English must equal the command definition; names lowercase, ≤ 32 characters, no spaces.
  */
 export const commands = defineCatalog('commands', {
@@ -37,6 +39,135 @@ export const commands = defineCatalog('commands', {
     'kaltura-video-search.options.limit.description': 'How many results (1-10, default 5)',
     'kaltura-stats.name': 'kaltura-stats',
     'kaltura-stats.description': "Usage figures of this server's Kaltura meetings and commands",
+    'kaltura-schedule.name': 'kaltura-schedule',
+    'kaltura-schedule.description': 'Schedule a Kaltura meeting and a Discord event for it',
+    'kaltura-schedule.options.type.name': 'type',
+    'kaltura-schedule.options.type.description': 'What kind of session',
+    'kaltura-schedule.options.type.choices.meeting': 'Meeting',
+    'kaltura-schedule.options.type.choices.webinar': 'Webinar',
+    'kaltura-schedule.options.type.choices.classroom': 'Classroom',
+    'kaltura-schedule.options.title.name': 'title',
+    'kaltura-schedule.options.title.description': 'Title shown to everyone',
+    'kaltura-schedule.options.when.name': 'when',
+    'kaltura-schedule.options.when.description':
+      'Start, in the server time zone: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+    'kaltura-schedule.options.duration.name': 'duration',
+    'kaltura-schedule.options.duration.description': 'Minutes (default 60, at most 1440)',
+    'kaltura-schedule.options.description.name': 'description',
+    'kaltura-schedule.options.description.description': 'What it is about',
+    'kaltura-cancel.name': 'kaltura-cancel',
+    'kaltura-cancel.description': 'Cancel a scheduled meeting (yours, or any with Manage Events)',
+    'kaltura-cancel.options.meeting.name': 'meeting',
+    'kaltura-cancel.options.meeting.description': 'The scheduled meeting (start typing its title)',
+    'kaltura-cancel.options.reason.name': 'reason',
+    'kaltura-cancel.options.reason.description': 'Why (shown in the Discord event)',
+    'kaltura-forget-me.name': 'kaltura-forget-me',
+    'kaltura-forget-me.description':
+      'Delete what this app keeps about you (asks you to confirm first)',
+    'kaltura-forget-me.options.confirm.name': 'confirm',
+    'kaltura-forget-me.options.confirm.description': 'Skip the question: yes forgets you now',
+    'kaltura-forget-me.options.confirm.choices.yes': 'Yes, forget me',
+    'kaltura-forget-me.options.confirm.choices.no': 'No, keep my data',
+    'kaltura-config-view.name': 'kaltura-config-view',
+    'kaltura-config-view.description': "Show this server's Kaltura settings",
+    'kaltura-config-view.options.section.name': 'section',
+    'kaltura-config-view.options.section.description': 'Only this section',
+    'kaltura-config-view.options.section.choices.general': 'General (time zone, language)',
+    'kaltura-config-view.options.section.choices.notifications': 'Notifications',
+    'kaltura-config-view.options.section.choices.commands': 'Commands',
+    'kaltura-config-view.options.section.choices.roles': 'Roles',
+    'kaltura-config-view.options.section.choices.features': 'Features',
+    'kaltura-config-update.name': 'kaltura-config-update',
+    'kaltura-config-update.description': 'Change Kaltura settings of this server',
+    'kaltura-config-update.options.channel.name': 'channel',
+    'kaltura-config-update.options.channel.description': 'Where a kind of notification is posted',
+    'kaltura-config-update.options.channel.options.kind.name': 'kind',
+    'kaltura-config-update.options.channel.options.kind.description': 'Kind of notification',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_scheduled':
+      'Meeting scheduled',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_reminder':
+      'Meeting reminder',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_start': 'Meeting started',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_end': 'Meeting ended',
+    'kaltura-config-update.options.channel.options.kind.choices.recording_ready': 'Recording ready',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_join':
+      'Participant joined',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_leave':
+      'Participant left',
+    'kaltura-config-update.options.channel.options.channel.name': 'channel',
+    'kaltura-config-update.options.channel.options.channel.description':
+      'Channel to post in; leave out for the channel the meeting started from',
+    'kaltura-config-update.options.role.name': 'role',
+    'kaltura-config-update.options.role.description':
+      'The Kaltura role members with a Discord role get',
+    'kaltura-config-update.options.role.options.role.name': 'role',
+    'kaltura-config-update.options.role.options.role.description': 'Discord role',
+    'kaltura-config-update.options.role.options.kaltura_role.name': 'kaltura_role',
+    'kaltura-config-update.options.role.options.kaltura_role.description':
+      'Kaltura role, or none to remove the mapping',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.adminRole':
+      'Moderator (adminRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.viewerRole':
+      'Attendee (viewerRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.none': 'None (remove)',
+    'kaltura-config-update.options.switch.name': 'switch',
+    'kaltura-config-update.options.switch.description':
+      'Turn a notification, command or feature on or off',
+    'kaltura-config-update.options.switch.options.key.name': 'key',
+    'kaltura-config-update.options.switch.options.key.description':
+      'What to switch, e.g. features.recordings',
+    'kaltura-config-update.options.switch.options.value.name': 'value',
+    'kaltura-config-update.options.switch.options.value.description': 'On (True) or off (False)',
+    'kaltura-config-update.options.general.name': 'general',
+    'kaltura-config-update.options.general.description': 'Time zone, language and reminder time',
+    'kaltura-config-update.options.general.options.timezone.name': 'timezone',
+    'kaltura-config-update.options.general.options.timezone.description':
+      'IANA time zone, e.g. Europe/Berlin',
+    'kaltura-config-update.options.general.options.locale.name': 'locale',
+    'kaltura-config-update.options.general.options.locale.description': 'Language of notifications',
+    'kaltura-config-update.options.general.options.locale.choices.en-US': 'English (US)',
+    'kaltura-config-update.options.general.options.locale.choices.de': 'Deutsch',
+    'kaltura-config-update.options.general.options.locale.choices.es-ES': 'Español (España)',
+    'kaltura-config-update.options.general.options.locale.choices.fr': 'Français',
+    'kaltura-config-update.options.general.options.locale.choices.pt-BR': 'Português (Brasil)',
+    'kaltura-config-update.options.general.options.reminder_minutes.name': 'reminder_minutes',
+    'kaltura-config-update.options.general.options.reminder_minutes.description':
+      'Minutes before a scheduled meeting to remind (0 = off)',
+    'kaltura-config-update.options.template.name': 'template',
+    'kaltura-config-update.options.template.description':
+      'Edit the text of a kind of notification, with a preview',
+    'kaltura-config-update.options.template.options.kind.name': 'kind',
+    'kaltura-config-update.options.template.options.kind.description': 'Kind of notification',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_scheduled':
+      'Meeting scheduled',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_reminder':
+      'Meeting reminder',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_start': 'Meeting started',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_end': 'Meeting ended',
+    'kaltura-config-update.options.template.options.kind.choices.recording_ready':
+      'Recording ready',
+    'kaltura-config-update.options.template.options.kind.choices.participant_join':
+      'Participant joined',
+    'kaltura-config-update.options.template.options.kind.choices.participant_leave':
+      'Participant left',
+    'kaltura-config-update.options.set.name': 'set',
+    'kaltura-config-update.options.set.description': 'Any setting by its key (advanced)',
+    'kaltura-config-update.options.set.options.key.name': 'key',
+    'kaltura-config-update.options.set.options.key.description':
+      'Setting, e.g. commands.permissions.kaltura-start',
+    'kaltura-config-update.options.set.options.value.name': 'value',
+    'kaltura-config-update.options.set.options.value.description':
+      'New value ("null" returns it to the default)',
+    'kaltura-config-reset.name': 'kaltura-config-reset',
+    'kaltura-config-reset.description': 'Return settings of this server to the defaults',
+    'kaltura-config-reset.options.section.name': 'section',
+    'kaltura-config-reset.options.section.description': 'Section to reset, or all',
+    'kaltura-config-reset.options.section.choices.all': 'All sections',
+    'kaltura-config-reset.options.section.choices.general': 'General (time zone, language)',
+    'kaltura-config-reset.options.section.choices.notifications': 'Notifications',
+    'kaltura-config-reset.options.section.choices.commands': 'Commands',
+    'kaltura-config-reset.options.section.choices.roles': 'Roles',
+    'kaltura-config-reset.options.section.choices.features': 'Features',
   },
   de: {
     'kaltura-start.name': 'kaltura-starten',
@@ -69,6 +200,144 @@ export const commands = defineCatalog('commands', {
     'kaltura-video-search.options.limit.description': 'Wie viele Treffer (1–10, Standard 5)',
     'kaltura-stats.name': 'kaltura-statistik',
     'kaltura-stats.description': 'Nutzungszahlen der Kaltura-Meetings und -Befehle dieses Servers',
+    'kaltura-schedule.name': 'kaltura-planen',
+    'kaltura-schedule.description': 'Plane ein Kaltura-Meeting und ein Discord-Event dafür',
+    'kaltura-schedule.options.type.name': 'art',
+    'kaltura-schedule.options.type.description': 'Welche Art von Sitzung',
+    'kaltura-schedule.options.type.choices.meeting': 'Meeting',
+    'kaltura-schedule.options.type.choices.webinar': 'Webinar',
+    'kaltura-schedule.options.type.choices.classroom': 'Kursraum',
+    'kaltura-schedule.options.title.name': 'titel',
+    'kaltura-schedule.options.title.description': 'Titel, den alle sehen',
+    'kaltura-schedule.options.when.name': 'wann',
+    'kaltura-schedule.options.when.description':
+      'Beginn in der Zeitzone des Servers: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+    'kaltura-schedule.options.duration.name': 'dauer',
+    'kaltura-schedule.options.duration.description': 'Minuten (Standard 60, höchstens 1440)',
+    'kaltura-schedule.options.description.name': 'beschreibung',
+    'kaltura-schedule.options.description.description': 'Worum es geht',
+    'kaltura-cancel.name': 'kaltura-absagen',
+    'kaltura-cancel.description':
+      'Sage ein geplantes Meeting ab (deines oder jedes mit „Events verwalten“)',
+    'kaltura-cancel.options.meeting.name': 'meeting',
+    'kaltura-cancel.options.meeting.description':
+      'Das geplante Meeting (tippe den Anfang seines Titels)',
+    'kaltura-cancel.options.reason.name': 'grund',
+    'kaltura-cancel.options.reason.description': 'Warum (wird im Discord-Event angezeigt)',
+    'kaltura-forget-me.name': 'kaltura-vergiss-mich',
+    'kaltura-forget-me.description':
+      'Lösche, was diese App über dich speichert (fragt vorher nach)',
+    'kaltura-forget-me.options.confirm.name': 'bestätigen',
+    'kaltura-forget-me.options.confirm.description':
+      'Frage überspringen: „Ja“ vergisst dich sofort',
+    'kaltura-forget-me.options.confirm.choices.yes': 'Ja, vergiss mich',
+    'kaltura-forget-me.options.confirm.choices.no': 'Nein, behalte meine Daten',
+    'kaltura-config-view.name': 'kaltura-config-anzeigen',
+    'kaltura-config-view.description': 'Zeigt die Kaltura-Einstellungen dieses Servers',
+    'kaltura-config-view.options.section.name': 'bereich',
+    'kaltura-config-view.options.section.description': 'Nur dieser Bereich',
+    'kaltura-config-view.options.section.choices.general': 'Allgemein (Zeitzone, Sprache)',
+    'kaltura-config-view.options.section.choices.notifications': 'Benachrichtigungen',
+    'kaltura-config-view.options.section.choices.commands': 'Befehle',
+    'kaltura-config-view.options.section.choices.roles': 'Rollen',
+    'kaltura-config-view.options.section.choices.features': 'Funktionen',
+    'kaltura-config-update.name': 'kaltura-config-ändern',
+    'kaltura-config-update.description': 'Ändere Kaltura-Einstellungen dieses Servers',
+    'kaltura-config-update.options.channel.name': 'kanal',
+    'kaltura-config-update.options.channel.description':
+      'Wohin eine Art von Benachrichtigung gepostet wird',
+    'kaltura-config-update.options.channel.options.kind.name': 'art',
+    'kaltura-config-update.options.channel.options.kind.description': 'Art der Benachrichtigung',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_scheduled':
+      'Meeting geplant',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_reminder':
+      'Meeting-Erinnerung',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_start': 'Meeting gestartet',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_end': 'Meeting beendet',
+    'kaltura-config-update.options.channel.options.kind.choices.recording_ready':
+      'Aufzeichnung bereit',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_join':
+      'Teilnehmer beigetreten',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_leave':
+      'Teilnehmer gegangen',
+    'kaltura-config-update.options.channel.options.channel.name': 'kanal',
+    'kaltura-config-update.options.channel.options.channel.description':
+      'Kanal zum Posten; weglassen für den Kanal, in dem das Meeting gestartet wurde',
+    'kaltura-config-update.options.role.name': 'rolle',
+    'kaltura-config-update.options.role.description':
+      'Die Kaltura-Rolle, die Mitglieder mit einer Discord-Rolle bekommen',
+    'kaltura-config-update.options.role.options.role.name': 'rolle',
+    'kaltura-config-update.options.role.options.role.description': 'Discord-Rolle',
+    'kaltura-config-update.options.role.options.kaltura_role.name': 'kaltura_rolle',
+    'kaltura-config-update.options.role.options.kaltura_role.description':
+      'Kaltura-Rolle, oder keine, um die Zuordnung zu entfernen',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.adminRole':
+      'Moderator (adminRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.viewerRole':
+      'Teilnehmer (viewerRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.none': 'Keine (entfernen)',
+    'kaltura-config-update.options.switch.name': 'schalter',
+    'kaltura-config-update.options.switch.description':
+      'Schalte eine Benachrichtigung, einen Befehl oder eine Funktion ein oder aus',
+    'kaltura-config-update.options.switch.options.key.name': 'schlüssel',
+    'kaltura-config-update.options.switch.options.key.description':
+      'Was geschaltet wird, z. B. features.recordings',
+    'kaltura-config-update.options.switch.options.value.name': 'wert',
+    'kaltura-config-update.options.switch.options.value.description': 'Ein (True) oder aus (False)',
+    'kaltura-config-update.options.general.name': 'allgemein',
+    'kaltura-config-update.options.general.description': 'Zeitzone, Sprache und Erinnerungszeit',
+    'kaltura-config-update.options.general.options.timezone.name': 'zeitzone',
+    'kaltura-config-update.options.general.options.timezone.description':
+      'IANA-Zeitzone, z. B. Europe/Berlin',
+    'kaltura-config-update.options.general.options.locale.name': 'sprache',
+    'kaltura-config-update.options.general.options.locale.description':
+      'Sprache der Benachrichtigungen',
+    'kaltura-config-update.options.general.options.locale.choices.en-US': 'English (US)',
+    'kaltura-config-update.options.general.options.locale.choices.de': 'Deutsch',
+    'kaltura-config-update.options.general.options.locale.choices.es-ES': 'Español (España)',
+    'kaltura-config-update.options.general.options.locale.choices.fr': 'Français',
+    'kaltura-config-update.options.general.options.locale.choices.pt-BR': 'Português (Brasil)',
+    'kaltura-config-update.options.general.options.reminder_minutes.name': 'erinnerung_minuten',
+    'kaltura-config-update.options.general.options.reminder_minutes.description':
+      'Minuten vor einem geplanten Meeting für die Erinnerung (0 = aus)',
+    'kaltura-config-update.options.template.name': 'vorlage',
+    'kaltura-config-update.options.template.description':
+      'Bearbeite den Text einer Art von Benachrichtigung, mit Vorschau',
+    'kaltura-config-update.options.template.options.kind.name': 'art',
+    'kaltura-config-update.options.template.options.kind.description': 'Art der Benachrichtigung',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_scheduled':
+      'Meeting geplant',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_reminder':
+      'Meeting-Erinnerung',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_start':
+      'Meeting gestartet',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_end': 'Meeting beendet',
+    'kaltura-config-update.options.template.options.kind.choices.recording_ready':
+      'Aufzeichnung bereit',
+    'kaltura-config-update.options.template.options.kind.choices.participant_join':
+      'Teilnehmer beigetreten',
+    'kaltura-config-update.options.template.options.kind.choices.participant_leave':
+      'Teilnehmer gegangen',
+    'kaltura-config-update.options.set.name': 'setzen',
+    'kaltura-config-update.options.set.description':
+      'Beliebige Einstellung über ihren Schlüssel (für Fortgeschrittene)',
+    'kaltura-config-update.options.set.options.key.name': 'schlüssel',
+    'kaltura-config-update.options.set.options.key.description':
+      'Einstellung, z. B. commands.permissions.kaltura-start',
+    'kaltura-config-update.options.set.options.value.name': 'wert',
+    'kaltura-config-update.options.set.options.value.description':
+      'Neuer Wert („null“ setzt ihn auf den Standard zurück)',
+    'kaltura-config-reset.name': 'kaltura-config-zurücksetzen',
+    'kaltura-config-reset.description':
+      'Setzt Einstellungen dieses Servers auf die Standardwerte zurück',
+    'kaltura-config-reset.options.section.name': 'bereich',
+    'kaltura-config-reset.options.section.description': 'Bereich zum Zurücksetzen, oder alle',
+    'kaltura-config-reset.options.section.choices.all': 'Alle Bereiche',
+    'kaltura-config-reset.options.section.choices.general': 'Allgemein (Zeitzone, Sprache)',
+    'kaltura-config-reset.options.section.choices.notifications': 'Benachrichtigungen',
+    'kaltura-config-reset.options.section.choices.commands': 'Befehle',
+    'kaltura-config-reset.options.section.choices.roles': 'Rollen',
+    'kaltura-config-reset.options.section.choices.features': 'Funktionen',
   },
   'es-ES': {
     'kaltura-start.name': 'kaltura-iniciar',
@@ -102,6 +371,143 @@ export const commands = defineCatalog('commands', {
     'kaltura-stats.name': 'kaltura-estadísticas',
     'kaltura-stats.description':
       'Cifras de uso de las reuniones y los comandos de Kaltura de este servidor',
+    'kaltura-schedule.name': 'kaltura-programar',
+    'kaltura-schedule.description':
+      'Programa una reunión de Kaltura y un evento de Discord para ella',
+    'kaltura-schedule.options.type.name': 'tipo',
+    'kaltura-schedule.options.type.description': 'Qué tipo de sesión',
+    'kaltura-schedule.options.type.choices.meeting': 'Reunión',
+    'kaltura-schedule.options.type.choices.webinar': 'Seminario web',
+    'kaltura-schedule.options.type.choices.classroom': 'Aula',
+    'kaltura-schedule.options.title.name': 'título',
+    'kaltura-schedule.options.title.description': 'Título visible para todos',
+    'kaltura-schedule.options.when.name': 'cuándo',
+    'kaltura-schedule.options.when.description':
+      'Inicio, en la zona horaria del servidor: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+    'kaltura-schedule.options.duration.name': 'duración',
+    'kaltura-schedule.options.duration.description': 'Minutos (60 por defecto, 1440 como máximo)',
+    'kaltura-schedule.options.description.name': 'descripción',
+    'kaltura-schedule.options.description.description': 'De qué trata',
+    'kaltura-cancel.name': 'kaltura-cancelar',
+    'kaltura-cancel.description':
+      'Cancela una reunión programada (la tuya, o cualquiera con Gestionar eventos)',
+    'kaltura-cancel.options.meeting.name': 'reunión',
+    'kaltura-cancel.options.meeting.description':
+      'La reunión programada (empieza a escribir su título)',
+    'kaltura-cancel.options.reason.name': 'motivo',
+    'kaltura-cancel.options.reason.description': 'Por qué (se muestra en el evento de Discord)',
+    'kaltura-forget-me.name': 'kaltura-olvídame',
+    'kaltura-forget-me.description':
+      'Borra lo que esta aplicación guarda sobre ti (antes te pide confirmación)',
+    'kaltura-forget-me.options.confirm.name': 'confirmar',
+    'kaltura-forget-me.options.confirm.description':
+      'Omite la pregunta: «sí» te olvida ahora mismo',
+    'kaltura-forget-me.options.confirm.choices.yes': 'Sí, olvídame',
+    'kaltura-forget-me.options.confirm.choices.no': 'No, conserva mis datos',
+    'kaltura-config-view.name': 'kaltura-config-ver',
+    'kaltura-config-view.description': 'Muestra los ajustes de Kaltura de este servidor',
+    'kaltura-config-view.options.section.name': 'sección',
+    'kaltura-config-view.options.section.description': 'Solo esta sección',
+    'kaltura-config-view.options.section.choices.general': 'General (zona horaria, idioma)',
+    'kaltura-config-view.options.section.choices.notifications': 'Notificaciones',
+    'kaltura-config-view.options.section.choices.commands': 'Comandos',
+    'kaltura-config-view.options.section.choices.roles': 'Roles',
+    'kaltura-config-view.options.section.choices.features': 'Funciones',
+    'kaltura-config-update.name': 'kaltura-config-cambiar',
+    'kaltura-config-update.description': 'Cambia los ajustes de Kaltura de este servidor',
+    'kaltura-config-update.options.channel.name': 'canal',
+    'kaltura-config-update.options.channel.description': 'Dónde se publica un tipo de notificación',
+    'kaltura-config-update.options.channel.options.kind.name': 'tipo',
+    'kaltura-config-update.options.channel.options.kind.description': 'Tipo de notificación',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_scheduled':
+      'Reunión programada',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_reminder':
+      'Recordatorio de reunión',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_start': 'Reunión iniciada',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_end': 'Reunión finalizada',
+    'kaltura-config-update.options.channel.options.kind.choices.recording_ready': 'Grabación lista',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_join':
+      'Se unió un participante',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_leave':
+      'Salió un participante',
+    'kaltura-config-update.options.channel.options.channel.name': 'canal',
+    'kaltura-config-update.options.channel.options.channel.description':
+      'Canal donde publicar; omítelo para usar el canal desde el que empezó la reunión',
+    'kaltura-config-update.options.role.name': 'rol',
+    'kaltura-config-update.options.role.description':
+      'El rol de Kaltura que reciben los miembros con un rol de Discord',
+    'kaltura-config-update.options.role.options.role.name': 'rol',
+    'kaltura-config-update.options.role.options.role.description': 'Rol de Discord',
+    'kaltura-config-update.options.role.options.kaltura_role.name': 'rol_kaltura',
+    'kaltura-config-update.options.role.options.kaltura_role.description':
+      'Rol de Kaltura, o ninguno para quitar la asignación',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.adminRole':
+      'Moderador (adminRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.viewerRole':
+      'Asistente (viewerRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.none': 'Ninguno (quitar)',
+    'kaltura-config-update.options.switch.name': 'activar',
+    'kaltura-config-update.options.switch.description':
+      'Activa o desactiva una notificación, un comando o una función',
+    'kaltura-config-update.options.switch.options.key.name': 'clave',
+    'kaltura-config-update.options.switch.options.key.description':
+      'Qué activar o desactivar, p. ej. features.recordings',
+    'kaltura-config-update.options.switch.options.value.name': 'valor',
+    'kaltura-config-update.options.switch.options.value.description':
+      'Activado (True) o desactivado (False)',
+    'kaltura-config-update.options.general.name': 'general',
+    'kaltura-config-update.options.general.description':
+      'Zona horaria, idioma y hora del recordatorio',
+    'kaltura-config-update.options.general.options.timezone.name': 'zona_horaria',
+    'kaltura-config-update.options.general.options.timezone.description':
+      'Zona horaria IANA, p. ej. Europe/Madrid',
+    'kaltura-config-update.options.general.options.locale.name': 'idioma',
+    'kaltura-config-update.options.general.options.locale.description':
+      'Idioma de las notificaciones',
+    'kaltura-config-update.options.general.options.locale.choices.en-US': 'English (US)',
+    'kaltura-config-update.options.general.options.locale.choices.de': 'Deutsch',
+    'kaltura-config-update.options.general.options.locale.choices.es-ES': 'Español (España)',
+    'kaltura-config-update.options.general.options.locale.choices.fr': 'Français',
+    'kaltura-config-update.options.general.options.locale.choices.pt-BR': 'Português (Brasil)',
+    'kaltura-config-update.options.general.options.reminder_minutes.name': 'minutos_recordatorio',
+    'kaltura-config-update.options.general.options.reminder_minutes.description':
+      'Minutos antes de una reunión programada para recordarla (0 = desactivado)',
+    'kaltura-config-update.options.template.name': 'plantilla',
+    'kaltura-config-update.options.template.description':
+      'Edita el texto de un tipo de notificación, con vista previa',
+    'kaltura-config-update.options.template.options.kind.name': 'tipo',
+    'kaltura-config-update.options.template.options.kind.description': 'Tipo de notificación',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_scheduled':
+      'Reunión programada',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_reminder':
+      'Recordatorio de reunión',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_start': 'Reunión iniciada',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_end': 'Reunión finalizada',
+    'kaltura-config-update.options.template.options.kind.choices.recording_ready':
+      'Grabación lista',
+    'kaltura-config-update.options.template.options.kind.choices.participant_join':
+      'Se unió un participante',
+    'kaltura-config-update.options.template.options.kind.choices.participant_leave':
+      'Salió un participante',
+    'kaltura-config-update.options.set.name': 'establecer',
+    'kaltura-config-update.options.set.description': 'Cualquier ajuste por su clave (avanzado)',
+    'kaltura-config-update.options.set.options.key.name': 'clave',
+    'kaltura-config-update.options.set.options.key.description':
+      'Ajuste, p. ej. commands.permissions.kaltura-start',
+    'kaltura-config-update.options.set.options.value.name': 'valor',
+    'kaltura-config-update.options.set.options.value.description':
+      'Nuevo valor («null» lo devuelve al valor por defecto)',
+    'kaltura-config-reset.name': 'kaltura-config-restablecer',
+    'kaltura-config-reset.description':
+      'Restablece los ajustes de este servidor a los valores por defecto',
+    'kaltura-config-reset.options.section.name': 'sección',
+    'kaltura-config-reset.options.section.description': 'Sección que restablecer, o todas',
+    'kaltura-config-reset.options.section.choices.all': 'Todas las secciones',
+    'kaltura-config-reset.options.section.choices.general': 'General (zona horaria, idioma)',
+    'kaltura-config-reset.options.section.choices.notifications': 'Notificaciones',
+    'kaltura-config-reset.options.section.choices.commands': 'Comandos',
+    'kaltura-config-reset.options.section.choices.roles': 'Roles',
+    'kaltura-config-reset.options.section.choices.features': 'Funciones',
   },
   fr: {
     'kaltura-start.name': 'kaltura-démarrer',
@@ -136,6 +542,141 @@ export const commands = defineCatalog('commands', {
     'kaltura-stats.name': 'kaltura-statistiques',
     'kaltura-stats.description':
       'Chiffres d’utilisation des réunions et commandes Kaltura de ce serveur',
+    'kaltura-schedule.name': 'kaltura-planifier',
+    'kaltura-schedule.description': 'Planifier une réunion Kaltura et un évènement Discord associé',
+    'kaltura-schedule.options.type.name': 'type',
+    'kaltura-schedule.options.type.description': 'Quel type de session',
+    'kaltura-schedule.options.type.choices.meeting': 'Réunion',
+    'kaltura-schedule.options.type.choices.webinar': 'Webinaire',
+    'kaltura-schedule.options.type.choices.classroom': 'Classe',
+    'kaltura-schedule.options.title.name': 'titre',
+    'kaltura-schedule.options.title.description': 'Titre visible par tous',
+    'kaltura-schedule.options.when.name': 'quand',
+    'kaltura-schedule.options.when.description':
+      'Début, dans le fuseau horaire du serveur : 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+    'kaltura-schedule.options.duration.name': 'durée',
+    'kaltura-schedule.options.duration.description': 'Minutes (60 par défaut, 1440 au maximum)',
+    'kaltura-schedule.options.description.name': 'description',
+    'kaltura-schedule.options.description.description': 'De quoi il s’agit',
+    'kaltura-cancel.name': 'kaltura-annuler',
+    'kaltura-cancel.description':
+      'Annuler une réunion planifiée (la vôtre, ou toute autre avec Gérer les évènements)',
+    'kaltura-cancel.options.meeting.name': 'réunion',
+    'kaltura-cancel.options.meeting.description':
+      'La réunion planifiée (commencez à taper son titre)',
+    'kaltura-cancel.options.reason.name': 'motif',
+    'kaltura-cancel.options.reason.description': 'Pourquoi (affiché dans l’évènement Discord)',
+    'kaltura-forget-me.name': 'kaltura-oubliez-moi',
+    'kaltura-forget-me.description':
+      'Supprimer ce que cette application conserve sur vous (demande confirmation)',
+    'kaltura-forget-me.options.confirm.name': 'confirmer',
+    'kaltura-forget-me.options.confirm.description':
+      'Passer la question : « oui » vous oublie tout de suite',
+    'kaltura-forget-me.options.confirm.choices.yes': 'Oui, oubliez-moi',
+    'kaltura-forget-me.options.confirm.choices.no': 'Non, gardez mes données',
+    'kaltura-config-view.name': 'kaltura-config-afficher',
+    'kaltura-config-view.description': 'Afficher les paramètres Kaltura de ce serveur',
+    'kaltura-config-view.options.section.name': 'section',
+    'kaltura-config-view.options.section.description': 'Seulement cette section',
+    'kaltura-config-view.options.section.choices.general': 'Général (fuseau horaire, langue)',
+    'kaltura-config-view.options.section.choices.notifications': 'Notifications',
+    'kaltura-config-view.options.section.choices.commands': 'Commandes',
+    'kaltura-config-view.options.section.choices.roles': 'Rôles',
+    'kaltura-config-view.options.section.choices.features': 'Fonctionnalités',
+    'kaltura-config-update.name': 'kaltura-config-modifier',
+    'kaltura-config-update.description': 'Modifier les paramètres Kaltura de ce serveur',
+    'kaltura-config-update.options.channel.name': 'salon',
+    'kaltura-config-update.options.channel.description': 'Où un type de notification est publié',
+    'kaltura-config-update.options.channel.options.kind.name': 'type',
+    'kaltura-config-update.options.channel.options.kind.description': 'Type de notification',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_scheduled':
+      'Réunion planifiée',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_reminder':
+      'Rappel de réunion',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_start': 'Réunion démarrée',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_end': 'Réunion terminée',
+    'kaltura-config-update.options.channel.options.kind.choices.recording_ready':
+      'Enregistrement prêt',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_join':
+      'Participant arrivé',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_leave':
+      'Participant parti',
+    'kaltura-config-update.options.channel.options.channel.name': 'salon',
+    'kaltura-config-update.options.channel.options.channel.description':
+      'Salon où publier ; laissez vide pour le salon d’où la réunion a démarré',
+    'kaltura-config-update.options.role.name': 'rôle',
+    'kaltura-config-update.options.role.description':
+      'Le rôle Kaltura qu’obtiennent les membres ayant un rôle Discord',
+    'kaltura-config-update.options.role.options.role.name': 'rôle',
+    'kaltura-config-update.options.role.options.role.description': 'Rôle Discord',
+    'kaltura-config-update.options.role.options.kaltura_role.name': 'rôle_kaltura',
+    'kaltura-config-update.options.role.options.kaltura_role.description':
+      'Rôle Kaltura, ou aucun pour retirer l’association',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.adminRole':
+      'Modérateur (adminRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.viewerRole':
+      'Participant (viewerRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.none': 'Aucun (retirer)',
+    'kaltura-config-update.options.switch.name': 'activer',
+    'kaltura-config-update.options.switch.description':
+      'Activer ou désactiver une notification, une commande ou une fonctionnalité',
+    'kaltura-config-update.options.switch.options.key.name': 'clé',
+    'kaltura-config-update.options.switch.options.key.description':
+      'Ce qu’il faut activer ou désactiver, p. ex. features.recordings',
+    'kaltura-config-update.options.switch.options.value.name': 'valeur',
+    'kaltura-config-update.options.switch.options.value.description':
+      'Activé (True) ou désactivé (False)',
+    'kaltura-config-update.options.general.name': 'général',
+    'kaltura-config-update.options.general.description':
+      'Fuseau horaire, langue et délai de rappel',
+    'kaltura-config-update.options.general.options.timezone.name': 'fuseau_horaire',
+    'kaltura-config-update.options.general.options.timezone.description':
+      'Fuseau horaire IANA, p. ex. Europe/Paris',
+    'kaltura-config-update.options.general.options.locale.name': 'langue',
+    'kaltura-config-update.options.general.options.locale.description': 'Langue des notifications',
+    'kaltura-config-update.options.general.options.locale.choices.en-US': 'English (US)',
+    'kaltura-config-update.options.general.options.locale.choices.de': 'Deutsch',
+    'kaltura-config-update.options.general.options.locale.choices.es-ES': 'Español (España)',
+    'kaltura-config-update.options.general.options.locale.choices.fr': 'Français',
+    'kaltura-config-update.options.general.options.locale.choices.pt-BR': 'Português (Brasil)',
+    'kaltura-config-update.options.general.options.reminder_minutes.name': 'minutes_rappel',
+    'kaltura-config-update.options.general.options.reminder_minutes.description':
+      'Minutes avant une réunion planifiée pour le rappel (0 = désactivé)',
+    'kaltura-config-update.options.template.name': 'modèle',
+    'kaltura-config-update.options.template.description':
+      'Modifier le texte d’un type de notification, avec aperçu',
+    'kaltura-config-update.options.template.options.kind.name': 'type',
+    'kaltura-config-update.options.template.options.kind.description': 'Type de notification',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_scheduled':
+      'Réunion planifiée',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_reminder':
+      'Rappel de réunion',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_start': 'Réunion démarrée',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_end': 'Réunion terminée',
+    'kaltura-config-update.options.template.options.kind.choices.recording_ready':
+      'Enregistrement prêt',
+    'kaltura-config-update.options.template.options.kind.choices.participant_join':
+      'Participant arrivé',
+    'kaltura-config-update.options.template.options.kind.choices.participant_leave':
+      'Participant parti',
+    'kaltura-config-update.options.set.name': 'définir',
+    'kaltura-config-update.options.set.description': 'N’importe quel paramètre par sa clé (avancé)',
+    'kaltura-config-update.options.set.options.key.name': 'clé',
+    'kaltura-config-update.options.set.options.key.description':
+      'Paramètre, p. ex. commands.permissions.kaltura-start',
+    'kaltura-config-update.options.set.options.value.name': 'valeur',
+    'kaltura-config-update.options.set.options.value.description':
+      'Nouvelle valeur (« null » rétablit la valeur par défaut)',
+    'kaltura-config-reset.name': 'kaltura-config-réinitialiser',
+    'kaltura-config-reset.description': 'Rétablir les paramètres par défaut de ce serveur',
+    'kaltura-config-reset.options.section.name': 'section',
+    'kaltura-config-reset.options.section.description': 'Section à réinitialiser, ou toutes',
+    'kaltura-config-reset.options.section.choices.all': 'Toutes les sections',
+    'kaltura-config-reset.options.section.choices.general': 'Général (fuseau horaire, langue)',
+    'kaltura-config-reset.options.section.choices.notifications': 'Notifications',
+    'kaltura-config-reset.options.section.choices.commands': 'Commandes',
+    'kaltura-config-reset.options.section.choices.roles': 'Rôles',
+    'kaltura-config-reset.options.section.choices.features': 'Fonctionnalités',
   },
   'pt-BR': {
     'kaltura-start.name': 'kaltura-iniciar',
@@ -168,5 +709,136 @@ export const commands = defineCatalog('commands', {
     'kaltura-video-search.options.limit.description': 'Quantos resultados (1-10, padrão 5)',
     'kaltura-stats.name': 'kaltura-estatísticas',
     'kaltura-stats.description': 'Números de uso das reuniões e comandos Kaltura deste servidor',
+    'kaltura-schedule.name': 'kaltura-agendar',
+    'kaltura-schedule.description': 'Agende uma reunião Kaltura e um evento do Discord para ela',
+    'kaltura-schedule.options.type.name': 'tipo',
+    'kaltura-schedule.options.type.description': 'Que tipo de sessão',
+    'kaltura-schedule.options.type.choices.meeting': 'Reunião',
+    'kaltura-schedule.options.type.choices.webinar': 'Webinar',
+    'kaltura-schedule.options.type.choices.classroom': 'Sala de aula',
+    'kaltura-schedule.options.title.name': 'título',
+    'kaltura-schedule.options.title.description': 'Título exibido para todos',
+    'kaltura-schedule.options.when.name': 'quando',
+    'kaltura-schedule.options.when.description':
+      'Início, no fuso horário do servidor: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+    'kaltura-schedule.options.duration.name': 'duração',
+    'kaltura-schedule.options.duration.description': 'Minutos (padrão 60, no máximo 1440)',
+    'kaltura-schedule.options.description.name': 'descrição',
+    'kaltura-schedule.options.description.description': 'Sobre o que é',
+    'kaltura-cancel.name': 'kaltura-cancelar',
+    'kaltura-cancel.description':
+      'Cancele uma reunião agendada (a sua, ou qualquer uma com Gerenciar eventos)',
+    'kaltura-cancel.options.meeting.name': 'reunião',
+    'kaltura-cancel.options.meeting.description': 'A reunião agendada (comece a digitar o título)',
+    'kaltura-cancel.options.reason.name': 'motivo',
+    'kaltura-cancel.options.reason.description': 'Por quê (exibido no evento do Discord)',
+    'kaltura-forget-me.name': 'kaltura-esqueça-me',
+    'kaltura-forget-me.description':
+      'Apague o que este app guarda sobre você (pede confirmação antes)',
+    'kaltura-forget-me.options.confirm.name': 'confirmar',
+    'kaltura-forget-me.options.confirm.description': 'Pule a pergunta: “sim” esquece você agora',
+    'kaltura-forget-me.options.confirm.choices.yes': 'Sim, me esqueça',
+    'kaltura-forget-me.options.confirm.choices.no': 'Não, mantenha meus dados',
+    'kaltura-config-view.name': 'kaltura-config-ver',
+    'kaltura-config-view.description': 'Mostre as configurações Kaltura deste servidor',
+    'kaltura-config-view.options.section.name': 'seção',
+    'kaltura-config-view.options.section.description': 'Somente esta seção',
+    'kaltura-config-view.options.section.choices.general': 'Geral (fuso horário, idioma)',
+    'kaltura-config-view.options.section.choices.notifications': 'Notificações',
+    'kaltura-config-view.options.section.choices.commands': 'Comandos',
+    'kaltura-config-view.options.section.choices.roles': 'Cargos',
+    'kaltura-config-view.options.section.choices.features': 'Recursos',
+    'kaltura-config-update.name': 'kaltura-config-alterar',
+    'kaltura-config-update.description': 'Altere as configurações Kaltura deste servidor',
+    'kaltura-config-update.options.channel.name': 'canal',
+    'kaltura-config-update.options.channel.description': 'Onde um tipo de notificação é publicado',
+    'kaltura-config-update.options.channel.options.kind.name': 'tipo',
+    'kaltura-config-update.options.channel.options.kind.description': 'Tipo de notificação',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_scheduled':
+      'Reunião agendada',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_reminder':
+      'Lembrete de reunião',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_start': 'Reunião iniciada',
+    'kaltura-config-update.options.channel.options.kind.choices.meeting_end': 'Reunião encerrada',
+    'kaltura-config-update.options.channel.options.kind.choices.recording_ready': 'Gravação pronta',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_join':
+      'Participante entrou',
+    'kaltura-config-update.options.channel.options.kind.choices.participant_leave':
+      'Participante saiu',
+    'kaltura-config-update.options.channel.options.channel.name': 'canal',
+    'kaltura-config-update.options.channel.options.channel.description':
+      'Canal onde publicar; deixe vazio para o canal em que a reunião começou',
+    'kaltura-config-update.options.role.name': 'cargo',
+    'kaltura-config-update.options.role.description':
+      'O papel Kaltura que membros com um cargo do Discord recebem',
+    'kaltura-config-update.options.role.options.role.name': 'cargo',
+    'kaltura-config-update.options.role.options.role.description': 'Cargo do Discord',
+    'kaltura-config-update.options.role.options.kaltura_role.name': 'papel_kaltura',
+    'kaltura-config-update.options.role.options.kaltura_role.description':
+      'Papel Kaltura, ou nenhum para remover o mapeamento',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.adminRole':
+      'Moderador (adminRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.viewerRole':
+      'Participante (viewerRole)',
+    'kaltura-config-update.options.role.options.kaltura_role.choices.none': 'Nenhum (remover)',
+    'kaltura-config-update.options.switch.name': 'ativar',
+    'kaltura-config-update.options.switch.description':
+      'Ative ou desative uma notificação, um comando ou um recurso',
+    'kaltura-config-update.options.switch.options.key.name': 'chave',
+    'kaltura-config-update.options.switch.options.key.description':
+      'O que ativar ou desativar, ex.: features.recordings',
+    'kaltura-config-update.options.switch.options.value.name': 'valor',
+    'kaltura-config-update.options.switch.options.value.description':
+      'Ativado (True) ou desativado (False)',
+    'kaltura-config-update.options.general.name': 'geral',
+    'kaltura-config-update.options.general.description': 'Fuso horário, idioma e tempo do lembrete',
+    'kaltura-config-update.options.general.options.timezone.name': 'fuso_horário',
+    'kaltura-config-update.options.general.options.timezone.description':
+      'Fuso horário IANA, ex.: America/Sao_Paulo',
+    'kaltura-config-update.options.general.options.locale.name': 'idioma',
+    'kaltura-config-update.options.general.options.locale.description': 'Idioma das notificações',
+    'kaltura-config-update.options.general.options.locale.choices.en-US': 'English (US)',
+    'kaltura-config-update.options.general.options.locale.choices.de': 'Deutsch',
+    'kaltura-config-update.options.general.options.locale.choices.es-ES': 'Español (España)',
+    'kaltura-config-update.options.general.options.locale.choices.fr': 'Français',
+    'kaltura-config-update.options.general.options.locale.choices.pt-BR': 'Português (Brasil)',
+    'kaltura-config-update.options.general.options.reminder_minutes.name': 'minutos_lembrete',
+    'kaltura-config-update.options.general.options.reminder_minutes.description':
+      'Minutos antes de uma reunião agendada para lembrar (0 = desativado)',
+    'kaltura-config-update.options.template.name': 'modelo',
+    'kaltura-config-update.options.template.description':
+      'Edite o texto de um tipo de notificação, com prévia',
+    'kaltura-config-update.options.template.options.kind.name': 'tipo',
+    'kaltura-config-update.options.template.options.kind.description': 'Tipo de notificação',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_scheduled':
+      'Reunião agendada',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_reminder':
+      'Lembrete de reunião',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_start': 'Reunião iniciada',
+    'kaltura-config-update.options.template.options.kind.choices.meeting_end': 'Reunião encerrada',
+    'kaltura-config-update.options.template.options.kind.choices.recording_ready':
+      'Gravação pronta',
+    'kaltura-config-update.options.template.options.kind.choices.participant_join':
+      'Participante entrou',
+    'kaltura-config-update.options.template.options.kind.choices.participant_leave':
+      'Participante saiu',
+    'kaltura-config-update.options.set.name': 'definir',
+    'kaltura-config-update.options.set.description': 'Qualquer configuração pela chave (avançado)',
+    'kaltura-config-update.options.set.options.key.name': 'chave',
+    'kaltura-config-update.options.set.options.key.description':
+      'Configuração, ex.: commands.permissions.kaltura-start',
+    'kaltura-config-update.options.set.options.value.name': 'valor',
+    'kaltura-config-update.options.set.options.value.description':
+      'Novo valor (“null” volta ao padrão)',
+    'kaltura-config-reset.name': 'kaltura-config-redefinir',
+    'kaltura-config-reset.description': 'Redefina as configurações deste servidor para o padrão',
+    'kaltura-config-reset.options.section.name': 'seção',
+    'kaltura-config-reset.options.section.description': 'Seção a redefinir, ou todas',
+    'kaltura-config-reset.options.section.choices.all': 'Todas as seções',
+    'kaltura-config-reset.options.section.choices.general': 'Geral (fuso horário, idioma)',
+    'kaltura-config-reset.options.section.choices.notifications': 'Notificações',
+    'kaltura-config-reset.options.section.choices.commands': 'Comandos',
+    'kaltura-config-reset.options.section.choices.roles': 'Cargos',
+    'kaltura-config-reset.options.section.choices.features': 'Recursos',
   },
 });
