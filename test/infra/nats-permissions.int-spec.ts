@@ -47,10 +47,11 @@ const passwordEnv = Object.fromEntries(
 
 /** The aggregates each app appends (DESIGN §3); every other one must be refused to it. */
 const appends: Record<Exclude<User, 'admin'>, Aggregate[]> = {
-  api: ['command', 'meeting', 'config', 'kaltura', 'auth'],
-  bot: ['guild', 'command', 'meeting', 'config', 'kaltura'],
+  api: ['command', 'meeting', 'config', 'kaltura', 'auth', 'person'],
+  bot: ['guild', 'command', 'meeting', 'config', 'kaltura', 'person'],
   projector: [],
-  notifier: ['notification'],
+  // The Discord scheduled-event facts (meeting.discord_event_*) come from the notifier's sync.
+  notifier: ['notification', 'meeting'],
 };
 /** The durable consumers each app runs (projector: one per projection; notifier: `notifier`). */
 const durables: Record<Exclude<User, 'admin'>, string[]> = {

@@ -6,13 +6,19 @@ import {
 } from '@kd/events';
 import { PersonKeys, type PersonKeysOptions } from './person-keys.js';
 
-const byStream = new Map<string, PersonKeys>();
+/** Per connection (a process has one; tests open many), then per stream. */
+const byConnection = new WeakMap<object, Map<string, PersonKeys>>();
 
 /**
- * The one keyring of a stream in this process; the first one opened becomes the process's
+ * The one keyring of a stream on this connection; the first one opened becomes the process's
  * keyring for readers that are not handed one (projection runner, Nest transport).
  */
 export function personKeysOf(options: PersonKeysOptions): PersonKeys {
+  let byStream = byConnection.get(options.nats);
+  if (!byStream) {
+    byStream = new Map();
+    byConnection.set(options.nats, byStream);
+  }
   let keys = byStream.get(options.stream);
   if (!keys) {
     keys = new PersonKeys(options);

@@ -90,8 +90,19 @@ const userCalls = async () =>
     .reduce((sum, [, count]) => sum + count, 0);
 const kalturaUser = async (discordUserId: string) =>
   (await simState()).users.find((u) => u.id === `discord:${discordUserId}`);
-const personEvents = async (discordUserId: string): Promise<DomainEvent[]> =>
-  (await t.store.readAggregate('person', discordUserId)).map((r) => r.event);
+/** Person events are keyed by their own id (docs/privacy.md): read each, opened, by payload. */
+async function personEvents(discordUserId: string): Promise<DomainEvent[]> {
+  const stored = [
+    ...(await t.eventsOfType('person.linked')),
+    ...(await t.eventsOfType('person.link_failed')),
+  ];
+  const opened = await Promise.all(stored.map((e) => t.store.readAggregate('person', e.id)));
+  return opened
+    .flat()
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r.event)
+    .filter((e) => (e.payload as { discordUserId?: string }).discordUserId === discordUserId);
+}
 
 async function startMeeting(): Promise<string> {
   const { meeting } = await meetings.create({
