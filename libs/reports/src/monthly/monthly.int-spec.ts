@@ -86,7 +86,7 @@ describe('monthly (October 2026)', () => {
       ['kaltura-list', 2, 1, 2, 0],
       ['kaltura-start', 2, 2, 2, 1],
       ['kaltura-config-update', 1, 1, 1, 0],
-      ['kaltura-config-reset', 0, 0, 0, 0],
+      ['kaltura-cancel', 0, 0, 0, 0],
     ]);
     expect(data.configKeys).toEqual([
       {

@@ -74,7 +74,7 @@ describe('weekly usage (2026-W47)', () => {
       unique_users: [expect.closeTo((0.2 + 0.25 + 0.4) / 3, 9), false],
       meeting_creation_rate: [0.4, false], // 2 meetings / 5 active guild-weeks
       meeting_join_rate: [1, false],
-      feature_adoption: [expect.closeTo(3 / 9, 9), false],
+      feature_adoption: [expect.closeTo(3 / 11, 9), false],
       weekly_active_servers: [1, true],
       command_retention: [expect.closeTo(2 / 3, 9), true],
       meeting_retention: [0.5, true],
@@ -119,7 +119,7 @@ describe('weekly usage (2026-W47)', () => {
         guild_share: 1 / 3,
       },
       {
-        command: 'kaltura-config-reset',
+        command: 'kaltura-cancel',
         user_facing: true,
         runs: 0,
         guilds: 0,
@@ -128,7 +128,7 @@ describe('weekly usage (2026-W47)', () => {
         guild_share: 0,
       },
     ]);
-    expect(data.features).toHaveLength(9);
+    expect(data.features).toHaveLength(11);
     const cell = (cohort: string, k: number) =>
       data.cohorts.find((c) => c.cohort_week === cohort && c.weeks_since_install === k);
     expect([...new Set(data.cohorts.map((c) => c.cohort_week))]).toEqual([
