@@ -63,11 +63,12 @@ export const scenarioTour: readonly Scenario[] = [
   'config-reset',
   'stats',
   'schedule',
-  'cancel',
   'join',
   'end',
   'denied',
   'invalid',
+  // Last: by now the schedule's reply has named its meeting.
+  'cancel',
 ];
 
 const searches = ['classroom', 'webinar', 'recording', 'intro', 'moderation', 'kaltura', 'quantum'];
@@ -130,12 +131,19 @@ export function planCommand(
     case 'schedule':
       return scheduleCommand(guild, world.pickUser(guild), rng);
     case 'cancel': {
-      const planned = [...world.scheduled.values()].filter((m) => m.guildId === guild.id);
+      // Any guild's scheduled meeting, cancelled by its host.
+      const planned = [...world.scheduled.values()];
       const meeting = planned.length > 0 ? rng.pick(planned) : undefined;
-      const owner = meeting && guild.users.find((u) => u.id === meeting.ownerId);
-      // Nothing scheduled here yet: schedule one (the tour's cancel then finds it next time).
-      if (!meeting || !owner) return scheduleCommand(guild, world.pickUser(guild), rng);
-      return ok('kaltura-cancel', owner, { meeting: meeting.id });
+      const host = meeting && world.guilds.find((g) => g.id === meeting.guildId);
+      const owner = host?.users.find((u) => u.id === meeting?.ownerId);
+      if (!meeting || !host || !owner) return scheduleCommand(guild, world.pickUser(guild), rng);
+      return {
+        command: 'kaltura-cancel',
+        options: { meeting: meeting.id },
+        guild: host,
+        user: owner,
+        expect: 'ok',
+      };
     }
     case 'denied':
       return deniedCommand(guild, member(), rng);

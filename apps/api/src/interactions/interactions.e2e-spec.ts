@@ -58,6 +58,7 @@ describe('POST /interactions', () => {
       'kaltura-config-update',
       'kaltura-config-view',
       'kaltura-end',
+      'kaltura-forget-me',
       'kaltura-join',
       'kaltura-list',
       'kaltura-schedule',
