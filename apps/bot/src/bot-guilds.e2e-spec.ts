@@ -77,8 +77,8 @@ describe('bot process: guild lifecycle from the gateway', () => {
     expect(await t.store.headSeq()).toBe(3);
   });
 
-  it('identifies with the Guilds intent only', () => {
-    expect(fake.identifies).toEqual([{ token: 'e2e-bot-token', intents: 1, shard: [0, 1] }]);
+  it('identifies with the Guilds and GuildScheduledEvents intents only (1 | 1 << 16)', () => {
+    expect(fake.identifies).toEqual([{ token: 'e2e-bot-token', intents: 65537, shard: [0, 1] }]);
   });
 
   it('records nothing when it restarts and finds every guild as recorded', async () => {

@@ -54,7 +54,7 @@ describe('bot processes sharing the guilds (SHARD_COUNT=2)', () => {
       [0, 2],
       [1, 2],
     ]);
-    expect(fake.identifies.every((i) => i.intents === 1)).toBe(true);
+    expect(fake.identifies.every((i) => i.intents === 65537)).toBe(true);
     for (const id of guilds) expect(await installs(id)).toHaveLength(1);
     expect(await t.store.headSeq()).toBe(guilds.length);
   });
