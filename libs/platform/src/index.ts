@@ -26,3 +26,4 @@ export { shutdownHook } from './lifecycle/shutdown-hook.js';
 export { runHttpApp, type RunHttpAppOptions } from './run-http-app.js';
 export { ClockModule } from './clock/clock.module.js';
 export { AppPlatformModule, type AppMetricsSettings } from './app/app-platform.module.js';
+export { PeriodicTask, type PeriodicTaskOptions } from './lifecycle/periodic-task.js';

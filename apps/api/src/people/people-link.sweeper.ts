@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '@kd/events';
 import type { Logger } from '@kd/observability';
+import { PeriodicTask } from '@kd/platform';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
@@ -18,37 +19,30 @@ import type { CommandRuntime } from '../interactions/command-runtime.js';
  */
 @Injectable()
 export class PeopleLinkSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private readonly task: PeriodicTask;
 
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(LOGGER) logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.task = new PeriodicTask({
+      everyMs: config.PEOPLE_RETRY_INTERVAL_MS,
+      logger,
+      failure: 'retry of pending Kaltura users failed; next time',
+      run: async () => {
+        const report = await runtime.people?.retryDue(clock());
+        if (report && report.attempted > 0) logger.info(report, 'pending Kaltura users retried');
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.runtime.people) return;
-    this.timer = setInterval(() => void this.sweep(), this.config.PEOPLE_RETRY_INTERVAL_MS);
-    this.timer.unref();
+    if (this.runtime.people) this.task.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  private async sweep(): Promise<void> {
-    const people = this.runtime.people;
-    if (!people || this.running) return;
-    this.running = true;
-    try {
-      const report = await people.retryDue(this.clock());
-      if (report.attempted > 0) this.logger.info(report, 'pending Kaltura users retried');
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'retry of pending Kaltura users failed; next time');
-    } finally {
-      this.running = false;
-    }
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 }

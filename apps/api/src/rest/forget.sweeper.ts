@@ -5,11 +5,10 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Logger } from '@kd/observability';
+import { PeriodicTask } from '@kd/platform';
 import { LOGGER } from '../api.tokens.js';
 import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
 import type { CommandRuntime } from '../interactions/command-runtime.js';
-
-const everyMs = 5 * 60_000;
 
 /**
  * Finishes forgets left half-done: keys whose projections have caught up since, Kaltura user
@@ -17,28 +16,25 @@ const everyMs = 5 * 60_000;
  */
 @Injectable()
 export class ForgetSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task: PeriodicTask;
 
-  constructor(
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-  ) {}
+  constructor(@Inject(LOGGER) logger: Logger, @Inject(COMMAND_RUNTIME) runtime: CommandRuntime) {
+    this.task = new PeriodicTask({
+      everyMs: 5 * 60_000,
+      logger,
+      failure: 'forget sweep failed: next time',
+      run: async () => {
+        const done = await runtime.forgetter.finishPending();
+        if (done.keysDestroyed > 0 || done.kalturaPending > 0) logger.info(done, 'forget sweep');
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), everyMs);
-    this.timer.unref();
+    this.task.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  private async sweep(): Promise<void> {
-    try {
-      const done = await this.runtime.forgetter.finishPending();
-      if (done.keysDestroyed > 0 || done.kalturaPending > 0) this.logger.info(done, 'forget sweep');
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'forget sweep failed: next time');
-    }
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -5,6 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Logger } from '@kd/observability';
+import { PeriodicTask } from '@kd/platform';
 import type { ApiConfig } from '../api.config.js';
 import { API_CONFIG, LOGGER } from '../api.tokens.js';
 import { COMMAND_RUNTIME } from '../interactions/interactions.tokens.js';
@@ -17,36 +18,29 @@ import type { CommandRuntime } from '../interactions/command-runtime.js';
  */
 @Injectable()
 export class ParkedFactsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private readonly task: PeriodicTask;
 
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(LOGGER) logger: Logger,
     @Inject(COMMAND_RUNTIME) private readonly runtime: CommandRuntime,
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      everyMs: config.WEBHOOK_SWEEP_INTERVAL_MS,
+      logger,
+      failure: 'sweep of parked notifications failed; next time',
+      run: async () => {
+        const applied = (await runtime.meetings?.webhookFacts?.sweep()) ?? 0;
+        if (applied > 0) logger.info({ applied }, 'parked notifications applied by the sweep');
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    if (!this.runtime.meetings?.webhookFacts) return;
-    this.timer = setInterval(() => void this.sweep(), this.config.WEBHOOK_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    if (this.runtime.meetings?.webhookFacts) this.task.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  private async sweep(): Promise<void> {
-    const facts = this.runtime.meetings?.webhookFacts;
-    if (!facts || this.running) return;
-    this.running = true;
-    try {
-      const applied = await facts.sweep();
-      if (applied > 0) this.logger.info({ applied }, 'parked notifications applied by the sweep');
-    } catch (error) {
-      this.logger.warn({ err: String(error) }, 'sweep of parked notifications failed; next time');
-    } finally {
-      this.running = false;
-    }
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 }
