@@ -1,8 +1,8 @@
+import type { Meeting } from '@kd/meetings';
 import { describe, expect, it } from '@jest/globals';
 import type { GuildConfig } from '@kd/guild-config';
 import { supportedLocales, type Locale } from '@kd/i18n';
 import { renderLivingMessage, type LivingMessage } from './living-message.js';
-import type { MeetingView } from './meeting-view.js';
 import { defaults, meeting, meetingId, ownerId, recorded } from './notification.fixture.js';
 
 const guest = '523456789012345678';
@@ -31,7 +31,7 @@ function config(
   };
 }
 
-function render(view: MeetingView, guild = config()): LivingMessage {
+function render(view: Meeting, guild = config()): LivingMessage {
   const message = renderLivingMessage({ view, config: guild, defaults, links });
   if (!message) throw new Error('nothing rendered');
   return message;

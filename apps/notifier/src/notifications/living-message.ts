@@ -1,3 +1,4 @@
+import type { Meeting } from '@kd/meetings';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { discordLimits, fitEmbeds, truncate, type ReplyEmbed } from '@kd/discord';
 import type { GuildConfig, NotificationKind } from '@kd/guild-config';
@@ -6,7 +7,6 @@ import { escapeUserText } from './escape-user-text.js';
 import { buttonRow, joinButtonRow } from './join-button.js';
 import { kindOfStage, shownStage, type LivingStage } from './living-stage.js';
 import { notificationLocale, templateText } from './localized-text.js';
-import { rsvpCount, type MeetingView } from './meeting-view.js';
 import {
   discordTime,
   meetingDuration,
@@ -26,7 +26,7 @@ export interface LivingMessage {
 }
 
 export interface LivingMessageInput {
-  view: MeetingView;
+  view: Meeting;
   config: GuildConfig;
   /** config/default_config.json: a template equal to its default is translated. */
   defaults: GuildConfig;
@@ -75,7 +75,7 @@ export function renderLivingMessage(input: LivingMessageInput): LivingMessage | 
 
 type Field = { name: string; value: string; inline: boolean };
 
-function stageFields(view: MeetingView, stage: LivingStage, links: LinkOptions, locale: Locale) {
+function stageFields(view: Meeting, stage: LivingStage, links: LinkOptions, locale: Locale) {
   const t = translatorFor(locale);
   const field = (name: string, value: string): Field => ({ name: t(name), value, inline: true });
   const people = (count: number) => t('notify.people', { count });
@@ -91,7 +91,7 @@ function stageFields(view: MeetingView, stage: LivingStage, links: LinkOptions, 
           ]
         : [];
       if (view.rsvps !== undefined)
-        fields.push(field('notify.field_rsvps', people(rsvpCount(view.rsvps))));
+        fields.push(field('notify.field_rsvps', people(view.rsvps.size)));
       return fields;
     }
     case 'canceled':
@@ -118,7 +118,7 @@ function stageFields(view: MeetingView, stage: LivingStage, links: LinkOptions, 
 }
 
 function stageButtons(
-  view: MeetingView,
+  view: Meeting,
   stage: LivingStage,
   links: LinkOptions,
   locale: Locale,

@@ -1,5 +1,5 @@
+import type { Meeting } from '@kd/meetings';
 import type { GuildConfig, NotificationKind } from '@kd/guild-config';
-import { isCanceled, type MeetingView } from './meeting-view.js';
 
 /** The states the living message shows, in lifecycle order (`canceled` ends a scheduled one). */
 export type LivingStage = 'scheduled' | 'canceled' | 'live' | 'ended' | 'recording';
@@ -14,10 +14,10 @@ export const kindOfStage = {
 } as const satisfies Record<LivingStage, NotificationKind>;
 
 /** The stages a meeting went through, oldest first, from its whole history. */
-export function reachedStages(view: MeetingView): LivingStage[] {
+export function reachedStages(view: Meeting): LivingStage[] {
   const stages: LivingStage[] = [];
   if (view.scheduledFor) stages.push('scheduled');
-  if (isCanceled(view) && view.status === 'created') return [...stages, 'canceled'];
+  if (view.canceledAt !== null && view.status === 'created') return [...stages, 'canceled'];
   if (view.startedAt) stages.push('live');
   if (view.status === 'ended') stages.push('ended');
   if (view.recordingEntryIds.length > 0 && view.status !== 'live') stages.push('recording');
@@ -34,7 +34,7 @@ export function kindShown(config: GuildConfig, kind: NotificationKind): boolean 
  * The stage the message shows: the latest one reached whose kind the guild shows. Rendered from
  * the whole history, so a late or redelivered `meeting.started` never takes an ended meeting back.
  */
-export function shownStage(view: MeetingView, config: GuildConfig): LivingStage | null {
+export function shownStage(view: Meeting, config: GuildConfig): LivingStage | null {
   const reached = reachedStages(view);
   for (let i = reached.length - 1; i >= 0; i--) {
     const stage = reached[i];

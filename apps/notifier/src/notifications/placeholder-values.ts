@@ -3,7 +3,6 @@ import type { Meeting } from '@kd/meetings';
 import { escapeUserText } from './escape-user-text.js';
 import type { LivingStage } from './living-stage.js';
 import { localizedDuration } from './localized-text.js';
-import type { MeetingView } from './meeting-view.js';
 import type { NotifyingEvent } from './notification-kind.js';
 
 export interface LinkOptions {
@@ -69,7 +68,7 @@ export function placeholderValues(
  * that triggered the edit), so every edit shows the same facts for the same history.
  */
 export function stageValues(
-  view: MeetingView,
+  view: Meeting,
   stage: LivingStage,
   links: LinkOptions,
   locale: Locale,
