@@ -81,7 +81,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
         `projection:${runner.name}`,
         async (prepared: DecodedMessage[]) => void (await runner.commitBatch(prepared)),
         {
-          prepare: (batch) => runner.prepareBatch(batch),
+          prepare: (batch) => runner.prepareBatchInSlices(batch),
           durable: projectionDurable(runner.name),
           maxBatchSize: adaptiveBatchLimit(this.config.PROJECTION_BATCH_SIZE),
           resumeAfter: () => runner.checkpoint(),

@@ -39,10 +39,11 @@ export interface BatchConsumerOptions<P = ConsumedMessage[]> {
   /** The last sequence the owner has durably handled (its checkpoint); delivery resumes after it. */
   resumeAfter(): Promise<number>;
   /**
-   * Synchronous preparation (decoding) of a batch. It runs while the previous batch is still
-   * being handled, so CPU work overlaps the handler's I/O; handlers still run one at a time.
+   * Preparation (decoding) of a batch. It runs while the previous batch is still being handled,
+   * so CPU work overlaps the handler's I/O; handlers still run one at a time. A preparation that
+   * takes long should yield now and then (`decodeBatch` does), or the handler's round trips wait.
    */
-  prepare?(batch: ConsumedMessage[]): P;
+  prepare?(batch: ConsumedMessage[]): P | Promise<P>;
   /** Must be all-or-nothing; the batch is acknowledged only after it resolves. */
   handle(prepared: P): Promise<void>;
   logger: Logger;
@@ -140,7 +141,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
         this.options.maxWaitMs,
         () => this.stopped,
       );
-      const prepared = batch.length > 0 ? this.prepare(batch) : undefined;
+      const prepared = batch.length > 0 ? await this.prepare(batch) : undefined;
       await inFlight;
       inFlight = undefined;
       if (prepared === undefined || generation !== this.generation || this.stopped) continue;
@@ -174,7 +175,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   }
 
   /** Decodes a batch; while tracing is on, each message's producer context is read once. */
-  private prepare(batch: JsMsg[]): { value: P; links: Context[] } {
+  private async prepare(batch: JsMsg[]): Promise<{ value: P; links: Context[] }> {
     const links: Context[] = [];
     const consumed: ConsumedMessage[] = tracingEnabled()
       ? batch.map((m) => {
@@ -183,7 +184,7 @@ export class BatchConsumer<P = ConsumedMessage[]> {
           return { ...consumedOf(m), trace: producer?.context };
         })
       : batch.map(consumedOf);
-    const value = this.options.prepare ? this.options.prepare(consumed) : (consumed as P);
+    const value = this.options.prepare ? await this.options.prepare(consumed) : (consumed as P);
     return { value, links };
   }
 

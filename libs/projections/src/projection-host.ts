@@ -63,7 +63,7 @@ export async function catchUpAll(
     jsm: nats.jsm,
     resumeAfter: lowest,
     // Decoding does not depend on the projection: once per batch for all of them.
-    prepare: (batch) => first!.prepareBatch(batch),
+    prepare: (batch) => first!.prepareBatchInSlices(batch),
     handle: async (prepared) => {
       const outcomes = await Promise.all(runners.map((r) => r.commitBatch(prepared)));
       runners.forEach((r, i) =>

@@ -62,7 +62,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     pattern: string,
     handle: (prepared: P) => Promise<void>,
     extras: Omit<BatchHandlerExtras, 'batch' | 'prepare'> & {
-      prepare?(batch: ConsumedMessage[]): P;
+      prepare?(batch: ConsumedMessage[]): P | Promise<P>;
     },
   ): void {
     this.addHandler(pattern, (prepared: P) => handle(prepared), true, {

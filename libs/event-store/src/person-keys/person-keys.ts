@@ -23,6 +23,14 @@ interface Cached {
 }
 
 const fetchConcurrency = 64;
+/**
+ * From this many keys missing at once (a rebuild, a projector starting far behind), one read of
+ * the whole bucket costs less than two gets per key: 100,000 events of 8,000 people took ~30 µs
+ * of CPU per event in gets alone.
+ */
+const bulkLoadFrom = 64;
+/** A bucket holding more entries than this is never read whole (memory: ~200 bytes a key). */
+const bulkLoadMaxEntries = 500_000;
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
@@ -33,6 +41,8 @@ const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64ur
  */
 export class PersonKeys implements PersonKeyring {
   private readonly keys = new Map<string, Cached>();
+  /** How keys were loaded: whole-bucket reads, and keys fetched one by one (two gets each). */
+  readonly loads = { bulk: 0, single: 0 };
   private readonly byPerson = new Map<string, { key: PersonKey; at: number }>();
   private salt: Promise<Uint8Array> | undefined;
   private readonly open = lazyBucket(() =>
@@ -53,14 +63,59 @@ export class PersonKeys implements PersonKeyring {
   }
 
   async ensure(kids: Iterable<string>): Promise<void> {
-    const now = performance.now();
-    const stale = [...kids].filter((kid) => {
-      const cached = this.keys.get(kid);
-      return !cached || (cached.state.state === 'live' && now - cached.checkedAt > this.recheckMs);
-    });
+    const wanted = [...kids];
+    let stale = this.staleAmong(wanted);
+    if (stale.length >= bulkLoadFrom && performance.now() - this.bulkLoadedAt > this.recheckMs) {
+      await this.loadAll();
+      stale = this.staleAmong(stale);
+    }
     // Bounded: a rebuild's first batch can name thousands of keys.
     for (let i = 0; i < stale.length; i += fetchConcurrency) {
       await Promise.all(stale.slice(i, i + fetchConcurrency).map((kid) => this.fetch(kid)));
+    }
+  }
+
+  private staleAmong(kids: readonly string[]): string[] {
+    const now = performance.now();
+    return kids.filter((kid) => {
+      const cached = this.keys.get(kid);
+      return !cached || (cached.state.state === 'live' && now - cached.checkedAt > this.recheckMs);
+    });
+  }
+
+  private bulkLoadedAt = -Infinity;
+
+  /**
+   * Every key and forget mark in one pass over the bucket (two ordered consumers, no get per
+   * key). Keys it does not find (destroyed, or created since) are fetched one by one as before;
+   * a bucket too large to cache, or a read that fails, leaves that to the gets as well.
+   */
+  private async loadAll(): Promise<void> {
+    const startedAt = performance.now();
+    this.bulkLoadedAt = startedAt;
+    try {
+      const kv = await this.kv();
+      if ((await kv.status()).values > bulkLoadMaxEntries) return;
+      const secrets = new Map<string, Buffer>();
+      const marks = new Set<string>();
+      for await (const entry of await kv.history({ key: 'k.>' })) {
+        if (entry.operation === 'PUT')
+          secrets.set(entry.key.slice(2), Buffer.from(entry.string(), 'base64url'));
+        else secrets.delete(entry.key.slice(2));
+      }
+      for await (const entry of await kv.history({ key: 'f.>' })) {
+        if (entry.operation === 'PUT') marks.add(entry.key.slice(2));
+        else marks.delete(entry.key.slice(2));
+      }
+      this.loads.bulk++;
+      for (const [kid, secret] of secrets) {
+        const known = this.keys.get(kid)?.state.state;
+        if (known === 'destroyed') continue;
+        const state = marks.has(kid) || known === 'forgetting' ? 'forgetting' : 'live';
+        this.keys.set(kid, { state: { state, secret }, checkedAt: startedAt });
+      }
+    } catch {
+      // The gets below still load what is needed.
     }
   }
 
@@ -129,6 +184,7 @@ export class PersonKeys implements PersonKeyring {
 
   private async fetch(kid: string): Promise<void> {
     const kv = await this.kv();
+    this.loads.single++;
     const [secret, mark] = await Promise.all([
       this.read(kv, `k.${kid}`),
       this.read(kv, `f.${kid}`),

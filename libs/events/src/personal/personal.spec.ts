@@ -79,6 +79,20 @@ describe('personal fields', () => {
     });
   });
 
+  it('stops showing a value it opened before once its key is being forgotten or destroyed', () => {
+    const key = keyOf();
+    const stored = JSON.parse(JSON.stringify(storedJoin(key, bob))) as unknown;
+    const states = new Map<string, KeyState>([[key.kid, { state: 'live', secret: key.secret }]]);
+    const read = () => decodeEvent(JSON.parse(JSON.stringify(stored)), keyringOf(states));
+    expect(read().payload).toMatchObject({ userId: bob });
+    expect(read().actor.id).toBe(bob);
+    states.set(key.kid, { state: 'forgetting', secret: key.secret });
+    expect(read().payload).toMatchObject({ userId: expect.stringMatching(/^forgotten:/) });
+    states.set(key.kid, { state: 'destroyed' });
+    expect(read().actor.id).toMatch(/^forgotten:/);
+    expect(JSON.stringify(read())).not.toContain(bob);
+  });
+
   it('refuses a sealed value whose key was not loaded, and one that was altered', () => {
     const key = keyOf();
     expect(() => decodeEvent(storedJoin(key), keyringOf(new Map()))).toThrow('was not loaded');

@@ -1,7 +1,15 @@
 import { KdError } from '../errors.js';
 import { personOf } from './personal-field.js';
 import type { PersonKeyring } from './person-keyring.js';
-import { open, parseSealed, placeholderOf, seal, type PersonKey } from './sealed-value.js';
+import {
+  open,
+  openedBefore,
+  parseSealed,
+  placeholderOf,
+  seal,
+  sealedPrefix,
+  type PersonKey,
+} from './sealed-value.js';
 
 interface Protectable {
   type: string;
@@ -57,30 +65,40 @@ export function sealEvent<E extends Protectable>(
  * Opens the sealed values of a stored event (top-level payload fields and the actor id): the
  * clear value while the key lives, `forgotten:<tag>` once it is being forgotten or destroyed.
  * `person.forgotten` itself is readable while its forget runs, so projections can find the rows.
+ * Copies only what it opens (this runs for every event a reader decodes).
  */
 export function openSealedValues(raw: unknown, keyring: PersonKeyring | undefined): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
   const event = raw as { type?: unknown; actor?: { id?: unknown }; payload?: unknown };
   const readForgetting = event.type === 'person.forgotten';
-  const openValue = (value: unknown): unknown => openOne(value, keyring, readForgetting);
-  let changed = false;
   let actor = event.actor;
-  if (actor && parseSealed(actor.id)) {
-    actor = { ...actor, id: openValue(actor.id) };
-    changed = true;
-  }
+  if (actor && looksSealed(actor.id))
+    actor = { ...actor, id: openOne(actor.id, keyring, readForgetting) };
   let payload = event.payload;
   if (payload && typeof payload === 'object' && !Array.isArray(payload)) {
-    const entries = Object.entries(payload);
-    if (entries.some(([, v]) => parseSealed(v))) {
-      payload = Object.fromEntries(entries.map(([k, v]) => [k, openValue(v)]));
-      changed = true;
+    const fields = payload as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const name of Object.keys(fields)) {
+      const value = fields[name];
+      if (!looksSealed(value)) continue;
+      copy ??= { ...fields };
+      copy[name] = openOne(value, keyring, readForgetting);
     }
+    if (copy) payload = copy;
   }
-  return changed ? { ...event, actor, payload } : raw;
+  return actor !== event.actor || payload !== event.payload ? { ...event, actor, payload } : raw;
 }
 
-function openOne(value: unknown, keyring: PersonKeyring | undefined, readForgetting: boolean) {
+const looksSealed = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(sealedPrefix);
+
+/** `kdp1.<kid>.…`: the key id's place in a sealed text (fixed length). */
+const kidOf = (sealed: string): string =>
+  sealed.slice(sealedPrefix.length, sealedPrefix.length + 22);
+
+function openOne(value: string, keyring: PersonKeyring | undefined, readForgetting: boolean) {
+  const known = keyring ? openedBefore(value) : undefined;
+  if (known !== undefined && keyring?.stateOf(kidOf(value))?.state === 'live') return known;
   const parts = parseSealed(value);
   if (!parts) return value;
   if (!keyring) throw new PersonalDataError('NO_KEYRING', 'a sealed value needs a person keyring');

@@ -70,12 +70,20 @@ export function parseSealed(value: unknown): SealedParts | null {
 const opened = new Map<string, string>();
 
 /**
+ * The clear value of this exact sealed text if it was opened before (its header was checked and
+ * GCM authenticated it then), else undefined. The caller still checks the key's state.
+ */
+export function openedBefore(sealed: string): string | undefined {
+  return opened.get(sealed);
+}
+
+/**
  * Opens a sealed value; throws when it was altered or sealed under another key. A value opened
- * once is remembered by its header and IV (the same value always seals the same way), so reading
- * a person's thousandth event costs a lookup, not a decryption.
+ * once is remembered by its text (the same value always seals the same way), so reading a
+ * person's thousandth event costs a lookup, not a decryption.
  */
 export function open(secret: Uint8Array, parts: SealedParts): string {
-  const id = `${parts.kid}.${parts.tag}.${parts.iv}.${parts.ciphertext}`;
+  const id = `${sealedPrefix}${parts.kid}.${parts.tag}.${parts.iv}.${parts.ciphertext}`;
   const known = opened.get(id);
   if (known !== undefined) return known;
   const value = decrypt(secret, parts);

@@ -5,7 +5,13 @@ import type { Projection } from '../projection.js';
 import { liveTables, type TableTarget } from '../table-target.js';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { parkEvents, type ParkedEvent } from './dead-letters.js';
-import { completeDecoding, decodeMessage, toParked, type DecodedMessage } from './decode-batch.js';
+import {
+  completeDecoding,
+  decodeBatch,
+  decodeMessage,
+  toParked,
+  type DecodedMessage,
+} from './decode-batch.js';
 import { forgetPersons, replacementsIn } from './forget-persons.js';
 import type { ProjectionMetrics } from './projection-metrics.js';
 import { isTransientDatabaseError } from './transient-errors.js';
@@ -82,6 +88,14 @@ export class ProjectionRunner {
   /** CPU part of a batch (decoding, validation, upcasting); may run while another batch commits. */
   prepareBatch(messages: readonly ConsumedMessage[]): DecodedMessage[] {
     return messages.map(decodeMessage).sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * `prepareBatch` for a consumer: decodes in slices that let the batch being committed make
+   * progress, and loads the person keys the batch needs, so CPU and database work overlap.
+   */
+  prepareBatchInSlices(messages: readonly ConsumedMessage[]): Promise<DecodedMessage[]> {
+    return decodeBatch(messages);
   }
 
   /** Applies a prepared batch in one transaction; batches must be committed one at a time. */
