@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { prepareForAppend } from '@kd/events';
-import { EventStore, subjectOf } from '@kd/event-store';
+import { installPersonKeyring, prepareForAppend } from '@kd/events';
+import { EventStore, PersonKeys, subjectOf } from '@kd/event-store';
 import { eventLogProjection } from '@kd/event-log';
 import { ProjectionRunner, catchUp, readCheckpoint } from '@kd/projections';
 import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
@@ -62,6 +62,8 @@ try {
   console.log(`our publish (validated, idempotent): ${publishPerS} events/s`);
   console.log(`end to end, published → applied:     ${e2ePerS} events/s`);
 
+  // A rebuild runs in a process of its own (projections:rebuild): no person key in memory yet.
+  installPersonKeyring(new PersonKeys({ nats: env.nats, stream: env.streams.ours.stream }));
   const runner = new ProjectionRunner(eventLogProjection, env.dataSource, logger);
   await runner.prepare({ forceRebuild: true });
   t0 = performance.now();

@@ -133,7 +133,11 @@ export class PersonKeys implements PersonKeyring {
     const cached = this.byPerson.get(personId);
     if (cached && performance.now() - cached.at < this.recheckMs) return cached.key;
     const key = (await this.existingKey(personId)) ?? (await this.createKey(personId));
-    this.byPerson.set(personId, { key, at: performance.now() });
+    const at = performance.now();
+    this.byPerson.set(personId, { key, at });
+    // What this process seals it can read back without fetching the key again.
+    if (this.keys.get(key.kid)?.state.state !== 'forgetting')
+      this.keys.set(key.kid, { state: { state: 'live', secret: key.secret }, checkedAt: at });
     return key;
   }
 
