@@ -17,15 +17,27 @@ export class ConfigUnknownSectionError extends KdError {
   }
 }
 
+/** Why a key was refused: not a known key, a role mapping whose id is not a role id, a group. */
+export type UnknownKeyReason = 'unknown' | 'not_role_id' | 'group';
+
+const unknownKeyLead: Record<UnknownKeyReason, string> = {
+  unknown: 'Unknown key',
+  not_role_id: 'Not a role id in',
+  group: 'Name one key of the group',
+};
+
 export class ConfigUnknownKeyError extends KdError {
   constructor(
     readonly key: string,
     readonly suggestions: readonly string[],
-    reason = 'Unknown key',
+    readonly reason: UnknownKeyReason = 'unknown',
   ) {
-    super('CONFIG.UNKNOWN_KEY', `${reason} "${key}".${didYouMean(suggestions)}`, 'validation', {
-      details: { key, suggestions },
-    });
+    super(
+      'CONFIG.UNKNOWN_KEY',
+      `${unknownKeyLead[reason]} "${key}".${didYouMean(suggestions)}`,
+      'validation',
+      { details: { key, suggestions, reason } },
+    );
   }
 }
 

@@ -35,6 +35,45 @@ describe('errorReply', () => {
     expect(errorCodeOf('a string')).toBe('INTERNAL.ERROR');
   });
 
+  it('explains refused settings in the member’s language, with the suggestions as a list', () => {
+    const unknownKey = new KdError('CONFIG.UNKNOWN_KEY', 'Unknown key "x".', 'validation', {
+      details: {
+        key: 'notifications.chanel',
+        suggestions: ['notifications.channel'],
+        reason: 'unknown',
+      },
+    });
+    expect(errorMessage(unknownKey, 'de')).toBe(
+      'Es gibt keine Einstellung `notifications.chanel`. Meintest du `notifications.channel`?',
+    );
+    const group = new KdError(
+      'CONFIG.UNKNOWN_KEY',
+      'Name one key of the group "features".',
+      'validation',
+      {
+        details: {
+          key: 'features',
+          suggestions: ['features.recordings', 'features.video_search'],
+          reason: 'group',
+        },
+      },
+    );
+    expect(errorMessage(group, 'en-US')).toBe(
+      '`features` is a group; name one of its keys: `features.recordings` or `features.video_search`.',
+    );
+    expect(errorMessage(group, 'fr')).toContain('`features.recordings` ou `features.video_search`');
+    const section = new KdError('CONFIG.UNKNOWN_SECTION', 'Unknown section "zzz".', 'validation', {
+      details: { section: 'zzz', suggestions: [] },
+    });
+    expect(errorMessage(section, 'pt-BR')).toBe('Não existe a seção de configurações `zzz`.');
+    const conflict = new KdError('CONFIG.CONFLICT', 'kept changing', 'conflict', {
+      details: { guildId: '200000000000000001', attempts: 5 },
+    });
+    expect(errorMessage(conflict, 'es-ES')).toBe(
+      'Los ajustes de este servidor estaban cambiando a la vez (5 intentos). Inténtalo de nuevo.',
+    );
+  });
+
   it('speaks the member’s language, with the error’s details and ICU plurals', () => {
     const notFound = new KdError('MEETING.NOT_FOUND', 'no meeting', 'not_found', {
       details: { meetingId: 'm0000000001' },

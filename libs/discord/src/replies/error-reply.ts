@@ -72,6 +72,11 @@ function messageValues(error: KdError, locale: Locale): MessageValues {
       details.required.map((entry) => requirement(String(entry), locale)),
       locale,
     );
+  if (Array.isArray(details.suggestions)) {
+    const suggestions = details.suggestions.map((entry) => `\`${String(entry)}\``);
+    values.hasSuggestions = suggestions.length > 0 ? 'yes' : 'no';
+    values.suggestions = listOf(suggestions, locale);
+  }
   if (Array.isArray(details.issues))
     values.issues = (details.issues as { path?: string; message?: string }[])
       .map(({ path, message }) => (path ? `\`${path}\` ${message}.` : `${message}.`))

@@ -49,9 +49,9 @@ function normalize(key: string): string {
 
 function unknownKey(key: string): ConfigUnknownKeyError {
   if (key.startsWith(roleMappingPrefix))
-    return new ConfigUnknownKeyError(key, [`${roleMappingPrefix}<roleId>`], 'Not a role id in');
+    return new ConfigUnknownKeyError(key, [`${roleMappingPrefix}<roleId>`], 'not_role_id');
   const children = knownKeyPatterns.filter((k) => k.startsWith(`${key}.`));
   if (children.length > 0)
-    return new ConfigUnknownKeyError(key, children.slice(0, 8), 'Name one key of the group');
+    return new ConfigUnknownKeyError(key, children.slice(0, 8), 'group');
   return new ConfigUnknownKeyError(key, nearest(key, knownKeyPatterns));
 }

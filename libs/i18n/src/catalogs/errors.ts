@@ -34,6 +34,13 @@ export const errors = defineCatalog('errors', {
     code_kaltura_invalid_query: 'The search text is empty.',
     code_stats_no_data:
       'No activity recorded for this server yet: use a few commands and try again later.',
+    code_config_unknown_section:
+      'There is no settings section `{section}`.{hasSuggestions, select, yes { Did you mean {suggestions}?} other {}}',
+    code_config_unknown_key:
+      '{reason, select, group {`{key}` is a group; name one of its keys: {suggestions}.} not_role_id {`{key}` does not name a role: use {suggestions}.} other {There is no setting `{key}`.{hasSuggestions, select, yes { Did you mean {suggestions}?} other {}}}}',
+    code_config_invalid_value: '`{key}` cannot be set to that: {problem}. Expected {expected}.',
+    code_config_conflict:
+      'The settings of this server were changing at the same time ({attempts} attempts). Please try again.',
     permission: 'the {name} permission',
     role: 'the <@&{roleId}> role',
   },
@@ -66,6 +73,14 @@ export const errors = defineCatalog('errors', {
     code_kaltura_invalid_query: 'Der Suchtext ist leer.',
     code_stats_no_data:
       'Für diesen Server wurde noch keine Aktivität erfasst: Nutze ein paar Befehle und versuche es später erneut.',
+    code_config_unknown_section:
+      'Es gibt keinen Einstellungsbereich `{section}`.{hasSuggestions, select, yes { Meintest du {suggestions}?} other {}}',
+    code_config_unknown_key:
+      '{reason, select, group {`{key}` ist eine Gruppe; nenne einen ihrer Schlüssel: {suggestions}.} not_role_id {`{key}` nennt keine Rolle: verwende {suggestions}.} other {Es gibt keine Einstellung `{key}`.{hasSuggestions, select, yes { Meintest du {suggestions}?} other {}}}}',
+    code_config_invalid_value:
+      '`{key}` kann nicht darauf gesetzt werden: {problem}. Erwartet: {expected}.',
+    code_config_conflict:
+      'Die Einstellungen dieses Servers wurden gleichzeitig geändert ({attempts} Versuche). Bitte versuche es erneut.',
     permission: 'die Berechtigung {name}',
     role: 'die Rolle <@&{roleId}>',
   },
@@ -98,6 +113,13 @@ export const errors = defineCatalog('errors', {
     code_kaltura_invalid_query: 'El texto de búsqueda está vacío.',
     code_stats_no_data:
       'Aún no hay actividad registrada en este servidor: usa algunos comandos e inténtalo de nuevo más tarde.',
+    code_config_unknown_section:
+      'No existe la sección de ajustes `{section}`.{hasSuggestions, select, yes { ¿Quisiste decir {suggestions}?} other {}}',
+    code_config_unknown_key:
+      '{reason, select, group {`{key}` es un grupo; indica una de sus claves: {suggestions}.} not_role_id {`{key}` no indica un rol: usa {suggestions}.} other {No existe el ajuste `{key}`.{hasSuggestions, select, yes { ¿Quisiste decir {suggestions}?} other {}}}}',
+    code_config_invalid_value: '`{key}` no admite ese valor: {problem}. Se espera {expected}.',
+    code_config_conflict:
+      'Los ajustes de este servidor estaban cambiando a la vez ({attempts} intentos). Inténtalo de nuevo.',
     permission: 'el permiso {name}',
     role: 'el rol <@&{roleId}>',
   },
@@ -129,6 +151,14 @@ export const errors = defineCatalog('errors', {
     code_kaltura_invalid_query: 'Le texte de recherche est vide.',
     code_stats_no_data:
       'Aucune activité enregistrée pour ce serveur pour l’instant : utilisez quelques commandes et réessayez plus tard.',
+    code_config_unknown_section:
+      'Il n’existe pas de section de paramètres `{section}`.{hasSuggestions, select, yes { Vouliez-vous dire {suggestions} ?} other {}}',
+    code_config_unknown_key:
+      '{reason, select, group {`{key}` est un groupe ; indiquez l’une de ses clés : {suggestions}.} not_role_id {`{key}` ne désigne pas un rôle : utilisez {suggestions}.} other {Il n’existe pas de paramètre `{key}`.{hasSuggestions, select, yes { Vouliez-vous dire {suggestions} ?} other {}}}}',
+    code_config_invalid_value:
+      '`{key}` ne peut pas prendre cette valeur : {problem}. Attendu : {expected}.',
+    code_config_conflict:
+      'Les paramètres de ce serveur changeaient en même temps ({attempts} tentatives). Veuillez réessayer.',
     permission: 'la permission {name}',
     role: 'le rôle <@&{roleId}>',
   },
@@ -160,6 +190,13 @@ export const errors = defineCatalog('errors', {
     code_kaltura_invalid_query: 'O texto da busca está vazio.',
     code_stats_no_data:
       'Ainda não há atividade registrada neste servidor: use alguns comandos e tente novamente mais tarde.',
+    code_config_unknown_section:
+      'Não existe a seção de configurações `{section}`.{hasSuggestions, select, yes { Você quis dizer {suggestions}?} other {}}',
+    code_config_unknown_key:
+      '{reason, select, group {`{key}` é um grupo; informe uma de suas chaves: {suggestions}.} not_role_id {`{key}` não indica um cargo: use {suggestions}.} other {Não existe a configuração `{key}`.{hasSuggestions, select, yes { Você quis dizer {suggestions}?} other {}}}}',
+    code_config_invalid_value: '`{key}` não aceita esse valor: {problem}. Esperado: {expected}.',
+    code_config_conflict:
+      'As configurações deste servidor estavam mudando ao mesmo tempo ({attempts} tentativas). Tente novamente.',
     permission: 'a permissão {name}',
     role: 'o cargo <@&{roleId}>',
   },
