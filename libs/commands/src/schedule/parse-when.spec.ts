@@ -38,6 +38,34 @@ describe('parseWhen', () => {
     expect(iso('monday 00:00', wednesday)).toBe('2026-06-14T22:00:00.000Z');
   });
 
+  it('understands the same words in German, Spanish, French and Portuguese', () => {
+    const tomorrow18 = '2026-06-11T16:00:00.000Z';
+    expect(iso('morgen 18 Uhr', wednesday)).toBe(tomorrow18);
+    expect(iso('morgen um 18:00', wednesday)).toBe(tomorrow18);
+    expect(iso('Mañana a las 18:00', wednesday)).toBe(tomorrow18);
+    expect(iso('demain à 18h', wednesday)).toBe(tomorrow18);
+    expect(iso('amanhã às 18:00', wednesday)).toBe(tomorrow18);
+    expect(iso('heute 18:30', wednesday)).toBe('2026-06-10T16:30:00.000Z');
+    expect(iso("aujourd'hui midi", wednesday)).toBe('past'); // 12:00 has just passed
+    expect(iso('hoy medianoche', wednesday)).toBe('past');
+    expect(iso('in 2 Stunden', wednesday)).toBe('2026-06-10T12:00:00.000Z');
+    expect(iso('en 3 horas', wednesday)).toBe('2026-06-10T13:00:00.000Z');
+    expect(iso('dans 2 jours', wednesday)).toBe('2026-06-12T10:00:00.000Z');
+    expect(iso('em 45 minutos', wednesday)).toBe('2026-06-10T10:45:00.000Z');
+    // Wednesday 2026-06-10: Friday is the 12th, Monday the 15th.
+    expect(iso('Freitag 17:30', wednesday)).toBe('2026-06-12T15:30:00.000Z');
+    expect(iso('viernes a las 17:30', wednesday)).toBe('2026-06-12T15:30:00.000Z');
+    expect(iso('vendredi 17h30', wednesday)).toBe('2026-06-12T15:30:00.000Z');
+    expect(iso('sexta-feira 17:30', wednesday)).toBe('2026-06-12T15:30:00.000Z');
+    expect(iso('lundi midi', wednesday)).toBe('2026-06-15T10:00:00.000Z');
+    expect(iso('segunda 9:00', wednesday)).toBe('2026-06-15T07:00:00.000Z');
+    expect(iso('sábado 10:00', wednesday)).toBe('2026-06-13T08:00:00.000Z');
+    expect(iso('mié 18:00', wednesday)).toBe('2026-06-10T16:00:00.000Z');
+    expect(iso('at 6pm', wednesday)).toBe('2026-06-10T16:00:00.000Z');
+    expect(iso('a las 18:00', wednesday)).toBe('2026-06-10T16:00:00.000Z');
+    expect(iso('ma 18:00', wednesday)).toBe('unparsable'); // two letters name no day
+  });
+
   it('refuses the past, gibberish, and a year or more ahead', () => {
     expect(iso('2026-06-10 11:59', wednesday)).toBe('past');
     expect(iso('today 08:00', wednesday)).toBe('past');

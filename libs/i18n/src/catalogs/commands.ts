@@ -211,7 +211,7 @@ export const commands = defineCatalog('commands', {
     'kaltura-schedule.options.title.description': 'Titel, den alle sehen',
     'kaltura-schedule.options.when.name': 'wann',
     'kaltura-schedule.options.when.description':
-      'Beginn in der Zeitzone des Servers: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+      'Beginn in der Zeitzone des Servers: 2026-12-24 18:00, morgen 18:00, Freitag 17:30',
     'kaltura-schedule.options.duration.name': 'dauer',
     'kaltura-schedule.options.duration.description': 'Minuten (Standard 60, höchstens 1440)',
     'kaltura-schedule.options.description.name': 'beschreibung',
@@ -383,7 +383,7 @@ export const commands = defineCatalog('commands', {
     'kaltura-schedule.options.title.description': 'Título visible para todos',
     'kaltura-schedule.options.when.name': 'cuándo',
     'kaltura-schedule.options.when.description':
-      'Inicio, en la zona horaria del servidor: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+      'Inicio, en la zona horaria del servidor: 2026-12-24 18:00, mañana 18:00, viernes 17:30',
     'kaltura-schedule.options.duration.name': 'duración',
     'kaltura-schedule.options.duration.description': 'Minutos (60 por defecto, 1440 como máximo)',
     'kaltura-schedule.options.description.name': 'descripción',
@@ -553,7 +553,7 @@ export const commands = defineCatalog('commands', {
     'kaltura-schedule.options.title.description': 'Titre visible par tous',
     'kaltura-schedule.options.when.name': 'quand',
     'kaltura-schedule.options.when.description':
-      'Début, dans le fuseau horaire du serveur : 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+      'Début, dans le fuseau horaire du serveur : 2026-12-24 18:00, demain 18h, vendredi 17h30',
     'kaltura-schedule.options.duration.name': 'durée',
     'kaltura-schedule.options.duration.description': 'Minutes (60 par défaut, 1440 au maximum)',
     'kaltura-schedule.options.description.name': 'description',
@@ -720,7 +720,7 @@ export const commands = defineCatalog('commands', {
     'kaltura-schedule.options.title.description': 'Título exibido para todos',
     'kaltura-schedule.options.when.name': 'quando',
     'kaltura-schedule.options.when.description':
-      'Início, no fuso horário do servidor: 2026-12-24 18:00, tomorrow 18:00, friday 17:30',
+      'Início, no fuso horário do servidor: 2026-12-24 18:00, amanhã 18:00, sexta 17:30',
     'kaltura-schedule.options.duration.name': 'duração',
     'kaltura-schedule.options.duration.description': 'Minutos (padrão 60, no máximo 1440)',
     'kaltura-schedule.options.description.name': 'descrição',

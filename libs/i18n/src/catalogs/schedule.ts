@@ -35,7 +35,7 @@ export const schedule = defineCatalog('schedule', {
     location: 'Discord #{channel} — nutze /kaltura-join',
     location_no_channel: 'Discord — nutze /kaltura-join',
     unparsable:
-      'Ich konnte „{when}“ nicht als Zeitpunkt lesen. Versuche `2026-12-24 18:00`, `tomorrow 18:00`, `in 2 hours` oder `friday 17:30` (Zeitzone des Servers: {zone}).',
+      'Ich konnte „{when}“ nicht als Zeitpunkt lesen. Versuche `2026-12-24 18:00`, `morgen 18:00`, `in 2 Stunden` oder `Freitag 17:30` (Zeitzone des Servers: {zone}).',
     past: '„{when}“ liegt in der Vergangenheit. Wähle einen Zeitpunkt in der Zukunft (Zeitzone des Servers: {zone}).',
     nonexistent:
       '„{when}“ gibt es in {zone} nicht: Zu dieser Zeit wird die Uhr umgestellt. Wähle eine andere Zeit.',
@@ -58,7 +58,7 @@ export const schedule = defineCatalog('schedule', {
     location: 'Discord #{channel} — usa /kaltura-join',
     location_no_channel: 'Discord — usa /kaltura-join',
     unparsable:
-      'No he podido entender «{when}» como una hora. Prueba `2026-12-24 18:00`, `tomorrow 18:00`, `in 2 hours` o `friday 17:30` (zona horaria del servidor: {zone}).',
+      'No he podido entender «{when}» como una hora. Prueba `2026-12-24 18:00`, `mañana 18:00`, `en 2 horas` o `viernes 17:30` (zona horaria del servidor: {zone}).',
     past: '«{when}» ya ha pasado. Elige una hora futura (zona horaria del servidor: {zone}).',
     nonexistent: '«{when}» no existe en {zone}: a esa hora se cambia el reloj. Elige otra hora.',
     too_far: '«{when}» está a más de un año vista. Elige una fecha dentro del próximo año.',
@@ -79,7 +79,7 @@ export const schedule = defineCatalog('schedule', {
     location: 'Discord #{channel} — utilisez /kaltura-join',
     location_no_channel: 'Discord — utilisez /kaltura-join',
     unparsable:
-      'Je n’ai pas compris « {when} » comme une heure. Essayez `2026-12-24 18:00`, `tomorrow 18:00`, `in 2 hours` ou `friday 17:30` (fuseau horaire du serveur : {zone}).',
+      'Je n’ai pas compris « {when} » comme une heure. Essayez `2026-12-24 18:00`, `demain 18h`, `dans 2 heures` ou `vendredi 17h30` (fuseau horaire du serveur : {zone}).',
     past: '« {when} » est déjà passé. Choisissez une heure à venir (fuseau horaire du serveur : {zone}).',
     nonexistent:
       '« {when} » n’existe pas dans {zone} : l’heure change à ce moment-là. Choisissez une autre heure.',
@@ -100,7 +100,7 @@ export const schedule = defineCatalog('schedule', {
     location: 'Discord #{channel} — use /kaltura-join',
     location_no_channel: 'Discord — use /kaltura-join',
     unparsable:
-      'Não consegui entender “{when}” como um horário. Tente `2026-12-24 18:00`, `tomorrow 18:00`, `in 2 hours` ou `friday 17:30` (fuso horário do servidor: {zone}).',
+      'Não consegui entender “{when}” como um horário. Tente `2026-12-24 18:00`, `amanhã 18:00`, `em 2 horas` ou `sexta 17:30` (fuso horário do servidor: {zone}).',
     past: '“{when}” já passou. Escolha um horário futuro (fuso horário do servidor: {zone}).',
     nonexistent:
       '“{when}” não existe em {zone}: o relógio muda nesse horário. Escolha outro horário.',
