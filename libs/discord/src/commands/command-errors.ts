@@ -54,3 +54,14 @@ export class InvalidButtonError extends KdError {
     );
   }
 }
+
+/** A button that answers one member (Confirm/Cancel of `/kaltura-forget-me`), pressed by another. */
+export class ButtonNotYoursError extends KdError {
+  constructor() {
+    super(
+      'COMPONENT.NOT_YOURS',
+      'Only the member who ran the command can use these buttons.',
+      'permission',
+    );
+  }
+}

@@ -3,6 +3,7 @@ import { observeTraced, type Logger } from '@kd/observability';
 import {
   CommandNotImplementedError,
   GuildOnlyError,
+  ButtonNotYoursError,
   InvalidButtonError,
   UnknownCommandError,
 } from '../commands/command-errors.js';
@@ -14,7 +15,7 @@ import {
   type CommandInvocation,
   type CommandVia,
 } from '../interactions/command-invocation.js';
-import { UNKNOWN_BUTTON } from '../interactions/parse-interaction.js';
+import { NOT_YOURS_BUTTON, UNKNOWN_BUTTON } from '../interactions/parse-interaction.js';
 import { errorCodeOf, errorReply } from '../replies/error-reply.js';
 import { assertNoPublicSecrets } from '../replies/public-secrets.js';
 import type { AutocompleteChoice, Reply } from '../replies/reply.js';
@@ -133,7 +134,10 @@ export class CommandDispatcher {
         durationMs / 1000,
       );
     const recorded = await this.record(invocation, {
-      command: RECORDABLE_NAME.test(invocation.commandName) ? invocation.commandName : 'unknown',
+      command:
+        RECORDABLE_NAME.test(invocation.commandName) && invocation.commandName !== NOT_YOURS_BUTTON
+          ? invocation.commandName
+          : UNKNOWN_BUTTON,
       commandVersion: definition?.version ?? 1,
       options: sanitizeOptionsForEvent(invocation.options),
       outcome,
@@ -160,6 +164,8 @@ export class CommandDispatcher {
   private async run(invocation: CommandInvocation): Promise<Reply> {
     if (invocation.via !== undefined && invocation.commandName === UNKNOWN_BUTTON)
       throw new InvalidButtonError();
+    if (invocation.via !== undefined && invocation.commandName === NOT_YOURS_BUTTON)
+      throw new ButtonNotYoursError();
     const definition = findCommand(invocation.commandName);
     if (!definition) throw new UnknownCommandError(invocation.commandName);
     if (invocation.guildId === null) throw new GuildOnlyError(definition.name);

@@ -19,6 +19,8 @@ import { isSettingsAction } from '../components/settings-actions.js';
 
 /** The command name a button press with a custom_id we did not make is recorded under. */
 export const UNKNOWN_BUTTON = 'unknown';
+/** A button shown to one member, pressed by another (recorded as `unknown`, answered as such). */
+export const NOT_YOURS_BUTTON = 'unknown-not-yours';
 
 /** Parses a verified `POST /interactions` body; anything we do not accept is DISCORD.INVALID_INTERACTION. */
 export function parseInteraction(body: unknown): Interaction {
@@ -51,7 +53,7 @@ export function toButtonInvocation(interaction: ComponentInteraction): CommandIn
   const target = parseCustomId(interaction.data.custom_id);
   // A forget button answers only the member it was shown to.
   if (target?.action.startsWith('forget') && target.meetingId !== caller.user.id) {
-    return { ...caller, commandName: UNKNOWN_BUTTON, options: {}, via: 'button' };
+    return { ...caller, commandName: NOT_YOURS_BUTTON, options: {}, via: 'button' };
   }
   return { ...caller, ...buttonCommand(interaction.data.custom_id) };
 }

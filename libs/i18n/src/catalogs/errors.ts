@@ -18,6 +18,7 @@ export const errors = defineCatalog('errors', {
       '/{command} is not a command of this app (any more). Try again in a minute.',
     code_command_guild_only: '/{command} only works in a server.',
     code_command_invalid_option: '{issues}',
+    code_component_not_yours: 'Only the member who ran the command can use these buttons.',
     code_component_invalid:
       'This button is no longer valid. Use `/kaltura-list` to find the active meetings.',
     code_permission_denied:
@@ -57,6 +58,8 @@ export const errors = defineCatalog('errors', {
       '/{command} ist kein Befehl dieser App (mehr). Versuche es in einer Minute erneut.',
     code_command_guild_only: '/{command} funktioniert nur auf einem Server.',
     code_command_invalid_option: 'Einige Optionen sind ungültig: {issues}',
+    code_component_not_yours:
+      'Nur das Mitglied, das den Befehl ausgeführt hat, kann diese Schaltflächen nutzen.',
     code_component_invalid:
       'Dieser Button ist nicht mehr gültig. Mit `/kaltura-list` findest du die aktiven Meetings.',
     code_permission_denied:
@@ -97,6 +100,7 @@ export const errors = defineCatalog('errors', {
       '/{command} no es (o ya no es) un comando de esta aplicación. Inténtalo de nuevo dentro de un minuto.',
     code_command_guild_only: '/{command} solo funciona en un servidor.',
     code_command_invalid_option: 'Algunas opciones no son válidas: {issues}',
+    code_component_not_yours: 'Solo el miembro que ejecutó el comando puede usar estos botones.',
     code_component_invalid:
       'Este botón ya no es válido. Usa `/kaltura-list` para ver las reuniones activas.',
     code_permission_denied:
@@ -135,6 +139,7 @@ export const errors = defineCatalog('errors', {
       '/{command} n’est pas (ou plus) une commande de cette application. Réessayez dans une minute.',
     code_command_guild_only: '/{command} ne fonctionne que sur un serveur.',
     code_command_invalid_option: 'Certaines options ne sont pas valides : {issues}',
+    code_component_not_yours: 'Seul le membre qui a lancé la commande peut utiliser ces boutons.',
     code_component_invalid:
       'Ce bouton n’est plus valide. Utilisez `/kaltura-list` pour trouver les réunions en cours.',
     code_permission_denied:
@@ -174,6 +179,7 @@ export const errors = defineCatalog('errors', {
       '/{command} não é (mais) um comando deste app. Tente novamente em um minuto.',
     code_command_guild_only: '/{command} só funciona em um servidor.',
     code_command_invalid_option: 'Algumas opções não são válidas: {issues}',
+    code_component_not_yours: 'Só o membro que executou o comando pode usar estes botões.',
     code_component_invalid:
       'Este botão não é mais válido. Use `/kaltura-list` para encontrar as reuniões ativas.',
     code_permission_denied:
