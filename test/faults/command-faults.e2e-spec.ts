@@ -6,6 +6,7 @@ import {
   type ChildApp,
   type DiscordRestFake,
   type TestStream,
+  originalEdits,
 } from '@kd/testing';
 import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
 
@@ -68,10 +69,7 @@ describe('command faults: Kaltura slow or failing, Discord rate limiting', () =>
   /** The edit of the public original, or (an error) the private follow-up that replaced it. */
   const finalReplies = (interaction: Interaction) =>
     [
-      ...discord.requestsTo(
-        'PATCH',
-        new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-      ),
+      ...originalEdits(discord, interaction),
       ...discord
         .requestsTo('POST', new RegExp(`/webhooks/${applicationId}/${interaction.token}$`))
         .filter((r) => (r.body as { content?: string } | undefined)?.content?.startsWith('❌')),

@@ -5,12 +5,12 @@ import { generateDiscordKeys, signDiscordRequest } from '@kd/discord';
 import type { DomainEvent } from '@kd/events';
 import {
   commandInteraction,
-  interactionApplicationId as applicationId,
   interactionGuildId,
   snowflakeFor,
   startApiStack,
   waitFor,
   type ApiStack,
+  firstOriginalEdit,
 } from '@kd/testing';
 
 interface ReplyData {
@@ -65,13 +65,7 @@ describe('video search is walled off per guild', () => {
     const body = (await response.json()) as { type: number; data?: ReplyData };
     if (body.type === 4) return body.data ?? {};
     expect(body.type).toBe(5);
-    const followUp = await waitFor(
-      async () =>
-        stack.discord.requestsTo(
-          'PATCH',
-          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-        )[0],
-    );
+    const followUp = await firstOriginalEdit(stack.discord, interaction);
     // Ephemeral is fixed by the first response (the deferral); the edit carries the content.
     return { ...(followUp.body as ReplyData), flags: body.data?.flags ?? 0 };
   }

@@ -45,6 +45,7 @@ export {
   memberPermissions,
 } from './interaction-payloads.js';
 export { modalSubmitInteraction } from './modal-payloads.js';
+export { firstOriginalEdit, originalEdits } from './interaction-follow-ups.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export {
   startApiStack,

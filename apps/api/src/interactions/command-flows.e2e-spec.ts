@@ -7,10 +7,10 @@ import {
   type DiscordRestFake,
   type TestStream,
   waitFor,
+  firstOriginalEdit,
 } from '@kd/testing';
 import { VideoAccessService, VideoAccessStore } from '@kd/meetings';
 import {
-  applicationId,
   commandInteraction,
   guildId,
   keys,
@@ -48,13 +48,7 @@ describe('slash command flows over POST /interactions', () => {
     const body = (await response.json()) as { type: number; data?: ReplyData };
     if (body.type === 4 || body.type === 8) return body.data ?? {};
     expect(body.type).toBe(5);
-    const followUp = await waitFor(
-      async () =>
-        discord.requestsTo(
-          'PATCH',
-          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-        )[0],
-    );
+    const followUp = await firstOriginalEdit(discord, interaction);
     return followUp.body as ReplyData;
   }
 

@@ -6,9 +6,10 @@ import {
   startApiStack,
   waitFor,
   type ApiStack,
+  firstOriginalEdit,
 } from '@kd/testing';
 import { EventStore, PersonKeys } from '@kd/event-store';
-import { applicationId, commandInteraction, keys, member, post } from './interaction-fixtures.js';
+import { commandInteraction, keys, member, post } from './interaction-fixtures.js';
 
 interface Body {
   type: number;
@@ -39,13 +40,7 @@ describe('/kaltura-forget-me with Confirm / Cancel, over POST /interactions', ()
     const body = (await response.json()) as Body;
     if (body.type !== 5 && body.type !== 6) return body;
     if (body.type === 5) expect(body.data?.flags).toBe(64);
-    const followUp = await waitFor(
-      async () =>
-        stack.discord.requestsTo(
-          'PATCH',
-          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-        )[0],
-    );
+    const followUp = await firstOriginalEdit(stack.discord, interaction);
     return { type: body.type, data: followUp.body as Body['data'] };
   }
   const ask = async (locale?: 'de') => {

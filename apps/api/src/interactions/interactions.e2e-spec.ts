@@ -8,6 +8,7 @@ import {
   type DiscordRestFake,
   type TestStream,
   waitFor,
+  firstOriginalEdit,
 } from '@kd/testing';
 import {
   applicationId,
@@ -37,14 +38,7 @@ describe('POST /interactions', () => {
     (await eventsOf('command.executed')).filter(
       (e) => e.payload && (e.payload as { interactionId: string }).interactionId === interactionId,
     );
-  const followUpFor = (interaction: { token: string }) =>
-    waitFor(
-      async () =>
-        discord.requestsTo(
-          'PATCH',
-          new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-        )[0],
-    );
+  const followUpFor = (interaction: { token: string }) => firstOriginalEdit(discord, interaction);
 
   it('registers every command with Discord at start-up', async () => {
     const put = await waitFor(

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
   type TestStream,
   testApiToken,
+  firstOriginalEdit,
 } from '@kd/testing';
 import { applicationId, keys, post } from '../interactions/interaction-fixtures.js';
 
@@ -164,16 +165,7 @@ describe('insights: REST API and /kaltura-stats', () => {
     const interaction = { ...commandInteraction('kaltura-stats'), locale };
     const response = await post(api.url, interaction);
     expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
-    const deadline = Date.now() + 15_000;
-    let followUp;
-    while (!followUp && Date.now() < deadline) {
-      [followUp] = discord.requestsTo(
-        'PATCH',
-        new RegExp(`/webhooks/${applicationId}/${interaction.token}/messages/@original`),
-      );
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return followUp;
+    return firstOriginalEdit(discord, interaction);
   };
 
   it('answers /kaltura-stats with the same figures and their picture, privately', async () => {
