@@ -205,10 +205,7 @@ describe('analytics shadow rebuild', () => {
                  SELECT pg_get_constraintdef(oid) FROM pg_constraint
                   WHERE conrelid = ANY($2::regclass[])
                  ORDER BY 1`,
-                [
-                  analytics.tables.map((x) => `${x}_rebuild`),
-                  tables.map((x) => `${x}_rebuild`),
-                ],
+                [analytics.tables.map((x) => `${x}_rebuild`), tables.map((x) => `${x}_rebuild`)],
               ),
             }))(),
           );

@@ -105,7 +105,11 @@ function toChange(row: StoredChange): ConfigChange {
     : { change: 'reset', section: row.section };
 }
 
-async function saveFlags(tx: EntityManager, at: Tables, rows: (StoredChange & { flags: boolean[] })[]) {
+async function saveFlags(
+  tx: EntityManager,
+  at: Tables,
+  rows: (StoredChange & { flags: boolean[] })[],
+) {
   await tx.query(
     `UPDATE ${at('config_events')} c
      SET has_override = u.a, has_template_override = u.t, has_role_mapping_override = u.r,

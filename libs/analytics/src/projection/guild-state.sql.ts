@@ -62,7 +62,11 @@ export async function writeGuildState(
   await writeMemberCounts(tx, at, events);
 }
 
-async function writeInstalls(tx: EntityManager, at: Tables, events: readonly RecordedEvent[]): Promise<void> {
+async function writeInstalls(
+  tx: EntityManager,
+  at: Tables,
+  events: readonly RecordedEvent[],
+): Promise<void> {
   const installs = guildEvents
     .of(events, 'guild.installed', 'guild.uninstalled')
     .filter((r) => r.event.guildId !== null);
