@@ -258,6 +258,10 @@ describe('rebuild faults: the live read models stay whole, the rerun applies eac
         );
         return rows[0];
       });
+      // `--all` is one pass: one consumer feeds every projection.
+      const consumers: string[] = [];
+      for await (const c of t.jsm.consumers.list(t.stream)) consumers.push(c.name);
+      expect(consumers).toEqual(['proj_all_rebuild']);
       cli.kill();
       const exit = await cli.exited;
       expect(exit.signal).toBe('SIGKILL');
