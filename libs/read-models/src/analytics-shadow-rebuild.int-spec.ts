@@ -320,4 +320,51 @@ describe('analytics shadow rebuild', () => {
       ),
     ).toEqual([{ n: 0 }]);
   }, 180_000);
+  it('retries a swap PostgreSQL aborted in a deadlock with a reader that locked a table before a view', async () => {
+    await spoil();
+    const reader = dataSource.createQueryRunner();
+    await reader.connect();
+    let swaps = 0;
+    let readerDone: Promise<unknown> = Promise.resolve();
+    try {
+      await rebuildWithShadows([analytics], {
+        ...options('deadlocked'),
+        dataSource,
+        beforeSwap: async () => {
+          if (swaps++ > 0) return;
+          // A query that reads a table, then (same transaction) a view over it: the swap locks
+          // the views, then waits for the table; the reader then waits for the view.
+          await reader.startTransaction();
+          await reader.query(`SELECT 1 FROM kd.analytics_guild_days LIMIT 0`);
+          readerDone = (async () => {
+            await waitForSwapLockingTables();
+            const rows: unknown[] = await reader.query(`SELECT count(*) AS n FROM ${probe}`);
+            await reader.commitTransaction();
+            return rows;
+          })();
+        },
+      });
+      // The first swap was the deadlock's victim (it waited first), the second one went through;
+      // the reader's query was answered.
+      expect(swaps).toBe(2);
+      await expect(readerDone).resolves.toHaveLength(1);
+    } finally {
+      if (reader.isTransactionActive) await reader.rollbackTransaction();
+      await reader.release();
+    }
+    expect(await prints()).toEqual(fresh);
+    expect(await leftovers()).toEqual([]);
+  }, 120_000);
+
+  const waitForSwapLockingTables = async () => {
+    for (let i = 0; i < 400; i++) {
+      const rows = await dataSource.query(
+        `SELECT 1 FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE kd.analytics%'`,
+      );
+      if (rows.length > 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('the swap never waited for the tables');
+  };
 });
