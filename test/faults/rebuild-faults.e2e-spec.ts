@@ -285,6 +285,7 @@ describe('rebuild faults: the live read models stay whole, the rerun applies eac
     const done = await rerun.exited;
     expect(done).toMatchObject({ code: 0 });
     expect(done.output).toContain(`up to sequence ${events.length}`);
+    process.stdout.write(`rerun after SIGKILL: ${done.output.trim()}\n`);
     const answers = await reader.stop();
     expect(answers).toMatchObject({ other: [], errors: 0 });
     expect(answers.ok).toBeGreaterThan(10);
