@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { projectionsToRebuild } from './cli/rebuild-projections.js';
 import { migrations, migrationTimestamp, projectionNamed, projections } from './registry.js';
 
 describe('the read-model registry', () => {
@@ -39,5 +40,11 @@ describe('the read-model registry', () => {
     ]);
     expect(projectionNamed('meetings').name).toBe('meetings');
     expect(() => projectionNamed('nope')).toThrow('unknown projection "nope"');
+  });
+
+  it('rebuilds every projection without downtime (shadow tables), all of them with --all', () => {
+    expect(projections.filter((p) => !p.shadowRebuild).map((p) => p.name)).toEqual([]);
+    expect(projectionsToRebuild(true, undefined)).toEqual(projections);
+    expect(projectionsToRebuild(false, 'analytics').map((p) => p.name)).toEqual(['analytics']);
   });
 });

@@ -1,5 +1,6 @@
 import type { DomainEvent, EventType } from '@kd/events';
 import type { RecordedEvent } from '@kd/event-store';
+import { tableIn, type TableTarget } from '@kd/projections';
 
 export type Recorded<T extends EventType> = RecordedEvent<DomainEvent<T>>;
 
@@ -37,3 +38,32 @@ export function reads<const T extends EventType>(...types: T[]): EventReader<T> 
 export function columns<R>(rows: readonly R[], ...picks: ((row: R) => unknown)[]): unknown[][] {
   return picks.map((pick) => rows.map(pick));
 }
+
+/** The projection's tables in schema `kd`, without their `analytics_` prefix. */
+export const analyticsTableNames = [
+  'event_ids',
+  'guilds',
+  'guild_installs',
+  'member_counts',
+  'config_events',
+  'commands',
+  'guild_days',
+  'guild_day_users',
+  'guild_day_commands',
+  'meetings',
+  'meeting_participants',
+  'meeting_presence',
+  'person_links',
+] as const;
+export type AnalyticsTable = (typeof analyticsTableNames)[number];
+
+/**
+ * Where the writers write: the qualified name of a table in the target, live (`kd.analytics_x`)
+ * or a rebuild's shadow (`kd.analytics_x_rebuild`). Writers never name a table otherwise, and
+ * name conflicts by columns (`ON CONFLICT (…)`), since the shadow's constraints carry other names.
+ */
+export type Tables = (table: AnalyticsTable) => string;
+export const tablesIn =
+  (target: TableTarget): Tables =>
+  (table) =>
+    tableIn(target, `analytics_${table}`);

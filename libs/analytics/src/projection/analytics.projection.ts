@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
 import type { EventType } from '@kd/events';
 import { flattenConfig, loadDefaultConfig, type FlatConfig } from '@kd/guild-config';
-import type { Projection } from '@kd/projections';
-import { firstCopies } from './analytics-batch.js';
+import type { Projection, TableTarget } from '@kd/projections';
+import { analyticsTableNames, firstCopies, tablesIn } from './analytics-batch.js';
 import { commandEvents, writeCommandActivity } from './command-activity.sql.js';
 import { configEvents, writeConfigState } from './config-state.sql.js';
 import { keepNewIds } from './event-ids.sql.js';
@@ -13,21 +13,7 @@ import { meetingEvents } from './meeting-rows.js';
 import { writeMeetingState } from './meeting-state.sql.js';
 import { personEvents, writePersonLinks } from './person-links.sql.js';
 
-const tables = [
-  'event_ids',
-  'guilds',
-  'guild_installs',
-  'member_counts',
-  'config_events',
-  'commands',
-  'guild_days',
-  'guild_day_users',
-  'guild_day_commands',
-  'meetings',
-  'meeting_participants',
-  'meeting_presence',
-  'person_links',
-].map((t) => `analytics_${t}`);
+const tables = analyticsTableNames.map((t) => `analytics_${t}`);
 
 /** Every event type a writer reads, from the writers' declarations (docs/analytics.md). */
 export const analyticsEventTypes: readonly EventType[] = [
@@ -80,15 +66,21 @@ export function createAnalyticsProjection(loadDefaults: () => unknown): Projecti
     },
     tables,
     handles: 'all',
-    async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-      const fresh = await keepNewIds(tx, firstCopies(events.filter(isRelevant)));
+    shadowRebuild: true,
+    async apply(
+      events: readonly RecordedEvent[],
+      tx: EntityManager,
+      target: TableTarget,
+    ): Promise<void> {
+      const at = tablesIn(target);
+      const fresh = await keepNewIds(tx, at, firstCopies(events.filter(isRelevant)));
       if (fresh.length === 0) return;
-      await writeGuildState(tx, fresh);
-      await writeConfigState(tx, fresh, flatDefaults());
-      await writeCommandActivity(tx, fresh);
+      await writeGuildState(tx, at, fresh);
+      await writeConfigState(tx, at, fresh, flatDefaults());
+      await writeCommandActivity(tx, at, fresh);
       // Links first: this batch's participants then fold with them.
-      await writePersonLinks(tx, fresh);
-      await writeMeetingState(tx, fresh);
+      await writePersonLinks(tx, at, fresh);
+      await writeMeetingState(tx, at, fresh);
     },
     async reset(tx: EntityManager): Promise<void> {
       await tx.query(`TRUNCATE ${tables.map((t) => `kd.${t}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, reads } from './analytics-batch.js';
+import { columns, reads, type Tables } from './analytics-batch.js';
 
 export const configEvents = reads('config.updated', 'config.reset');
 import {
@@ -29,6 +29,7 @@ interface StoredChange {
  */
 export async function writeConfigState(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
   defaults: FlatConfig,
 ): Promise<void> {
@@ -37,7 +38,7 @@ export async function writeConfigState(
     .filter((r) => r.event.guildId !== null);
   if (changes.length === 0) return;
   await tx.query(
-    `INSERT INTO kd.analytics_config_events (seq, guild_id, occurred_at, change, key, section, new_value)
+    `INSERT INTO ${at('config_events')} (seq, guild_id, occurred_at, change, key, section, new_value)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])`,
     columns(
       changes,
@@ -53,14 +54,14 @@ export async function writeConfigState(
       (r) => (r.event.type === 'config.updated' ? JSON.stringify(r.event.payload.newValue) : null),
     ),
   );
-  await refold(tx, [...new Set(changes.map((r) => r.event.guildId as string))], defaults);
+  await refold(tx, at, [...new Set(changes.map((r) => r.event.guildId as string))], defaults);
 }
 
-async function refold(tx: EntityManager, guildIds: string[], defaults: FlatConfig) {
+async function refold(tx: EntityManager, at: Tables, guildIds: string[], defaults: FlatConfig) {
   const rows = await tx.query<StoredChange[]>(
     `SELECT seq, guild_id, change, key, section, new_value, has_override, has_template_override,
             has_role_mapping_override, has_notification_override
-     FROM kd.analytics_config_events WHERE guild_id = ANY($1::text[])
+     FROM ${at('config_events')} WHERE guild_id = ANY($1::text[])
      ORDER BY guild_id, occurred_at, seq`,
     [guildIds],
   );
@@ -85,7 +86,7 @@ async function refold(tx: EntityManager, guildIds: string[], defaults: FlatConfi
       if (next.some((v, k) => v !== stored[k])) stale.push({ ...row, flags: next });
     });
   }
-  if (stale.length > 0) await saveFlags(tx, stale);
+  if (stale.length > 0) await saveFlags(tx, at, stale);
 }
 
 function groupByGuild(rows: StoredChange[]): StoredChange[][] {
@@ -104,9 +105,13 @@ function toChange(row: StoredChange): ConfigChange {
     : { change: 'reset', section: row.section };
 }
 
-async function saveFlags(tx: EntityManager, rows: (StoredChange & { flags: boolean[] })[]) {
+async function saveFlags(
+  tx: EntityManager,
+  at: Tables,
+  rows: (StoredChange & { flags: boolean[] })[],
+) {
   await tx.query(
-    `UPDATE kd.analytics_config_events c
+    `UPDATE ${at('config_events')} c
      SET has_override = u.a, has_template_override = u.t, has_role_mapping_override = u.r,
          has_notification_override = u.n
      FROM unnest($1::bigint[], $2::boolean[], $3::boolean[], $4::boolean[], $5::boolean[])

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
+import type { Tables } from './analytics-batch.js';
 
 /**
  * Records the batch's event ids and returns the events seen for the first time: a repeat of an
@@ -8,11 +9,12 @@ import type { RecordedEvent } from '@kd/event-store';
  */
 export async function keepNewIds(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
 ): Promise<RecordedEvent[]> {
   if (events.length === 0) return [];
   const inserted = await tx.query<{ event_id: string }[]>(
-    `INSERT INTO kd.analytics_event_ids (event_id, seq)
+    `INSERT INTO ${at('event_ids')} (event_id, seq)
      SELECT * FROM unnest($1::text[], $2::bigint[])
      ON CONFLICT (event_id) DO NOTHING
      RETURNING event_id`,

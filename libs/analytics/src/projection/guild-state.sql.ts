@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns, reads } from './analytics-batch.js';
+import { columns, reads, type Tables } from './analytics-batch.js';
 
 /** Install and member-count events; any event carrying a guild also marks its first sighting. */
 export const guildEvents = reads(
@@ -40,14 +40,15 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** kd.analytics_guilds (first sightings) and the install and member-count timelines. */
 export async function writeGuildState(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   const firsts = guildFirsts(events);
   if (firsts.length === 0) return;
   await tx.query(
-    `INSERT INTO kd.analytics_guilds AS g (guild_id, first_seen_at, first_installed_at)
+    `INSERT INTO ${at('guilds')} AS g (guild_id, first_seen_at, first_installed_at)
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[])
-     ON CONFLICT ON CONSTRAINT analytics_guilds_pk DO UPDATE
+     ON CONFLICT (guild_id) DO UPDATE
      SET first_seen_at = LEAST(g.first_seen_at, EXCLUDED.first_seen_at),
          first_installed_at = LEAST(g.first_installed_at, EXCLUDED.first_installed_at)`,
     columns(
@@ -57,17 +58,21 @@ export async function writeGuildState(
       (g) => iso(g.firstInstalledAt),
     ),
   );
-  await writeInstalls(tx, events);
-  await writeMemberCounts(tx, events);
+  await writeInstalls(tx, at, events);
+  await writeMemberCounts(tx, at, events);
 }
 
-async function writeInstalls(tx: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+async function writeInstalls(
+  tx: EntityManager,
+  at: Tables,
+  events: readonly RecordedEvent[],
+): Promise<void> {
   const installs = guildEvents
     .of(events, 'guild.installed', 'guild.uninstalled')
     .filter((r) => r.event.guildId !== null);
   if (installs.length === 0) return;
   await tx.query(
-    `INSERT INTO kd.analytics_guild_installs (seq, guild_id, occurred_at, installed)
+    `INSERT INTO ${at('guild_installs')} (seq, guild_id, occurred_at, installed)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::boolean[])`,
     columns(
       installs,
@@ -80,7 +85,7 @@ async function writeInstalls(tx: EntityManager, events: readonly RecordedEvent[]
 }
 
 /** A (re)install without a count does not erase a known one: only known counts are rows. */
-async function writeMemberCounts(tx: EntityManager, events: readonly RecordedEvent[]) {
+async function writeMemberCounts(tx: EntityManager, at: Tables, events: readonly RecordedEvent[]) {
   const counts = guildEvents
     .of(events, 'guild.installed', 'guild.member_count_changed')
     .flatMap((r) =>
@@ -97,7 +102,7 @@ async function writeMemberCounts(tx: EntityManager, events: readonly RecordedEve
     );
   if (counts.length === 0) return;
   await tx.query(
-    `INSERT INTO kd.analytics_member_counts (seq, guild_id, occurred_at, member_count)
+    `INSERT INTO ${at('member_counts')} (seq, guild_id, occurred_at, member_count)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::bigint[])`,
     columns(
       counts,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
-import { columns } from './analytics-batch.js';
+import { columns, type Tables } from './analytics-batch.js';
 import { meetingEvents, meetingRows, participantIdsOf, participantRows } from './meeting-rows.js';
 import { personFoldFor, type PersonFold } from './person-links.sql.js';
 
@@ -12,12 +12,12 @@ import { personFoldFor, type PersonFold } from './person-links.sql.js';
 const firstCreation = `(EXCLUDED.created_at IS NOT NULL AND (m.created_at IS NULL
   OR (EXCLUDED.created_at, EXCLUDED.created_seq) < (m.created_at, m.created_seq)))`;
 
-const upsertMeetings = `
-  INSERT INTO kd.analytics_meetings AS m (meeting_id, guild_id, type, owner_user_id, created_at,
+const upsertMeetings = (at: Tables) => `
+  INSERT INTO ${at('meetings')} AS m (meeting_id, guild_id, type, owner_user_id, created_at,
                                           created_seq, started_at, ended_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[],
                        $7::timestamptz[], $8::timestamptz[])
-  ON CONFLICT ON CONSTRAINT analytics_meetings_pk DO UPDATE SET
+  ON CONFLICT (meeting_id) DO UPDATE SET
     guild_id = CASE WHEN ${firstCreation} THEN EXCLUDED.guild_id ELSE m.guild_id END,
     type = CASE WHEN ${firstCreation} THEN EXCLUDED.type ELSE m.type END,
     owner_user_id = CASE WHEN ${firstCreation} THEN EXCLUDED.owner_user_id ELSE m.owner_user_id END,
@@ -28,12 +28,13 @@ const upsertMeetings = `
 
 export async function writeMeetingState(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   const meetings = meetingRows(events);
   if (meetings.length > 0)
     await tx.query(
-      upsertMeetings,
+      upsertMeetings(at),
       columns(
         meetings,
         (m) => m.meetingId,
@@ -47,20 +48,21 @@ export async function writeMeetingState(
       ),
     );
   const ids = participantIdsOf(events);
-  if (ids.length > 0) await writeParticipants(tx, events, await personFoldFor(tx, ids));
+  if (ids.length > 0) await writeParticipants(tx, at, events, await personFoldFor(tx, at, ids));
 }
 
 async function writeParticipants(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
   fold: PersonFold,
 ) {
   const participants = participantRows(events, fold);
   if (participants.length > 0)
     await tx.query(
-      `INSERT INTO kd.analytics_meeting_participants AS p (meeting_id, participant_id, first_seen_at)
+      `INSERT INTO ${at('meeting_participants')} AS p (meeting_id, participant_id, first_seen_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
-       ON CONFLICT ON CONSTRAINT analytics_meeting_participants_pk
+       ON CONFLICT (meeting_id, participant_id)
        DO UPDATE SET first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at)`,
       columns(
         participants,
@@ -76,7 +78,7 @@ async function writeParticipants(
   );
   if (presence.length > 0)
     await tx.query(
-      `INSERT INTO kd.analytics_meeting_presence (seq, meeting_id, participant_id, occurred_at, joined)
+      `INSERT INTO ${at('meeting_presence')} (seq, meeting_id, participant_id, occurred_at, joined)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::boolean[])`,
       columns(
         presence,

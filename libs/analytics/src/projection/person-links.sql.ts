@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@kd/event-store';
 import { discordIdOfKalturaUser } from '@kd/events';
-import { columns, reads } from './analytics-batch.js';
+import { columns, reads, type Tables } from './analytics-batch.js';
 
 /** `person.linked`: which Discord member a Kaltura user is (docs/analytics-rules.md §4). */
 export const personEvents = reads('person.linked');
@@ -40,14 +40,15 @@ function linkRows(events: readonly RecordedEvent[]): LinkRow[] {
  */
 export async function writePersonLinks(
   tx: EntityManager,
+  at: Tables,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   const rows = linkRows(events);
   if (rows.length === 0) return;
   const added = await tx.query<DbLink[]>(
-    `INSERT INTO kd.analytics_person_links (kaltura_user_id, discord_user_id, seq)
+    `INSERT INTO ${at('person_links')} (kaltura_user_id, discord_user_id, seq)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-     ON CONFLICT ON CONSTRAINT analytics_person_links_pk DO NOTHING
+     ON CONFLICT (kaltura_user_id) DO NOTHING
      RETURNING kaltura_user_id, discord_user_id`,
     columns(
       rows,
@@ -60,18 +61,18 @@ export async function writePersonLinks(
   const links = [added.map((a) => a.kaltura_user_id), added.map((a) => a.discord_user_id)];
   await tx.query(
     `WITH moved AS (
-       DELETE FROM kd.analytics_meeting_participants p
+       DELETE FROM ${at('meeting_participants')} p
        USING unnest($1::text[], $2::text[]) AS l(kaltura_user_id, discord_user_id)
        WHERE p.participant_id = l.kaltura_user_id
        RETURNING p.meeting_id, l.discord_user_id, p.first_seen_at)
-     INSERT INTO kd.analytics_meeting_participants AS p (meeting_id, participant_id, first_seen_at)
+     INSERT INTO ${at('meeting_participants')} AS p (meeting_id, participant_id, first_seen_at)
      SELECT meeting_id, discord_user_id, min(first_seen_at) FROM moved GROUP BY 1, 2
-     ON CONFLICT ON CONSTRAINT analytics_meeting_participants_pk
+     ON CONFLICT (meeting_id, participant_id)
      DO UPDATE SET first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at)`,
     links,
   );
   await tx.query(
-    `UPDATE kd.analytics_meeting_presence p SET participant_id = l.discord_user_id
+    `UPDATE ${at('meeting_presence')} p SET participant_id = l.discord_user_id
      FROM unnest($1::text[], $2::text[]) AS l(kaltura_user_id, discord_user_id)
      WHERE p.participant_id = l.kaltura_user_id`,
     links,
@@ -84,6 +85,7 @@ export async function writePersonLinks(
  */
 export async function personFoldFor(
   tx: EntityManager,
+  at: Tables,
   participantIds: Iterable<string>,
 ): Promise<PersonFold> {
   const others = [...new Set(participantIds)].filter((id) => !discordIdOfKalturaUser(id));
@@ -91,7 +93,7 @@ export async function personFoldFor(
     others.length === 0
       ? []
       : await tx.query<DbLink[]>(
-          `SELECT kaltura_user_id, discord_user_id FROM kd.analytics_person_links
+          `SELECT kaltura_user_id, discord_user_id FROM ${at('person_links')}
            WHERE kaltura_user_id = ANY($1::text[])`,
           [others],
         );

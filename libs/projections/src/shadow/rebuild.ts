@@ -72,7 +72,19 @@ async function swapWhenCaughtUp(
   const attempts = options.maxSwapAttempts ?? 5;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     await options.beforeSwap?.(projection);
-    const outcome = await swapShadowTables(options.dataSource, projection);
+    const outcome = await swapShadowTables(options.dataSource, projection).catch(
+      (error: unknown) => {
+        // A reader that locked the views and tables in another order: PostgreSQL aborted the
+        // swap (rolled back whole) rather than the reader; try again.
+        if (!isDeadlock(error) || attempt === attempts) throw error;
+        options.logger.warn(
+          { projection: projection.name, attempt },
+          'shadow swap deadlocked with a reader, retrying',
+        );
+        return undefined;
+      },
+    );
+    if (!outcome) continue;
     if (outcome.swapped) return outcome.checkpoint;
     // The live projector went on meanwhile: the shadow applies the new tail, then tries again.
     options.logger.info(
@@ -82,4 +94,15 @@ async function swapWhenCaughtUp(
     await catchUp(runner, { ...options, durable: `${options.durable}_tail` });
   }
   throw new Error(`shadow of ${projection.name} did not catch up in ${attempts} attempts`);
+}
+
+/** PostgreSQL's deadlock_detected (SQLSTATE 40P01), however the driver wrapped it. */
+function isDeadlock(error: unknown): boolean {
+  const codeOf = (e: unknown) =>
+    typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  const driver =
+    typeof error === 'object' && error !== null && 'driverError' in error
+      ? error.driverError
+      : undefined;
+  return codeOf(error) === '40P01' || codeOf(driver) === '40P01';
 }
