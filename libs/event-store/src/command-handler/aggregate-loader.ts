@@ -49,7 +49,7 @@ export class AggregateLoader {
     const fromSnapshot = await this.fromSnapshot(model, id);
     if (fromSnapshot) return fromSnapshot;
     const recorded = await this.options.store.readAggregate(model.aggregate, id);
-    return fold(model, model.initial, 0, recorded);
+    return fold(model, model.initial, 0, recorded, false);
   }
 
   /** Writes a snapshot of `loaded` in the background when enough was folded since the last. */
@@ -95,7 +95,7 @@ export class AggregateLoader {
     }
     const tail = await readAfter(model.aggregate, id, base.lastSeq);
     if (tail.lastSeq < base.lastSeq) return null; // the stream no longer has its last event
-    const folded = fold(model, base.state, base.lastSeq, tail.events);
+    const folded = fold(model, base.state, base.lastSeq, tail.events, true);
     return { ...folded, sinceSnapshot: tail.events.length };
   }
 
@@ -107,14 +107,18 @@ export class AggregateLoader {
   }
 }
 
+/** `owned`: `state` was just built from a snapshot and nobody else holds it. */
 function fold<S>(
   model: AggregateModel<S>,
   state: S,
   lastSeq: number,
   recorded: readonly RecordedEvent[],
+  owned: boolean,
 ): Folded<S> {
   return {
-    state: recorded.reduce((s, r) => model.evolve(s, r.event, r.seq), state),
+    state: model.fold
+      ? model.fold(state, recorded, owned)
+      : recorded.reduce((s, r) => model.evolve(s, r.event, r.seq), state),
     lastSeq: recorded.at(-1)?.seq ?? lastSeq,
     sinceSnapshot: recorded.length,
   };
