@@ -68,7 +68,7 @@ export interface EventStoreOptions {
   now?: () => Date;
   /** Where person keys live (default: the stream's key bucket, docs/privacy.md). */
   personKeys?: PersonKeyring;
-  /** Direct gets in flight at once when reading one aggregate (default 32; 1 = one by one). */
+  /** Direct gets in flight at once when reading one aggregate (default 64; 1 = one by one). */
   readParallelism?: number;
 }
 
