@@ -46,7 +46,7 @@ export async function readSubject(
  * range leaves the rest of the range for the next round, one past it (or none) means the range
  * holds none. How far into its range the answer lay tells how dense the subject is there, and
  * the next round splits the rest of the range accordingly (at most `growth` times as many gets,
- * `parallel` in all): 99 events one after another take 4 rounds instead of 99 round trips; a few
+ * `parallel` in all): 99 events one after another take 3 rounds instead of 99 round trips; a few
  * events scattered through a long stream cost up to ~`firstRound` + `growth` gets per event
  * instead of one each, never a message missed.
  */
