@@ -13,7 +13,7 @@ export interface AggregateModel<S> {
    * changed in place; otherwise `state` must be left as it was (it may be `initial`, or a state
    * a caller still holds).
    */
-  fold?(state: S, events: readonly FoldedEvent[], owned: boolean): S;
+  readonly fold?: (state: S, events: readonly FoldedEvent[], owned: boolean) => S;
   /** How the state is kept in a snapshot; without it the aggregate is always folded in full. */
   readonly snapshot?: SnapshotCodec<S>;
 }

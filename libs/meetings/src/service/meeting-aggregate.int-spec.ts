@@ -51,9 +51,7 @@ describe('meeting aggregate loads from snapshots (JetStream)', () => {
     await t.store.append(created(meetingId));
     await t.store.append(created(noise));
     const append = (s: (typeof steps)[number]) =>
-      t.store.append(
-        newEvent(s.decision.type, s.decision.payload, context(s.causationId)) as NewEvent,
-      );
+      t.store.append(newEvent(s.decision.type, s.decision.payload, context(s.causationId)));
     let fromSnapshot = 0;
     for (let i = 0; i < steps.length;) {
       const chunk = 37 + ((i * 7) % 80); // 37..116 events between loads

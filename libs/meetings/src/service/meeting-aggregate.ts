@@ -73,7 +73,9 @@ function meetingFromJson(json: unknown): MeetingState {
     for (const userId of userIds) linkRoles.set(userId, role);
   const participants = new Set(linkRoles.keys());
   for (const p of s.otherParticipants as string[]) participants.add(p);
-  const { links: _links, otherParticipants: _others, ...rest } = s;
+  const rest = { ...s };
+  delete rest.links;
+  delete rest.otherParticipants;
   return {
     ...(rest as unknown as Meeting),
     participants,
