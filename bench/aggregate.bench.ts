@@ -120,6 +120,7 @@ try {
     const snapshot = await store.snapshots.get('meeting', id);
     if (snapshot) results[`snapshot_kb_${size}`] = round(JSON.stringify(snapshot).length / 1024);
     reportAll('snapshot', '_snapshot', size, await timed(countFor(size), loaders(id), lastSeq));
+    if (flags.compare && snapshot) compareEncodings(size, snapshot.state);
   }
   // The same aggregates with 99 events newer than their snapshot, one after another.
   for (const size of sizes) {
@@ -146,6 +147,60 @@ try {
     reportAll(`snapshot+${tailLength}s`, `_snapshot_plus_${tailLength}_scattered`, size, times);
   }
   console.log(JSON.stringify({ bench: 'aggregate', loads, noise, gap, ...results }));
+
+  /**
+   * The snapshot's text and decoding (`JSON.parse` + `fromJson`) as stored now (version 3) and as
+   * version 2 stored the same state (every Set and the Map as arrays: each recipient's id twice,
+   * and its role beside it), alternating, CPU only.
+   */
+  function compareEncodings(size: number, json: unknown): void {
+    const codec = meetingAggregate.snapshot!;
+    const state = codec.fromJson(json);
+    if (state.status === 'none') return;
+    const v3 = JSON.stringify(json);
+    const v2 = JSON.stringify({
+      ...state,
+      participants: [...state.participants],
+      linkRoles: [...state.linkRoles],
+      present: [...state.present],
+      causations: [...state.causations],
+      rsvps: [...state.rsvps],
+    });
+    const fromV2 = (text: string) => {
+      const s = JSON.parse(text) as Record<string, unknown>;
+      return {
+        ...s,
+        participants: new Set(s.participants as string[]),
+        linkRoles: new Map(s.linkRoles as [string, string][]),
+        present: new Set(s.present as string[]),
+        causations: new Set(s.causations as string[]),
+        rsvps: new Set(s.rsvps as string[]),
+      };
+    };
+    const times: Record<'v2' | 'v3', number[]> = { v2: [], v3: [] };
+    for (let i = 0; i < countFor(size) + 2; i++) {
+      let t0 = performance.now();
+      codec.fromJson(JSON.parse(v3));
+      const v3ms = performance.now() - t0;
+      t0 = performance.now();
+      fromV2(v2);
+      const v2ms = performance.now() - t0;
+      if (i < 2) continue;
+      times.v3.push(v3ms);
+      times.v2.push(v2ms);
+    }
+    for (const [name, t] of Object.entries(times)) {
+      const kb = round((name === 'v2' ? v2 : v3).length / 1024);
+      console.log(
+        `decode ${name} ${String(size).padStart(6)} events: ${kb} KB, p50 ${pct(t, 0.5)} ms, p99 ${pct(t, 0.99)} ms`,
+      );
+      Object.assign(results, {
+        [`decode_kb_${size}_${name}`]: kb,
+        [`decode_p50_ms_${size}_${name}`]: pct(t, 0.5),
+        [`decode_p99_ms_${size}_${name}`]: pct(t, 0.99),
+      });
+    }
+  }
 
   /** Folds the aggregate and writes its snapshot as of its last event. */
   async function writeSnapshot(id: string): Promise<void> {
