@@ -14,11 +14,11 @@ import { realisticEvents } from './support/realistic-events.js';
  * in a stream that also holds `--noise` other events; `--loads` loads per size, p50 / p99 / max.
  * `full` (`EventStore.readAggregate`: read every event on its subject, decode and validate each);
  * `snapshot` (`CommandHandler.load` of the meeting model: its snapshot in `<stream>_SNAPSHOTS`,
- * no events after it); `snapshot+99` (the snapshot then `snapshotEvery - 1` = 99 newer events
- * appended one after another, the most a load folds before the next snapshot is written) and
- * `snapshot+99s` (a fresh snapshot then 99 newer events each followed by `--gap` other events:
- * the realistic worst case, the tail scattered through the stream). Under 100 events no snapshot
- * is written, so the 10-event `snapshot` and `snapshot+99` loads are full folds.
+ * no events after it); `snapshot+N` (the snapshot then `--tail` N newer events appended one
+ * after another; default `snapshotEvery - 1` = 49, the most a load folds before the next snapshot
+ * is written) and `snapshot+Ns` (a fresh snapshot then N newer events each followed by `--gap`
+ * other events: the realistic worst case, the tail scattered through the stream). Every size has
+ * a snapshot as of its last event before the `snapshot` loads (written for the bench).
  * `--compare` also times, alternating with the default in the same loop, `seq` (one direct get
  * after the other, `readParallelism` 1), `evolve` (the model folded one `evolve` at a time, each
  * copying the collection it changes) and `old` (both: how loads worked before).
@@ -26,12 +26,11 @@ import { realisticEvents } from './support/realistic-events.js';
 const { args, flags } = benchArgs(
   'aggregate',
   'Load time of one meeting aggregate with 10, 1,000 and 10,000 events (p50 / p99 / max over --loads); BENCHMARKS.md.',
-  { loads: 50, noise: 20_000, gap: 10 },
+  { loads: 50, noise: 20_000, gap: 10, tail: defaultSnapshotEvery - 1 },
   { compare: 'also time the previous read (one get at a time) and fold (a copy per event)' },
 );
-const { loads, noise, gap } = args;
+const { loads, noise, gap, tail: tailLength } = args;
 const sizes = [10, 1_000, 10_000];
-const tailLength = defaultSnapshotEvery - 1;
 const env = await benchEnvironment();
 try {
   const store = new EventStore({ nats: env.nats, ...env.streams.ours });
@@ -122,7 +121,7 @@ try {
     reportAll('snapshot', '_snapshot', size, await timed(countFor(size), loaders(id), lastSeq));
     if (flags.compare && snapshot) compareEncodings(size, snapshot.state);
   }
-  // The same aggregates with 99 events newer than their snapshot, one after another.
+  // The same aggregates with `tail` events newer than their snapshot, one after another.
   for (const size of sizes) {
     const id = `agg-${size}`;
     const tail = meetingHistory(id, size, tailLength);
@@ -131,7 +130,7 @@ try {
     const times = await timed(countFor(size), loaders(id), lastSeq);
     reportAll(`snapshot+${tailLength}`, `_snapshot_plus_${tailLength}`, size, times);
   }
-  // A fresh snapshot, then 99 newer events scattered: each followed by `gap` other events.
+  // A fresh snapshot, then `tail` newer events scattered: each followed by `gap` other events.
   for (const size of sizes) {
     const id = `agg-${size}`;
     await writeSnapshot(id);
@@ -146,7 +145,9 @@ try {
     const times = await timed(countFor(size), loaders(id), lastSeq);
     reportAll(`snapshot+${tailLength}s`, `_snapshot_plus_${tailLength}_scattered`, size, times);
   }
-  console.log(JSON.stringify({ bench: 'aggregate', loads, noise, gap, ...results }));
+  console.log(
+    JSON.stringify({ bench: 'aggregate', loads, noise, gap, tail: tailLength, ...results }),
+  );
 
   /**
    * The snapshot's text and decoding (`JSON.parse` + `fromJson`) as stored now (version 3) and as

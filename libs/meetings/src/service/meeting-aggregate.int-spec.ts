@@ -36,7 +36,7 @@ describe('meeting aggregate loads from snapshots (JetStream)', () => {
   let fullFold: CommandHandler;
   beforeAll(async () => {
     t = await createTestStream();
-    handler = new CommandHandler({ store: t.store, snapshotEvery: 100 });
+    handler = new CommandHandler({ store: t.store }); // default snapshotEvery
     fullFold = new CommandHandler({ store: t.store, snapshots: null });
   });
   afterAll(async () => {
