@@ -9,9 +9,10 @@ export interface AggregateModel<S> {
   /**
    * Optional: the state after all of `events`, equal to folding them one by one with `evolve`,
    * but free to share work between them (copy a collection once, not once per event). `owned`:
-   * nobody else holds `state` (the loader just built it with `snapshot.fromJson`), so it may be
-   * changed in place; otherwise `state` must be left as it was (it may be `initial`, or a state
-   * a caller still holds).
+   * nobody else holds `state` (the loader just built it with `snapshot.fromJson` from a fresh
+   * parse of the stored text), so it may be changed in place; otherwise `state` must be left as
+   * it was (it may be `initial`, or a state a caller still holds). A model with `fold` must have
+   * `fromJson` build a state sharing nothing `fold` changes with anything but that parse.
    */
   readonly fold?: (state: S, events: readonly FoldedEvent[], owned: boolean) => S;
   /** How the state is kept in a snapshot; without it the aggregate is always folded in full. */

@@ -83,6 +83,8 @@ function meetingFromJson(json: unknown): MeetingState {
     present: new Set(s.present as string[]),
     causations: new Set(s.causations as string[]),
     rsvps: new Set(s.rsvps as string[]),
+    // Its own copy: the loader's `fold` appends to it in place (`owned`).
+    recordingEntryIds: [...(s.recordingEntryIds as string[])],
   };
 }
 
