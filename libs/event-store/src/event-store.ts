@@ -24,7 +24,12 @@ import { ConcurrencyError, EventStoreUnavailableError } from './errors.js';
 import type { EventStoreMetrics } from './event-store-metrics.js';
 import { ensureKeysFor, personKeysOf } from './person-keys/keyring-registry.js';
 import { decodeStored, type RecordedEvent } from './recorded-event.js';
-import { lastSeqOnSubject, readSubject, readSubjectAfter } from './read-subject.js';
+import {
+  lastSeqOnSubject,
+  readParallelism,
+  readSubject,
+  readSubjectAfter,
+} from './read-subject.js';
 import { AggregateSnapshots } from './snapshots/aggregate-snapshots.js';
 import { streamPublisherOf } from './stream-publisher.js';
 import { aggregateSubject, subjectOf } from './subjects.js';
@@ -63,6 +68,8 @@ export interface EventStoreOptions {
   now?: () => Date;
   /** Where person keys live (default: the stream's key bucket, docs/privacy.md). */
   personKeys?: PersonKeyring;
+  /** Direct gets in flight at once when reading one aggregate (default 64; 1 = one by one). */
+  readParallelism?: number;
 }
 
 const encoder = new TextEncoder();
@@ -139,7 +146,8 @@ export class EventStore {
   /** Every event of one aggregate, oldest first, with its stream sequence. */
   async readAggregate(aggregate: Aggregate, aggregateId: string): Promise<RecordedEvent[]> {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
-    const messages = await readSubject(this.options.nats.jsm, this.options.stream, subject);
+    const { jsm } = this.options.nats;
+    const messages = await readSubject(jsm, this.options.stream, subject, this.readParallelism);
     await ensureKeysFor(this.personKeys, messages);
     return messages.map((m) => decodeStored(m.seq, m.data, this.personKeys));
   }
@@ -155,10 +163,20 @@ export class EventStore {
   ): Promise<{ lastSeq: number; events: RecordedEvent[] }> {
     const subject = aggregateSubject(this.options.subjectPrefix, aggregate, aggregateId);
     const { jsm } = this.options.nats;
-    const read = await readSubjectAfter(jsm, this.options.stream, subject, afterSeq);
+    const read = await readSubjectAfter(
+      jsm,
+      this.options.stream,
+      subject,
+      afterSeq,
+      this.readParallelism,
+    );
     await ensureKeysFor(this.personKeys, read.messages);
     const events = read.messages.map((m) => decodeStored(m.seq, m.data, this.personKeys));
     return { lastSeq: read.lastSeq, events };
+  }
+
+  private get readParallelism(): number {
+    return this.options.readParallelism ?? readParallelism;
   }
 
   /** Sequence of the last event on one aggregate's subject (0 when there is none). */

@@ -56,6 +56,7 @@ export {
 export type {
   AggregateModel,
   Decided,
+  FoldedEvent,
   LoadedAggregate,
   SnapshotCodec,
 } from './command-handler/aggregate-model.js';

@@ -6,8 +6,23 @@ export interface AggregateModel<S> {
   readonly initial: S;
   /** One recorded event (any type on the subject; ignore foreign ones) and its stream sequence. */
   evolve(state: S, event: DomainEvent, seq: number): S;
+  /**
+   * Optional: the state after all of `events`, equal to folding them one by one with `evolve`,
+   * but free to share work between them (copy a collection once, not once per event). `owned`:
+   * nobody else holds `state` (the loader just built it with `snapshot.fromJson` from a fresh
+   * parse of the stored text), so it may be changed in place; otherwise `state` must be left as
+   * it was (it may be `initial`, or a state a caller still holds). A model with `fold` must have
+   * `fromJson` build a state sharing nothing `fold` changes with anything but that parse.
+   */
+  readonly fold?: (state: S, events: readonly FoldedEvent[], owned: boolean) => S;
   /** How the state is kept in a snapshot; without it the aggregate is always folded in full. */
   readonly snapshot?: SnapshotCodec<S>;
+}
+
+/** One recorded event as `fold` receives it. */
+export interface FoldedEvent {
+  readonly event: DomainEvent;
+  readonly seq: number;
 }
 
 /**

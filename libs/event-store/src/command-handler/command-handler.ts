@@ -19,7 +19,7 @@ export interface CommandHandlerOptions {
   logger?: Logger;
   /** Default: the store's `<stream>_SNAPSHOTS` for models with a codec; null: never. */
   snapshots?: SnapshotStore | null;
-  /** Events folded since the last snapshot before a new one is written (default 100). */
+  /** Events folded since the last snapshot before a new one is written (default 50). */
   snapshotEvery?: number;
   /** For tests: the jitter source and the pause between attempts. */
   random?: () => number;

@@ -1,51 +1,82 @@
 import type { Meeting, MeetingEvent, MeetingState } from './meeting-state.js';
 import { noMeeting } from './meeting-state.js';
 import { evolveSchedule } from './evolve-schedule.js';
-
-const withItem = (set: ReadonlySet<string>, item: string) => new Set([...set, item]);
-const withoutItem = (set: ReadonlySet<string>, item: string) =>
-  new Set([...set].filter((x) => x !== item));
+import { MeetingDraft } from './meeting-draft.js';
 
 /**
- * Applies one event of the meeting's own subject. The store guarantees `meeting.created` comes
- * first (it is appended with expected last sequence 0), so anything before it is ignored.
+ * Applies one event of the meeting's own subject, leaving `state` as it was. The store
+ * guarantees `meeting.created` comes first (it is appended with expected last sequence 0), so
+ * anything before it is ignored. A collection the event changes is copied (O(its size)); to fold
+ * many events use `foldMeeting` / `foldMeetingFrom`, which copy each collection at most once.
  */
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
   if (event.type === 'meeting.created') return state.status === 'none' ? created(event) : state;
   if (state.status === 'none') return state;
-  const next = event.causationId
-    ? { ...state, causations: withItem(state.causations, event.causationId) }
-    : state;
-  return applyToMeeting(next, event);
+  const draft = new MeetingDraft(state, false);
+  apply(draft, event);
+  return draft.meeting;
 }
 
-function applyToMeeting(
-  m: Meeting,
-  event: Exclude<MeetingEvent, { type: 'meeting.created' }>,
-): Meeting {
+/** The state after a whole history, oldest first: O(1) per event. */
+export function foldMeeting(events: readonly MeetingEvent[]): MeetingState {
+  return foldMeetingFrom(noMeeting, events, false);
+}
+
+/**
+ * The state after `events` folded onto `state`, equal to `events.reduce(evolveMeeting, state)`
+ * but O(1) per event: the collections are copied at most once for the whole fold (never when
+ * `owned`) and then changed in place. `owned`: nobody else holds `state` (it was just built, e.g.
+ * from a snapshot), so its collections may be changed; otherwise `state` is left as it was.
+ */
+export function foldMeetingFrom(
+  state: MeetingState,
+  events: Iterable<MeetingEvent>,
+  owned: boolean,
+): MeetingState {
+  let draft = state.status === 'none' ? undefined : new MeetingDraft(state, owned);
+  for (const event of events) {
+    if (event.type === 'meeting.created') draft ??= new MeetingDraft(created(event), true);
+    else if (draft) apply(draft, event);
+  }
+  return draft ? draft.meeting : state;
+}
+
+/** One event other than `meeting.created`, changing the draft in place. */
+function apply(d: MeetingDraft, event: Exclude<MeetingEvent, { type: 'meeting.created' }>): void {
+  if (event.causationId) d.add('causations', event.causationId);
+  const m = d.meeting;
   switch (event.type) {
     case 'meeting.join_link_issued': {
       const { userId, kalturaRole } = event.payload;
-      return {
-        ...m,
-        participants: withItem(m.participants, userId),
-        linkRoles: new Map([...m.linkRoles, [userId, kalturaRole]]),
-      };
+      d.add('participants', userId);
+      d.setLinkRole(userId, kalturaRole);
+      return;
     }
     case 'meeting.started':
-      return m.status === 'created' ? { ...m, status: 'live', startedAt: event.occurredAt } : m;
+      if (m.status === 'created') {
+        m.status = 'live';
+        m.startedAt = event.occurredAt;
+      }
+      return;
     case 'meeting.participant_joined': {
       const id = event.payload.participantId;
-      return { ...m, participants: withItem(m.participants, id), present: withItem(m.present, id) };
+      d.add('participants', id);
+      d.add('present', id);
+      return;
     }
     case 'meeting.participant_left':
-      return { ...m, present: withoutItem(m.present, event.payload.participantId) };
+      d.remove('present', event.payload.participantId);
+      return;
     case 'meeting.ended':
-      return m.status === 'ended'
-        ? m
-        : { ...m, status: 'ended', endedAt: event.occurredAt, endedBy: event.payload.endedBy };
+      if (m.status !== 'ended') {
+        m.status = 'ended';
+        m.endedAt = event.occurredAt;
+        m.endedBy = event.payload.endedBy;
+      }
+      return;
     case 'meeting.recording_ready':
-      return { ...m, recordingEntryIds: [...m.recordingEntryIds, event.payload.entryId] };
+      d.pushRecording(event.payload.entryId);
+      return;
     case 'meeting.scheduled':
     case 'meeting.canceled':
     case 'meeting.discord_event_linked':
@@ -53,7 +84,8 @@ function applyToMeeting(
     case 'meeting.discord_event_deleted':
     case 'meeting.rsvp_added':
     case 'meeting.rsvp_removed':
-      return evolveSchedule(m, event);
+      evolveSchedule(d, event);
+      return;
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -88,9 +120,4 @@ function created(event: Extract<MeetingEvent, { type: 'meeting.created' }>): Mee
     discordEvent: { state: 'none' },
     causations: new Set(event.causationId ? [event.causationId] : []),
   };
-}
-
-/** The state after a whole history, oldest first. */
-export function foldMeeting(events: readonly MeetingEvent[]): MeetingState {
-  return events.reduce(evolveMeeting, noMeeting);
 }

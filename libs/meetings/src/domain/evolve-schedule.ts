@@ -1,4 +1,5 @@
-import type { Meeting, MeetingEvent } from './meeting-state.js';
+import type { MeetingDraft } from './meeting-draft.js';
+import type { MeetingEvent } from './meeting-state.js';
 
 export type ScheduleEvent = Extract<
   MeetingEvent,
@@ -15,33 +16,36 @@ export type ScheduleEvent = Extract<
 >;
 
 /** The scheduling side of a meeting: its start time, cancelation, Discord event and RSVPs. */
-export function evolveSchedule(m: Meeting, event: ScheduleEvent): Meeting {
+export function evolveSchedule(d: MeetingDraft, event: ScheduleEvent): void {
+  const m = d.meeting;
   switch (event.type) {
     case 'meeting.scheduled': {
       const { startsAt, durationMinutes, timezone, scheduledBy, channelId } = event.payload;
-      const schedule = { startsAt, durationMinutes, timezone, scheduledBy, channelId };
-      return { ...m, schedule, scheduledFor: startsAt };
+      m.schedule = { startsAt, durationMinutes, timezone, scheduledBy, channelId };
+      m.scheduledFor = startsAt;
+      return;
     }
     case 'meeting.canceled':
-      return m.canceledAt
-        ? m
-        : { ...m, canceledAt: event.occurredAt, canceledBy: event.payload.canceledBy };
+      if (!m.canceledAt) {
+        m.canceledAt = event.occurredAt;
+        m.canceledBy = event.payload.canceledBy;
+      }
+      return;
     case 'meeting.discord_event_linked':
-      return {
-        ...m,
-        discordEvent: { state: 'linked', discordEventId: event.payload.discordEventId },
-      };
+      m.discordEvent = { state: 'linked', discordEventId: event.payload.discordEventId };
+      return;
     case 'meeting.discord_event_failed':
-      return { ...m, discordEvent: { state: 'failed', reason: event.payload.reason } };
+      m.discordEvent = { state: 'failed', reason: event.payload.reason };
+      return;
     case 'meeting.discord_event_deleted':
-      return {
-        ...m,
-        discordEvent: { state: 'deleted', discordEventId: event.payload.discordEventId },
-      };
+      m.discordEvent = { state: 'deleted', discordEventId: event.payload.discordEventId };
+      return;
     case 'meeting.rsvp_added':
-      return { ...m, rsvps: new Set([...m.rsvps, event.payload.userId]) };
+      d.add('rsvps', event.payload.userId);
+      return;
     case 'meeting.rsvp_removed':
-      return { ...m, rsvps: new Set([...m.rsvps].filter((u) => u !== event.payload.userId)) };
+      d.remove('rsvps', event.payload.userId);
+      return;
     default: {
       const unhandled: never = event;
       return unhandled;
