@@ -8,6 +8,8 @@
  * CPU time (user + system) from the first measured append until the last event is consumed and
  * its spans are exported, per event: median and spread over the rounds.
  *   npm run bench:tracing -- --events 5000 --rounds 5
+ * Node flags given to the parent reach the children: `node --experimental-async-context-frame
+ * dist/bench/tracing.bench.js` measures Node 22 with AsyncContextFrame (the default from Node 24).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -91,7 +93,15 @@ function run(events: number, warmup: number, env: Record<string, string>): Promi
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      [fileURLToPath(import.meta.url), '--child', String(events), String(warmup)],
+      // The parent's node flags (e.g. --experimental-async-context-frame on Node 22) apply to
+      // every child alike.
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--child',
+        String(events),
+        String(warmup),
+      ],
       {
         env: { PATH: process.env.PATH, NATS_URL: natsUrl, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -117,6 +127,7 @@ async function main(): Promise<void> {
     { events: 5000, rounds: 5, warmup: 1000 },
   );
   const { events, rounds, warmup } = args;
+  console.log(`node ${process.version} ${process.execArgv.join(' ')}`.trimEnd());
   const sink = await startOtlpReceiver();
   const on = {
     OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
