@@ -6,7 +6,10 @@
  * Each run is its own process (the SDK starts once per process), modes alternate. Each process
  * first runs --warmup events unmeasured (JIT, lazy module loads, first export), then measures its
  * CPU time (user + system) from the first measured append until the last event is consumed and
- * its spans are exported, per event: median and spread over the rounds.
+ * its spans are exported, per event: median and spread over the rounds. The warm-up is 10,000
+ * events: with 1,000, only ~100 traces were sampled before the window, and the optimising compiler
+ * was still working on the sampled paths inside it (background-thread CPU, counted by
+ * process.cpuUsage), which showed up as tracing overhead a long-running app does not pay.
  *   npm run bench:tracing -- --events 5000 --rounds 5
  * Node flags given to the parent reach the children: `node --experimental-async-context-frame
  * dist/bench/tracing.bench.js` measures Node 22 with AsyncContextFrame (the default from Node 24).
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
   const { args } = benchArgs(
     'tracing',
     'CPU per event with tracing on (10% sampled) vs off, alternating --rounds of --events (after --warmup events per process); BENCHMARKS.md.',
-    { events: 5000, rounds: 5, warmup: 1000 },
+    { events: 5000, rounds: 5, warmup: 10000 },
   );
   const { events, rounds, warmup } = args;
   console.log(`node ${process.version} ${process.execArgv.join(' ')}`.trimEnd());
