@@ -6,11 +6,17 @@
  * Each run is its own process (the SDK starts once per process), modes alternate. Each process
  * first runs --warmup events unmeasured (JIT, lazy module loads, first export), then measures its
  * CPU time (user + system) from the first measured append until the last event is consumed and
- * its spans are exported, per event: median and spread over the rounds.
+ * its spans are exported, per event: median and spread over the rounds. The warm-up is 10,000
+ * events: with 1,000, only ~100 traces were sampled before the window, and the optimising compiler
+ * was still working on the sampled paths inside it (background-thread CPU, counted by
+ * process.cpuUsage), which showed up as tracing overhead a long-running app does not pay.
  *   npm run bench:tracing -- --events 5000 --rounds 5
+ * Node flags given to the parent reach the children: `node --experimental-async-context-frame
+ * dist/bench/tracing.bench.js` measures Node 22 with AsyncContextFrame (the default from Node 24).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-store';
@@ -20,6 +26,21 @@ import { kdTracer, startTracing } from '@kd/tracing';
 import { benchArgs, logger } from './support/bench-env.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+/**
+ * CPU time of the calling (main) thread in µs, from Linux's /proc (clock ticks of 10 ms);
+ * undefined elsewhere. process.cpuUsage also counts V8's GC and compiler threads: the split tells
+ * a per-event cost from a compiler still at work.
+ */
+function mainThreadCpuUs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
 
 async function child(events: number, warmup: number): Promise<void> {
   const tracing = await startTracing({ service: 'bench' });
@@ -74,24 +95,46 @@ async function child(events: number, warmup: number): Promise<void> {
   // Warm-up (not measured): JIT, lazily loaded modules, the first export, in both modes alike.
   await appendAndConsume(warmup);
   await tracing?.flush();
+  const startedMain = mainThreadCpuUs();
   const startedCpu = process.cpuUsage();
   await appendAndConsume(events);
   // The spans of the measured events are exported inside the window: their cost counts.
   await tracing?.flush();
   const cpu = process.cpuUsage(startedCpu);
+  const main = mainThreadCpuUs();
   await consumer.stop();
   await jsm.streams.delete(names.stream);
   await nc.close();
   await tracing?.shutdown();
-  process.stdout.write(`${JSON.stringify({ cpuUsPerEvent: (cpu.user + cpu.system) / events })}\n`);
+  const result = {
+    cpuUsPerEvent: (cpu.user + cpu.system) / events,
+    ...(main !== undefined && startedMain !== undefined
+      ? { mainThreadUsPerEvent: (main - startedMain) / events }
+      : {}),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 
-function run(events: number, warmup: number, env: Record<string, string>): Promise<number> {
+interface ChildResult {
+  cpuUsPerEvent: number;
+  /** Linux only. */
+  mainThreadUsPerEvent?: number;
+}
+
+function run(events: number, warmup: number, env: Record<string, string>): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      [fileURLToPath(import.meta.url), '--child', String(events), String(warmup)],
+      // The parent's node flags (e.g. --experimental-async-context-frame on Node 22) apply to
+      // every child alike.
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--child',
+        String(events),
+        String(warmup),
+      ],
       {
         env: { PATH: process.env.PATH, NATS_URL: natsUrl, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -102,7 +145,7 @@ function run(events: number, warmup: number, env: Record<string, string>): Promi
     proc.once('exit', (code) => {
       const line = /\{"cpuUsPerEvent":[^}]+\}/.exec(out)?.[0];
       if (code !== 0 || !line) reject(new Error(`bench child exited ${code}: ${out}`));
-      else resolve((JSON.parse(line) as { cpuUsPerEvent: number }).cpuUsPerEvent);
+      else resolve(JSON.parse(line) as ChildResult);
     });
   });
 }
@@ -114,9 +157,10 @@ async function main(): Promise<void> {
   const { args } = benchArgs(
     'tracing',
     'CPU per event with tracing on (10% sampled) vs off, alternating --rounds of --events (after --warmup events per process); BENCHMARKS.md.',
-    { events: 5000, rounds: 5, warmup: 1000 },
+    { events: 5000, rounds: 5, warmup: 10000 },
   );
   const { events, rounds, warmup } = args;
+  console.log(`node ${process.version} ${process.execArgv.join(' ')}`.trimEnd());
   const sink = await startOtlpReceiver();
   const on = {
     OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
@@ -125,13 +169,23 @@ async function main(): Promise<void> {
   };
   const off: number[] = [];
   const traced: number[] = [];
+  const mainThread = { off: [] as number[], on: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     // Alternate which mode goes first, so drift on a shared machine hits both alike.
     const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
     for (const mode of order) {
-      const cpu = await run(events, warmup, mode === 'on' ? on : {});
+      const { cpuUsPerEvent: cpu, mainThreadUsPerEvent } = await run(
+        events,
+        warmup,
+        mode === 'on' ? on : {},
+      );
       (mode === 'on' ? traced : off).push(cpu);
-      console.log(`round ${round + 1} ${mode.padEnd(3)} ${cpu.toFixed(1)} µs CPU/event`);
+      if (mainThreadUsPerEvent !== undefined) mainThread[mode].push(mainThreadUsPerEvent);
+      const ofMain =
+        mainThreadUsPerEvent === undefined
+          ? ''
+          : ` (main thread ${mainThreadUsPerEvent.toFixed(1)})`;
+      console.log(`round ${round + 1} ${mode.padEnd(3)} ${cpu.toFixed(1)} µs CPU/event${ofMain}`);
     }
   }
   const overheads = off.map((o, i) => ((traced[i]! - o) / o) * 100);
@@ -139,6 +193,10 @@ async function main(): Promise<void> {
     `median ${median(xs).toFixed(1)} (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
   console.log(`off: ${fmt(off)} µs CPU/event`);
   console.log(`on (10 % sampled): ${fmt(traced)} µs CPU/event`);
+  if (mainThread.off.length === off.length && mainThread.on.length === traced.length)
+    console.log(
+      `main thread only: off ${fmt(mainThread.off)}, on ${fmt(mainThread.on)} µs/event (the rest is V8's GC and compiler threads)`,
+    );
   const ofMedians = ((median(traced) - median(off)) / median(off)) * 100;
   console.log(`overhead of the medians: ${ofMedians.toFixed(1)} %`);
   console.log(

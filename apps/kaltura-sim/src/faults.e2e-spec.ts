@@ -92,18 +92,24 @@ describe('fault injection and retries', () => {
     expect(Date.now() - started).toBeLessThan(300 + 700);
   });
 
-  it('counts each attempt by outcome, with no ids as labels', async () => {
+  it('counts each attempt by outcome (an expected unknown user is not_found), with no ids as labels', async () => {
     const registry = new Registry();
     const measured = simClient(sim, { metrics: createKalturaMetrics(registry) });
     await measured.getMedia(entryId);
     await measured.getMedia('0_missing').catch(() => undefined);
     await simControl(sim, 'faults', { failMode: 'http500', failNext: 1 });
     await measured.getMedia(entryId);
+    // user.get of someone not yet added: the answer the client expects, not a failed call.
+    await expect(measured.getUser('kd-never-added')).resolves.toBeUndefined();
     const counts =
       (await registry.getSingleMetric('kd_kaltura_requests_total')?.get())?.values ?? [];
     const count = (outcome: string) =>
       counts.find((v) => v.labels.outcome === outcome && v.labels.action === 'get')?.value;
     expect([count('ok'), count('api_error'), count('unavailable')]).toEqual([2, 1, 1]);
+    const userGet = counts.filter((v) => v.labels.service === 'user');
+    expect(userGet.map((v) => [v.labels.action, v.labels.outcome, v.value])).toEqual([
+      ['get', 'not_found', 1],
+    ]);
     expect(
       counts.every((v) => Object.keys(v.labels).sort().join() === 'action,outcome,service'),
     ).toBe(true);

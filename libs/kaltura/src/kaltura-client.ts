@@ -153,6 +153,7 @@ export class KalturaClient {
         service: 'user',
         action: 'get',
         idempotent: true,
+        notFound: unknownUserCodes,
         params: { userId },
         response: kalturaUserSchema,
       });
@@ -183,6 +184,7 @@ export class KalturaClient {
         service: 'user',
         action: 'update',
         idempotent: false,
+        notFound: unknownUserCodes,
         params: { userId, user: userObject(user) },
         response: kalturaUserSchema,
       });
@@ -199,6 +201,7 @@ export class KalturaClient {
         service: 'user',
         action: 'delete',
         idempotent: false,
+        notFound: unknownUserCodes,
         params: { userId },
         response: kalturaUserSchema,
       });

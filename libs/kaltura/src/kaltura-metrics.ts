@@ -1,6 +1,11 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-export type KalturaOutcome = 'ok' | 'api_error' | 'unavailable';
+/**
+ * `not_found`: Kaltura answered that the object does not exist where the call expects that answer
+ * (`user.get` of someone not yet added): a normal answer, not a failure. `api_error`: any other
+ * Kaltura error answer. `unavailable`: no usable answer (transport, HTTP status, timeout).
+ */
+export type KalturaOutcome = 'ok' | 'not_found' | 'api_error' | 'unavailable';
 
 export interface KalturaMetrics {
   requests: Counter<'service' | 'action' | 'outcome'>;
@@ -12,7 +17,7 @@ export function createKalturaMetrics(registry: Registry): KalturaMetrics {
   return {
     requests: new Counter({
       name: 'kd_kaltura_requests_total',
-      help: 'Kaltura API v3 requests by service, action and outcome (ok, api_error, unavailable)',
+      help: 'Kaltura API v3 requests by service, action and outcome (ok, not_found, api_error, unavailable)',
       labelNames: ['service', 'action', 'outcome'],
       registers: [registry],
     }),

@@ -21,6 +21,11 @@ export interface KalturaCall<T> {
   action: string;
   /** Reads only: retried on transport failures and ACTION_BLOCKED. Writes are never retried. */
   idempotent: boolean;
+  /**
+   * Error codes that mean "no such object" and that the caller handles as an answer (an unknown
+   * user on `user.get`): counted as outcome `not_found`, not `api_error`. Still thrown.
+   */
+  notFound?: ReadonlySet<string>;
   params: Record<string, unknown>;
   response: z.ZodType<T>;
 }
@@ -60,7 +65,8 @@ export class KalturaCaller {
       outcome = 'ok';
       return parsed.data;
     } catch (error) {
-      if (error instanceof KalturaApiError) outcome = 'api_error';
+      if (error instanceof KalturaApiError)
+        outcome = call.notFound?.has(error.kalturaCode) ? 'not_found' : 'api_error';
       throw error;
     } finally {
       stop?.();
