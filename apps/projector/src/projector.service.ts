@@ -14,12 +14,13 @@ import {
   adaptiveBatchLimit,
   createProjectionMetrics,
   projectionDurable,
+  projectionLeaseKeys,
   type DecodedMessage,
   type Projection,
 } from '@kd/projections';
-import { projections } from '@kd/read-models';
 import type { ProjectorConfig } from './projector.config.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
+import { selectProjections } from './select-projections.js';
 
 /** Builds one runner per projection and hands them to the JetStream transport as batch handlers. */
 @Injectable()
@@ -38,7 +39,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
     const names = this.selected().map((p) => p.name);
     this.lease = new ProjectionLease({
       url: config.DATABASE_URL,
-      key: `kd-projector:${config.KD_STREAM}:${[...names].sort().join(',')}`,
+      keys: projectionLeaseKeys(config.KD_STREAM, names),
       logger,
       onLost: (reason) => {
         // Another projector may take over any moment now: stop applying at once, by exiting
@@ -105,8 +106,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   }
 
   private selected(): Projection[] {
-    const wanted = this.config.PROJECTIONS?.split(',').map((s) => s.trim());
-    return projections.filter((p) => !wanted || wanted.includes(p.name));
+    return selectProjections(this.config.PROJECTIONS);
   }
 
   private async refreshLag(): Promise<void> {
