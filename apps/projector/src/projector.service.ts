@@ -53,10 +53,12 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   /**
    * Waits for NATS and PostgreSQL (retrying with backoff) and for the projection lease (another
    * projector of the same projections may hold it: this one stands by), then prepares every runner.
+   * Undefined when the process is stopped while standing by: it must then neither prepare the
+   * runners (the pool is closing) nor start consumers (that would recreate the holder's).
    */
-  async createTransport(): Promise<JetStreamServer> {
+  async createTransport(): Promise<JetStreamServer | undefined> {
     await Promise.all([this.nats.ready, this.db.ready]);
-    await this.lease.acquire();
+    if (!(await this.lease.acquire())) return undefined;
     const metrics = createProjectionMetrics(register);
     this.runners = this.selected().map(
       (p) =>

@@ -3,9 +3,9 @@ import { createTestDatabase, testLogger, type TestDatabase } from '@kd/testing';
 import { ProjectionLease, projectionLeaseKeys } from './projection-lease.js';
 
 /** Whether `acquire()` resolved within `ms` (it waits for as long as the lease is held). */
-async function heldWithin(acquiring: Promise<void>, ms: number): Promise<boolean> {
+async function heldWithin(acquiring: Promise<boolean>, ms: number): Promise<boolean> {
   let held = false;
-  void acquiring.then(() => (held = true));
+  void acquiring.then((result) => (held = result));
   await new Promise((r) => setTimeout(r, ms));
   return held;
 }
@@ -38,7 +38,7 @@ describe('projection lease: one projector per projection', () => {
 
   it('keeps a projector whose set overlaps the holder’s standing by, without keeping a part of its set', async () => {
     const a = lease(['event_log', 'meetings']);
-    await a.acquire();
+    expect(await a.acquire()).toBe(true);
 
     // Shares meetings with a: before per-projection keys this one acquired at once and both
     // projectors ran meetings, each recreating the other's durable consumer.
@@ -65,6 +65,18 @@ describe('projection lease: one projector per projection', () => {
     expect(await heldWithin(same.acquire(), 400)).toBe(false);
     const subset = lease(['meetings']);
     expect(await heldWithin(subset.acquire(), 400)).toBe(false);
+  });
+
+  it('answers false, not "held", when the process stops while standing by', async () => {
+    const holder = lease(['event_log']);
+    expect(await holder.acquire()).toBe(true);
+    const standby = lease(['event_log']);
+    const acquiring = standby.acquire();
+    await new Promise((r) => setTimeout(r, 200));
+    await standby.release();
+    // Before, acquire() resolved either way and a stopping standby went on to prepare its
+    // runners on a closing pool ("start-up failed": Driver not Connected) and start consumers.
+    expect(await acquiring).toBe(false);
   });
 
   it('names the set as projectors before per-projection keys did, so old and new exclude each other', () => {

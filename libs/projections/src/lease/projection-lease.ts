@@ -70,8 +70,12 @@ export class ProjectionLease {
 
   constructor(private readonly options: ProjectionLeaseOptions) {}
 
-  /** Resolves once this process holds the lease; waits (and reconnects) as long as it takes. */
-  async acquire(): Promise<void> {
+  /**
+   * True once this process holds the lease; waits (and reconnects) as long as it takes. False
+   * when `release()` came first (the process is stopping while standing by): the caller must
+   * not start applying, nor touch the consumers the holder uses.
+   */
+  async acquire(): Promise<boolean> {
     const pollMs = this.options.pollMs ?? 1000;
     let waitingLogged = false;
     while (!this.released) {
@@ -80,7 +84,7 @@ export class ProjectionLease {
         if (await tryLockAll(client, this.options.keys)) {
           this.options.logger.info({ lease: this.options.keys }, 'projection lease acquired');
           this.watchSession(client, pollMs);
-          return;
+          return true;
         }
         if (!waitingLogged)
           this.options.logger.info(
@@ -94,6 +98,7 @@ export class ProjectionLease {
       }
       await new Promise((r) => setTimeout(r, pollMs));
     }
+    return false;
   }
 
   async release(): Promise<void> {
