@@ -10,6 +10,10 @@ runHttpApp({
   module: (config, logger) => ProjectorModule.forRoot(config, logger),
   async started(app, _config, logger) {
     const transport = await app.get(ProjectorService).createTransport();
+    if (!transport) {
+      logger.info('stopped while standing by');
+      return;
+    }
     app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
     await app.startAllMicroservices();
     logger.info('projections running');

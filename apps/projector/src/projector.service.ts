@@ -14,12 +14,13 @@ import {
   adaptiveBatchLimit,
   createProjectionMetrics,
   projectionDurable,
+  projectionLeaseKeys,
   type DecodedMessage,
   type Projection,
 } from '@kd/projections';
-import { projections } from '@kd/read-models';
 import type { ProjectorConfig } from './projector.config.js';
 import { LOGGER, PROJECTOR_CONFIG } from './projector.tokens.js';
+import { selectProjections } from './select-projections.js';
 
 /** Builds one runner per projection and hands them to the JetStream transport as batch handlers. */
 @Injectable()
@@ -38,7 +39,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
     const names = this.selected().map((p) => p.name);
     this.lease = new ProjectionLease({
       url: config.DATABASE_URL,
-      key: `kd-projector:${config.KD_STREAM}:${[...names].sort().join(',')}`,
+      keys: projectionLeaseKeys(config.KD_STREAM, names),
       logger,
       onLost: (reason) => {
         // Another projector may take over any moment now: stop applying at once, by exiting
@@ -52,10 +53,12 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   /**
    * Waits for NATS and PostgreSQL (retrying with backoff) and for the projection lease (another
    * projector of the same projections may hold it: this one stands by), then prepares every runner.
+   * Undefined when the process is stopped while standing by: it must then neither prepare the
+   * runners (the pool is closing) nor start consumers (that would recreate the holder's).
    */
-  async createTransport(): Promise<JetStreamServer> {
+  async createTransport(): Promise<JetStreamServer | undefined> {
     await Promise.all([this.nats.ready, this.db.ready]);
-    await this.lease.acquire();
+    if (!(await this.lease.acquire())) return undefined;
     const metrics = createProjectionMetrics(register);
     this.runners = this.selected().map(
       (p) =>
@@ -105,8 +108,7 @@ export class ProjectorService implements BeforeApplicationShutdown, OnApplicatio
   }
 
   private selected(): Projection[] {
-    const wanted = this.config.PROJECTIONS?.split(',').map((s) => s.trim());
-    return projections.filter((p) => !wanted || wanted.includes(p.name));
+    return selectProjections(this.config.PROJECTIONS);
   }
 
   private async refreshLag(): Promise<void> {

@@ -23,7 +23,11 @@ export {
   projectionDurable,
   type CatchUpOptions,
 } from './projection-host.js';
-export { ProjectionLease, type ProjectionLeaseOptions } from './lease/projection-lease.js';
+export {
+  ProjectionLease,
+  projectionLeaseKeys,
+  type ProjectionLeaseOptions,
+} from './lease/projection-lease.js';
 export {
   createAppDatabases,
   type AppDatabases,

@@ -4,8 +4,11 @@ import type { Logger } from '@kd/observability';
 export interface ProjectionLeaseOptions {
   /** The primary (DATABASE_URL): the lock lives in its memory, beside the read models. */
   url: string;
-  /** What is leased: the stream and the projections a projector runs. */
-  key: string;
+  /**
+   * What is leased: one key per projection a projector runs (see `projectionLeaseKeys`). The
+   * lease is held when every key is; a projector whose set overlaps another's stands by.
+   */
+  keys: readonly string[];
   logger: Logger;
   /** How often a waiting projector tries again, and the holder checks its session (ms). */
   pollMs?: number;
@@ -15,12 +18,46 @@ export interface ProjectionLeaseOptions {
 
 class LeaseTakenError extends Error {}
 
+/**
+ * The lease keys of a projector running `projections` on `stream`: one per projection, so two
+ * projectors whose sets overlap never both run a projection (each would recreate the other's
+ * durable consumer under it), and the set's own key, which projectors before per-projection keys
+ * took, so a rolling upgrade never runs an old and a new one of the same set side by side.
+ */
+export function projectionLeaseKeys(stream: string, projections: readonly string[]): string[] {
+  const names = [...new Set(projections)].sort();
+  return [
+    `kd-projector:${stream}:${names.join(',')}`,
+    ...names.map((n) => `kd-projection:${stream}:${n}`),
+  ];
+}
+
+/**
+ * Takes every key or none: `pg_try_advisory_lock` never waits, so two projectors reaching for
+ * overlapping sets in different orders cannot deadlock; the keys taken are given back when one
+ * is held elsewhere.
+ */
+async function tryLockAll(client: pg.Client, keys: readonly string[]): Promise<boolean> {
+  const { rows } = await client.query<{ k: string; held: boolean }>(
+    'SELECT k, pg_try_advisory_lock(hashtextextended(k, 0)) AS held FROM unnest($1::text[]) AS k',
+    [keys],
+  );
+  if (rows.length === keys.length && rows.every((r) => r.held)) return true;
+  const taken = rows.filter((r) => r.held).map((r) => r.k);
+  if (taken.length > 0)
+    await client.query(
+      'SELECT pg_advisory_unlock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k',
+      [taken],
+    );
+  return false;
+}
+
 /** The server drops a silent session after about 5 + 2 × 3 s, and its lock with it. */
 const keepalive = '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3';
 
 /**
- * One active projector per projection set: a PostgreSQL session-level advisory lock on a
- * connection of its own. The server releases it the moment that session ends — a SIGKILLed
+ * One active projector per projection: PostgreSQL session-level advisory locks (one per
+ * projection, all taken together) on a connection of their own. The server releases it the moment that session ends — a SIGKILLed
  * holder's socket is closed by the kernel, a silent one is dropped by TCP keepalive — so a
  * waiting projector takes over within `pollMs` of that. The holder checks its session every
  * `pollMs`; when the session fails it takes the lock again on a new one, and reports the lease
@@ -33,25 +70,25 @@ export class ProjectionLease {
 
   constructor(private readonly options: ProjectionLeaseOptions) {}
 
-  /** Resolves once this process holds the lease; waits (and reconnects) as long as it takes. */
-  async acquire(): Promise<void> {
+  /**
+   * True once this process holds the lease; waits (and reconnects) as long as it takes. False
+   * when `release()` came first (the process is stopping while standing by): the caller must
+   * not start applying, nor touch the consumers the holder uses.
+   */
+  async acquire(): Promise<boolean> {
     const pollMs = this.options.pollMs ?? 1000;
     let waitingLogged = false;
     while (!this.released) {
       try {
         const client = await this.session();
-        const { rows } = await client.query<{ held: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held',
-          [this.options.key],
-        );
-        if (rows[0]?.held) {
-          this.options.logger.info({ lease: this.options.key }, 'projection lease acquired');
+        if (await tryLockAll(client, this.options.keys)) {
+          this.options.logger.info({ lease: this.options.keys }, 'projection lease acquired');
           this.watchSession(client, pollMs);
-          return;
+          return true;
         }
         if (!waitingLogged)
           this.options.logger.info(
-            { lease: this.options.key },
+            { lease: this.options.keys },
             'another projector holds the projection lease: standing by',
           );
         waitingLogged = true;
@@ -61,6 +98,7 @@ export class ProjectionLease {
       }
       await new Promise((r) => setTimeout(r, pollMs));
     }
+    return false;
   }
 
   async release(): Promise<void> {
@@ -121,12 +159,8 @@ export class ProjectionLease {
     for (;;) {
       try {
         const client = await this.session();
-        const { rows } = await client.query<{ held: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held',
-          [this.options.key],
-        );
-        if (rows[0]?.held) {
-          this.options.logger.info({ lease: this.options.key }, 'projection lease taken again');
+        if (await tryLockAll(client, this.options.keys)) {
+          this.options.logger.info({ lease: this.options.keys }, 'projection lease taken again');
           return client;
         }
         throw new LeaseTakenError('another projector took the projection lease');
