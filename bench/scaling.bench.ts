@@ -11,7 +11,13 @@ import {
   runMigrations,
 } from '@kd/projections';
 import { migrations, projections } from '@kd/read-models';
-import { benchArgs, benchEnvironment, pipelined, rate } from './support/bench-env.js';
+import {
+  benchArgs,
+  benchEnvironment,
+  deleteStreamWithBuckets,
+  pipelined,
+  rate,
+} from './support/bench-env.js';
 import { realisticEvents } from './support/realistic-events.js';
 
 /**
@@ -115,7 +121,7 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   for (const child of children) child.kill('SIGKILL');
-  for (const stream of liveStreams) await env.nats.jsm.streams.delete(stream).catch(() => false);
+  for (const stream of liveStreams) await deleteStreamWithBuckets(env.nats.jsm, stream);
   for (const database of [...databases, template])
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();

@@ -23,7 +23,7 @@ import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-
 import { commandExecutedEvent, startOtlpReceiver } from '@kd/testing';
 import { withCorrelation } from '@kd/observability';
 import { kdTracer, startTracing } from '@kd/tracing';
-import { benchArgs, logger } from './support/bench-env.js';
+import { benchArgs, deleteStreamWithBuckets, logger } from './support/bench-env.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -103,7 +103,7 @@ async function child(events: number, warmup: number): Promise<void> {
   const cpu = process.cpuUsage(startedCpu);
   const main = mainThreadCpuUs();
   await consumer.stop();
-  await jsm.streams.delete(names.stream);
+  await deleteStreamWithBuckets(jsm, names.stream);
   await nc.close();
   await tracing?.shutdown();
   const result = {
