@@ -136,7 +136,9 @@ export class PersonKeys implements PersonKeyring {
     const at = performance.now();
     this.byPerson.set(personId, { key, at });
     // What this process seals it can read back without fetching the key again.
-    if (this.keys.get(key.kid)?.state.state !== 'forgetting')
+    // (Never over a key known to be forgotten or destroyed: that knowledge wins.)
+    const known = this.keys.get(key.kid)?.state.state;
+    if (known === undefined || known === 'live')
       this.keys.set(key.kid, { state: { state: 'live', secret: key.secret }, checkedAt: at });
     return key;
   }
