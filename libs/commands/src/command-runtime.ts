@@ -214,9 +214,11 @@ function meetingDirectory(nats: NatsClients, stream: string): MeetingDirectory {
 
 /** Known links (the cache that spares Kaltura a call per join) and links waiting for a retry. */
 function personLinks(nats: NatsClients, stream: string): PersonLinks {
+  const keys = personKeysOf({ nats, stream });
   return new PersonLinks(
     new KvBucket({ nats, name: bucketName(stream, 'PEOPLE') }),
     new KvBucket({ nats, name: bucketName(stream, 'PEOPLE_PENDING') }),
+    (discordUserId) => keys.pseudonymOf(discordUserId, 'people'),
   );
 }
 

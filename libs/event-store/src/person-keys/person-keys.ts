@@ -217,6 +217,15 @@ export class PersonKeys implements PersonKeyring {
     }
   }
 
+  /**
+   * A stable pseudonym of the person for another bucket's keys (the people cache): an HMAC under
+   * the install's salt, separated by `purpose` from the key locator and from other uses.
+   */
+  async pseudonymOf(personId: string, purpose: string): Promise<string> {
+    const salt = await this.saltBytes();
+    return b64(createHmac('sha256', salt).update(`${purpose}:${personId}`).digest());
+  }
+
   private async locator(personId: string): Promise<string> {
     await this.saltBytes();
     return this.locatorSync(personId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { KvBucket, bucketName } from '@kd/event-store';
+import { KvBucket, bucketName, personKeysOf } from '@kd/event-store';
 import type { DomainEvent } from '@kd/events';
 import { KalturaClient } from '@kd/kaltura';
 import { createTestStream, snowflakeFor, testLogger, type TestStream } from '@kd/testing';
@@ -28,6 +28,9 @@ let clock = T0;
 let people: PeopleService;
 let meetings: MeetingService;
 let n = 0;
+let knownBucket: KvBucket;
+let pendingBucket: KvBucket;
+let links: PersonLinks;
 
 interface SimUser {
   id: string;
@@ -57,9 +60,11 @@ beforeAll(async () => {
     adminSecret: SECRET,
     maxRetries: 0,
   });
-  const links = new PersonLinks(
-    new KvBucket({ nats: t, name: bucketName(t.stream, 'PEOPLE') }),
-    new KvBucket({ nats: t, name: bucketName(t.stream, 'PEOPLE_PENDING') }),
+  const personKeys = personKeysOf({ nats: t, stream: t.stream });
+  knownBucket = new KvBucket({ nats: t, name: bucketName(t.stream, 'PEOPLE') });
+  pendingBucket = new KvBucket({ nats: t, name: bucketName(t.stream, 'PEOPLE_PENDING') });
+  links = new PersonLinks(knownBucket, pendingBucket, (discordUserId) =>
+    personKeys.pseudonymOf(discordUserId, 'people'),
   );
   const logger = testLogger('people');
   const now = () => new Date(clock);
@@ -223,6 +228,10 @@ describe('a member as a Kaltura user', () => {
       },
     });
 
+    // Kept under a pseudonym: no bucket key names the member, the value does.
+    expect(await pendingBucket.keys()).not.toContain(member);
+    expect(await links.pendingIds()).toContain(member);
+
     // Not due yet: nothing is attempted.
     expect(await people.retryDue(new Date(T0 + 59_999))).toEqual({
       attempted: 0,
@@ -249,6 +258,36 @@ describe('a member as a Kaltura user', () => {
 
     // Linked: the next sweep has nothing left, and a retry twice is harmless.
     expect(await people.retryDue(new Date(T0 + 3_600_000))).toMatchObject({ attempted: 0 });
+  });
+
+  it('keys its cache by pseudonym, reads entries written under the Discord id before, and forgets both', async () => {
+    const member = snowflakeFor(619);
+    const legacy = { kalturaUserId: `discord:${member}`, displayName: 'Legacy' };
+    await knownBucket.put(member, JSON.stringify(legacy));
+    expect(await links.knownLink(member)).toEqual(legacy);
+
+    await links.remember(member, { kalturaUserId: `discord:${member}`, displayName: 'Now' });
+    expect(await links.knownLink(member)).toMatchObject({ displayName: 'Now' });
+    const keys = await knownBucket.keys();
+    expect(keys).not.toContain(member);
+    expect(keys.some((key) => key.includes(member))).toBe(false);
+
+    await links.postpone(member, {
+      displayName: 'Now',
+      attempts: 1,
+      retryAt: T0,
+      correlationId: 'c',
+    });
+    expect(await links.pendingLink(member)).toEqual({
+      displayName: 'Now',
+      attempts: 1,
+      retryAt: T0,
+      correlationId: 'c',
+    });
+    await links.drop(member);
+    expect(await links.knownLink(member)).toBeUndefined();
+    expect(await links.pendingLink(member)).toBeUndefined();
+    expect(await links.pendingIds()).not.toContain(member);
   });
 
   it('takes over a Kaltura user that already exists (a retry after a lost answer)', async () => {
