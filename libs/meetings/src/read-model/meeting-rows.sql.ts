@@ -14,9 +14,14 @@ export interface MeetingTables {
   rsvps: string;
 }
 
-/** $1 meeting_id, $2 guild_id, $3 seq. Ensures the row exists (participant rows reference it). */
-export const touchMeeting = (t: MeetingTables): string => `
-  INSERT INTO ${t.meetings} AS m (meeting_id, guild_id, last_seq) VALUES ($1, $2, $3)
+/**
+ * Creates the rows of meetings that events touch before (or without) their `meeting.created`:
+ * $1 meeting ids, $2 guild ids, $3 sequences, one element per meeting. A row keeps the guild it
+ * has; the sequence only rises.
+ */
+export const touchMeetings = (t: MeetingTables): string => `
+  INSERT INTO ${t.meetings} AS m (meeting_id, guild_id, last_seq)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
   ON CONFLICT (meeting_id) DO UPDATE
   SET guild_id = COALESCE(m.guild_id, EXCLUDED.guild_id), last_seq = GREATEST(m.last_seq, EXCLUDED.last_seq)`;
 

@@ -159,6 +159,71 @@ describe('meetings projection', () => {
     });
   });
 
+  it('gives a meeting first seen in one batch the guild stream order gives it, created or not', async () => {
+    const [a, b, c] = [snowflakeFor(81), snowflakeFor(82), snowflakeFor(83)];
+    const raw = <T extends EventType>(
+      type: T,
+      payload: PayloadOf<T>,
+      g: string | null,
+      s: number,
+    ) =>
+      t.store.append(
+        newEvent(type, payload, {
+          actor: kaltura,
+          correlationId: 'c9',
+          guildId: g,
+          occurredAt: at(s),
+        }),
+      );
+    await raw('meeting.started', { meetingId: 'mguilds1' }, null, 10);
+    await raw('meeting.ended', { meetingId: 'mguilds1', endedBy: 'kaltura' }, a, 20);
+    await raw(
+      'meeting.participant_joined',
+      { meetingId: 'mguilds1', participantId: member },
+      b,
+      15,
+    );
+    await raw(
+      'meeting.created',
+      {
+        meetingId: 'mguilds1',
+        kalturaResourceId: '10009',
+        type: 'meeting',
+        title: 'Guilds',
+        ownerUserId: owner,
+        description: null,
+      },
+      c,
+      5,
+    );
+    await raw('meeting.started', { meetingId: 'mguilds2' }, null, 10);
+    await raw(
+      'meeting.participant_joined',
+      { meetingId: 'mguilds2', participantId: member },
+      a,
+      11,
+    );
+    await raw('meeting.participant_left', { meetingId: 'mguilds2', participantId: member }, b, 12);
+    await raw('meeting.ended', { meetingId: 'mguilds2', endedBy: 'kaltura' }, b, 13);
+    await catchUp(runner, {
+      nats: t,
+      stream: t.stream,
+      subjectPrefix: t.subjectPrefix,
+      logger,
+      batchSize: 1000,
+      maxWaitMs: 50,
+      durable: 'proj_meetings_guilds',
+    });
+    const guilds = await dataSource.query<{ meeting_id: string; guild_id: string | null }[]>(
+      `SELECT meeting_id, guild_id FROM kd.meetings WHERE meeting_id LIKE 'mguilds%' ORDER BY 1`,
+    );
+    // Its meeting.created's guild; without one, the first guild its events name.
+    expect(guilds).toEqual([
+      { meeting_id: 'mguilds1', guild_id: c },
+      { meeting_id: 'mguilds2', guild_id: a },
+    ]);
+  });
+
   it('keeps the earliest end and its author whatever order the ends arrive in', async () => {
     await created('mlateend001', 0);
     await append('meeting.ended', { meetingId: 'mlateend001', endedBy: 'kaltura' }, 500, kaltura);

@@ -24,9 +24,51 @@ type Handlers = EventHandlers<MeetingEventType | 'person.linked', [seq: number, 
 /** `discord:<id>` (the id our join KS carries) is that Discord member; links do the rest in SQL. */
 const personOf = (participantId: string) => discordIdOfKalturaUser(participantId) ?? participantId;
 
-/** Ensures the meeting row exists (participant rows reference it) before a later event's update. */
-const touch = (event: MeetingEvent, seq: number, { tx, t }: Sink) =>
-  tx.query(sql.touchMeeting(t), [event.payload.meetingId, event.guildId, seq]);
+/**
+ * The events that need their meeting's row to exist first (participant rows reference it; an
+ * update needs a row), even when they come before its `meeting.created`.
+ */
+const touching = new Set<string>([
+  'meeting.join_link_issued',
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'meeting.started',
+  'meeting.ended',
+  'meeting.recording_ready',
+  'meeting.scheduled',
+  'meeting.canceled',
+  'meeting.discord_event_linked',
+  'meeting.discord_event_failed',
+  'meeting.discord_event_deleted',
+  'meeting.rsvp_added',
+  'meeting.rsvp_removed',
+]);
+
+/**
+ * Ensures the rows of every meeting the batch's events touch, in one statement instead of one
+ * per event. Same result as touching them one by one in stream order: per meeting, the first
+ * non-null guild of its touching events (the row keeps a guild it has, and `meeting.created`
+ * overrides a placeholder's guild either way) and the highest sequence (only ever raised).
+ */
+async function touchAll(events: readonly RecordedEvent[], { tx, t }: Sink): Promise<void> {
+  const rows = new Map<string, { guildId: string | null; lastSeq: number }>();
+  for (const { seq, event } of events) {
+    if (!touching.has(event.type)) continue;
+    const { meetingId } = (event as MeetingEvent).payload;
+    const row = rows.get(meetingId);
+    if (!row) rows.set(meetingId, { guildId: event.guildId, lastSeq: seq });
+    else {
+      row.guildId ??= event.guildId;
+      row.lastSeq = Math.max(row.lastSeq, seq);
+    }
+  }
+  if (rows.size === 0) return;
+  await tx.query(sql.touchMeetings(t), [
+    [...rows.keys()],
+    [...rows.values()].map((r) => r.guildId),
+    [...rows.values()].map((r) => r.lastSeq),
+  ]);
+}
 
 /** Runs one of the meeting updates, `$1` meeting_id and `$2` occurred_at first. */
 async function update(
@@ -36,7 +78,6 @@ async function update(
   statement: (t: MeetingTables) => string,
   ...rest: unknown[]
 ): Promise<void> {
-  await touch(event, seq, sink);
   await sink.tx.query(statement(sink.t), [event.payload.meetingId, event.occurredAt, ...rest]);
 }
 
@@ -49,7 +90,6 @@ async function seen(
   source: string | null,
   presence: string | null,
 ): Promise<void> {
-  await touch(event, seq, sink);
   const at = event.occurredAt;
   const { meetingId } = event.payload;
   await sink.tx.query(sql.participantSeen(sink.t), [
@@ -103,8 +143,8 @@ const handlers: Handlers = {
     update(event, seq, sink, sql.meetingCanceled, event.payload.canceledBy),
   'meeting.discord_event_linked': (event, seq, sink) =>
     update(event, seq, sink, sql.discordEventChanged, event.payload.discordEventId),
-  'meeting.discord_event_failed': (event, seq, sink) =>
-    touch(event, seq, sink).then(() => undefined),
+  // Its meeting's row is all it needs (touchAll).
+  'meeting.discord_event_failed': () => Promise.resolve(),
   'meeting.discord_event_deleted': (event, seq, sink) =>
     update(event, seq, sink, sql.discordEventChanged, null),
   'meeting.rsvp_added': (event, seq, sink) => rsvp(event, seq, sink, true),
@@ -128,7 +168,6 @@ async function rsvp(
   sink: Sink,
   interested: boolean,
 ): Promise<void> {
-  await touch(event, seq, sink);
   const { meetingId, userId } = event.payload;
   await sink.tx.query(sql.rsvpChanged(sink.t), [
     meetingId,
@@ -161,7 +200,8 @@ export const meetingsProjection: Projection = {
         rsvps: tableIn(target, 'meeting_rsvps'),
       },
     };
-    // One round trip or two per event: meetings are a small share of the log.
+    // The meeting rows first, in one round trip; then one round trip per event.
+    await touchAll(events, sink);
     for (const { seq, event } of events) await dispatch(handlers, event, seq, sink);
   },
   async reset(tx: EntityManager): Promise<void> {
