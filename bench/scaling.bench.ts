@@ -11,13 +11,8 @@ import {
   runMigrations,
 } from '@kd/projections';
 import { migrations, projections } from '@kd/read-models';
-import {
-  benchArgs,
-  benchEnvironment,
-  deleteStreamWithBuckets,
-  pipelined,
-  rate,
-} from './support/bench-env.js';
+import { deleteStreamWithBuckets } from '@kd/testing';
+import { benchArgs, benchEnvironment, pipelined, rate } from './support/bench-env.js';
 import { realisticEvents } from './support/realistic-events.js';
 
 /**

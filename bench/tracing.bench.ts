@@ -20,10 +20,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-store';
-import { commandExecutedEvent, startOtlpReceiver } from '@kd/testing';
+import { commandExecutedEvent, deleteStreamWithBuckets, startOtlpReceiver } from '@kd/testing';
 import { withCorrelation } from '@kd/observability';
 import { kdTracer, startTracing } from '@kd/tracing';
-import { benchArgs, deleteStreamWithBuckets, logger } from './support/bench-env.js';
+import { benchArgs, logger } from './support/bench-env.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connectNats, ensureStream } from '@kd/event-store';
 import { createProgress, parseCli, usageFailure, type CliOptions } from '@kd/cli';
 import { systemClock } from '@kd/events';
 import { createLogger } from '@kd/observability';
 import { createDataSource, runMigrations } from '@kd/projections';
+import { deleteStreamWithBuckets } from '@kd/testing';
 import { migrations } from '@kd/read-models';
 
 export const logger = createLogger({ service: 'bench', level: 'warn' });
@@ -50,19 +51,6 @@ export function benchArgs<K extends string, F extends string = never>(
     given: given as Partial<Record<K, number>>,
     flags: set,
   };
-}
-
-/**
- * Deletes a bench's stream and the key-value buckets the apps made beside it (`KV_<stream>_*`:
- * person keys, snapshots, …), which otherwise stay on the server after every run.
- */
-export async function deleteStreamWithBuckets(
-  jsm: JetStreamManager,
-  stream: string,
-): Promise<void> {
-  await jsm.streams.delete(stream).catch(() => false);
-  for await (const name of jsm.streams.names())
-    if (name.startsWith(`KV_${stream}_`)) await jsm.streams.delete(name).catch(() => false);
 }
 
 /** Progress of a bench phase on a TTY (quiet in CI and when piped). */

@@ -5,7 +5,12 @@ export {
   databaseUrl,
   type TestDatabase,
 } from './test-database.js';
-export { createTestStream, testNatsUrl, type TestStream } from './test-nats.js';
+export {
+  createTestStream,
+  testNatsUrl,
+  type TestStream,
+  deleteStreamWithBuckets,
+} from './test-nats.js';
 export { testLogger } from './test-logger.js';
 export {
   snowflakeFor,

@@ -35,6 +35,19 @@ export interface TestStreamOptions {
   replicas?: number;
 }
 
+/**
+ * Deletes a stream and the key-value buckets the apps made beside it (KvBucket names them
+ * `<stream>_<purpose>`: person keys, snapshots, …), which otherwise stay on the server.
+ */
+export async function deleteStreamWithBuckets(
+  jsm: JetStreamManager,
+  stream: string,
+): Promise<void> {
+  await jsm.streams.delete(stream).catch(() => false);
+  for await (const name of jsm.streams.names())
+    if (name.startsWith(`KV_${stream}_`)) await jsm.streams.delete(name).catch(() => false);
+}
+
 /** Its own stream and subject prefix on the shared NATS server, deleted by cleanup(). */
 export async function createTestStream(options: TestStreamOptions = {}): Promise<TestStream> {
   const id = randomBytes(5).toString('hex');
@@ -77,10 +90,7 @@ export async function createTestStream(options: TestStreamOptions = {}): Promise
       return found;
     },
     async cleanup() {
-      await jsm.streams.delete(stream).catch(() => false);
-      // The run's key-value buckets (KvBucket names them `<stream>_<purpose>`).
-      for await (const name of jsm.streams.names())
-        if (name.startsWith(`KV_${stream}_`)) await jsm.streams.delete(name).catch(() => false);
+      await deleteStreamWithBuckets(jsm, stream);
       // KV buckets of this prefix (video access): a KV bucket is the stream KV_<bucket>.
       await jsm.streams.delete(`KV_${videoAccessBucket(subjectPrefix)}`).catch(() => false);
       await nc.close();

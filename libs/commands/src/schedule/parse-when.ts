@@ -175,12 +175,11 @@ function dayOf(day: string | undefined, local: DateTime, time: { hour: number; m
 export function parseTime(input: string): { hour: number; minute: number } | undefined {
   const uhr = /^(\d{1,2})(?::(\d{2}))? ?uhr$/.exec(input);
   if (uhr) return clock(Number(uhr[1]), Number(uhr[2] ?? 0));
-  const text = input;
-  if (noonWords.has(text)) return { hour: 12, minute: 0 };
-  if (midnightWords.has(text)) return { hour: 0, minute: 0 };
-  const h24 = /^(\d{1,2})(?:[:h](\d{2})?)$/.exec(text) ?? /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (noonWords.has(input)) return { hour: 12, minute: 0 };
+  if (midnightWords.has(input)) return { hour: 0, minute: 0 };
+  const h24 = /^(\d{1,2})(?:[:h](\d{2})?)$/.exec(input) ?? /^(\d{1,2}):(\d{2})$/.exec(input);
   if (h24) return clock(Number(h24[1]), Number(h24[2] ?? 0));
-  const h12 = /^(\d{1,2})(?::(\d{2}))? ?(am|pm)$/.exec(text);
+  const h12 = /^(\d{1,2})(?::(\d{2}))? ?(am|pm)$/.exec(input);
   if (!h12) return undefined;
   const hour = Number(h12[1]);
   if (hour < 1 || hour > 12) return undefined;

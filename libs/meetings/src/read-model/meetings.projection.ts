@@ -25,26 +25,6 @@ type Handlers = EventHandlers<MeetingEventType | 'person.linked', [seq: number, 
 const personOf = (participantId: string) => discordIdOfKalturaUser(participantId) ?? participantId;
 
 /**
- * The events that need their meeting's row to exist first (participant rows reference it; an
- * update needs a row), even when they come before its `meeting.created`.
- */
-const touching = new Set<string>([
-  'meeting.join_link_issued',
-  'meeting.participant_joined',
-  'meeting.participant_left',
-  'meeting.started',
-  'meeting.ended',
-  'meeting.recording_ready',
-  'meeting.scheduled',
-  'meeting.canceled',
-  'meeting.discord_event_linked',
-  'meeting.discord_event_failed',
-  'meeting.discord_event_deleted',
-  'meeting.rsvp_added',
-  'meeting.rsvp_removed',
-]);
-
-/**
  * Ensures the rows of every meeting the batch's events touch, in one statement instead of one
  * per event. Same result as touching them one by one in stream order: per meeting, the first
  * non-null guild of its touching events (the row keeps a guild it has, and `meeting.created`
@@ -161,6 +141,15 @@ const handlers: Handlers = {
       await tx.query(sql.foldLinkedParticipant(t), [kalturaUserId, discordUserId]);
   },
 };
+
+/**
+ * The events that need their meeting's row to exist first (participant rows reference it; an
+ * update needs a row), even when they come before its `meeting.created`: every meeting event
+ * but the creation itself.
+ */
+const touching = new Set<string>(
+  handledTypes(handlers).filter((type) => type !== 'meeting.created' && type !== 'person.linked'),
+);
 
 async function rsvp(
   event: MeetingEvent & { payload: { userId: string } },

@@ -172,24 +172,14 @@ export class MeetingService {
   async end(input: EndMeetingInput): Promise<MeetingSummary> {
     const cmd = parseInput(endMeetingInputSchema, input);
     const meetingId = this.meetingIdOf(cmd.meetingId);
-    const context = userContext({ ...cmd, userId: cmd.byUserId }, this.now);
-    let roomClosed = false;
-    const { state } = await this.handler.handle(
-      meetingAggregate,
-      meetingId,
-      async (current) => {
-        const decisions = decideEnd({ ...cmd, meetingId }, current);
-        if (!roomClosed) await this.rooms.close(requireMeeting(current, meetingId), context);
-        roomClosed = true;
-        return meetingEvents(decisions, context);
-      },
-      { policy: this.policy },
+    const summary = await this.closeRoomAnd(cmd, meetingId, (current) =>
+      decideEnd({ ...cmd, meetingId }, current),
     );
     this.logger.info(
       { meetingId, correlationId: cmd.correlationId, endedBy: cmd.byUserId },
       'meeting ended',
     );
-    return summarize(requireMeeting(state, meetingId));
+    return summary;
   }
 
   /**
@@ -199,20 +189,35 @@ export class MeetingService {
   async cancel(input: CancelMeetingInput): Promise<MeetingSummary> {
     const cmd = parseInput(cancelMeetingInputSchema, input);
     const meetingId = this.meetingIdOf(cmd.meetingId);
+    const summary = await this.closeRoomAnd(cmd, meetingId, (current) =>
+      decideCancel({ ...cmd, meetingId }, current),
+    );
+    this.logger.info({ meetingId, correlationId: cmd.correlationId }, 'meeting canceled');
+    return summary;
+  }
+
+  /**
+   * Decides on the meeting and, before its events are appended, closes its Kaltura room (once,
+   * however many times a concurrent change makes the handler decide again).
+   */
+  private async closeRoomAnd(
+    cmd: { guildId: string; correlationId: string; byUserId: string },
+    meetingId: string,
+    decide: (current: MeetingState) => MeetingDecision[],
+  ): Promise<MeetingSummary> {
     const context = userContext({ ...cmd, userId: cmd.byUserId }, this.now);
     let roomClosed = false;
     const { state } = await this.handler.handle(
       meetingAggregate,
       meetingId,
       async (current) => {
-        const decisions = decideCancel({ ...cmd, meetingId }, current);
+        const decisions = decide(current);
         if (!roomClosed) await this.rooms.close(requireMeeting(current, meetingId), context);
         roomClosed = true;
         return meetingEvents(decisions, context);
       },
       { policy: this.policy },
     );
-    this.logger.info({ meetingId, correlationId: cmd.correlationId }, 'meeting canceled');
     return summarize(requireMeeting(state, meetingId));
   }
 
