@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { installPersonKeyring, prepareForAppend } from '@kd/events';
@@ -7,12 +8,15 @@ import { eventLogProjection } from '@kd/event-log';
 import { ProjectionRunner, catchUp, readCheckpoint } from '@kd/projections';
 import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
 import { pgCopyLimitPerS } from './support/pg-copy-limit.js';
+import { ProcessCpu, type CpuPerEvent } from './support/process-cpu.js';
 import { realisticEvents } from './support/realistic-events.js';
 
 /**
  * `npm run bench:pipeline -- --events N`: our publish → projector → analytics.event_log against
  * the raw limits of the same services in the same run (DESIGN §8), and the rebuild against
- * PostgreSQL's own COPY limit for the same rows (`ratio_rebuild_vs_storage`).
+ * PostgreSQL's own COPY limit for the same rows (`ratio_rebuild_vs_storage`). On Linux, each
+ * phase also reports the CPU it cost per event in each process (`cpu_us_per_event`) and the rate
+ * the machine's cores would allow at that cost (`cpu_bound_per_s`).
  */
 const {
   args: { events: n, window, batch },
@@ -23,6 +27,9 @@ const {
 );
 const env = await benchEnvironment();
 const encoder = new TextEncoder();
+const cpu = new ProcessCpu();
+const cpuPerEvent: Record<string, CpuPerEvent> = {};
+const cores = availableParallelism();
 try {
   const events = realisticEvents(n);
   const prepared = events.map((e) => prepareForAppend(e, new Date()));
@@ -30,6 +37,7 @@ try {
 
   const rawSubjects = prepared.map((e) => subjectOf(env.streams.raw.subjectPrefix, e));
   let t0 = performance.now();
+  let phase = cpu.start();
   await pipelined(
     n,
     window,
@@ -37,11 +45,14 @@ try {
     'raw publish',
   );
   const rawPublishPerS = rate(n, performance.now() - t0);
+  if (phase) cpuPerEvent.raw_publish = phase(n);
   console.log(`raw JetStream publish:        ${rawPublishPerS} msgs/s`);
 
   t0 = performance.now();
+  phase = cpu.start();
   await rawConsume(env.streams.raw.stream, n, 1, 'raw_each');
   const rawConsumePerS = rate(n, performance.now() - t0);
+  if (phase) cpuPerEvent.raw_consume = phase(n);
   console.log(`raw JetStream consume, ack each message:    ${rawConsumePerS} msgs/s`);
   t0 = performance.now();
   await rawConsume(env.streams.raw.stream, n, batch, 'raw_all');
@@ -50,13 +61,17 @@ try {
 
   const store = new EventStore({ nats: env.nats, ...env.streams.ours });
   const projector = startProjector(batch);
+  cpu.projectorPid = projector.pid;
   await waitForConsumer('proj_event_log');
   t0 = performance.now();
+  phase = cpu.start();
   await pipelined(n, window, (i) => store.append(events[i]!), 'append');
   const publishMs = performance.now() - t0;
   await waitForCheckpoint(n, 0);
   const e2eMs = performance.now() - t0;
+  if (phase) cpuPerEvent.e2e = phase(n);
   projector.kill('SIGTERM');
+  cpu.projectorPid = undefined;
   const e2ePerS = rate(n, e2eMs);
   const publishPerS = rate(n, publishMs);
   console.log(`our publish (validated, idempotent): ${publishPerS} events/s`);
@@ -67,6 +82,7 @@ try {
   const runner = new ProjectionRunner(eventLogProjection, env.dataSource, logger);
   await runner.prepare({ forceRebuild: true });
   t0 = performance.now();
+  phase = cpu.start();
   await catchUp(runner, {
     nats: env.nats,
     ...env.streams.ours,
@@ -76,6 +92,7 @@ try {
     durable: 'bench_rebuild',
   });
   const rebuildPerS = rate(n, performance.now() - t0);
+  if (phase) cpuPerEvent.rebuild = phase(n);
   console.log(`rebuild from sequence 1:             ${rebuildPerS} events/s`);
 
   const copyLimitPerS = await pgCopyLimitPerS(env.dataSource, prepared, batch);
@@ -97,7 +114,18 @@ try {
     ratio_rebuild_vs_storage: round(rebuildPerS / copyLimitPerS),
     window,
     batch,
+    ...(Object.keys(cpuPerEvent).length > 0
+      ? {
+          cores,
+          cpu_us_per_event: cpuPerEvent,
+          cpu_bound_per_s: Object.fromEntries(
+            Object.entries(cpuPerEvent).map(([name, c]) => [name, rate(cores, c.total / 1000)]),
+          ),
+        }
+      : {}),
   };
+  for (const [name, c] of Object.entries(cpuPerEvent))
+    console.log(`CPU µs per event, ${name.padEnd(12)} ${JSON.stringify(c)}`);
   console.log(JSON.stringify(result));
 } finally {
   await env.dispose();

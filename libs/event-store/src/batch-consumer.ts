@@ -82,6 +82,8 @@ export class BatchConsumer<P = ConsumedMessage[]> {
   /** Delivered and not yet acknowledged, by sequence: what the heartbeat keeps alive. */
   private readonly held = new Map<number, JsMsg>();
   private heartbeat: NodeJS.Timeout | undefined;
+  /** A batch is being handled: a caught-up batch waits for it (see `MessageQueue.takeBatch`). */
+  private handling = false;
 
   constructor(private readonly options: BatchConsumerOptions<P>) {}
 
@@ -140,14 +142,18 @@ export class BatchConsumer<P = ConsumedMessage[]> {
         () => this.batchSize(),
         this.options.maxWaitMs,
         () => this.stopped,
+        () => this.handling,
       );
       const prepared = batch.length > 0 ? await this.prepare(batch) : undefined;
       await inFlight;
       inFlight = undefined;
       if (prepared === undefined || generation !== this.generation || this.stopped) continue;
       // Acknowledged as soon as it is handled; the next batch is prepared meanwhile.
+      this.handling = true;
       inFlight = this.handleWithRetry(batch, prepared.value, prepared.links).then((handled) => {
         if (handled) this.ackThrough(highestSeq(batch));
+        this.handling = false;
+        this.queue.wake();
         return handled;
       });
     }

@@ -27,15 +27,22 @@ export class MessageQueue {
     waiter?.();
   }
 
-  /** `sizeOf` is asked again on every wake-up (the wanted size may follow the backlog). */
+  /**
+   * `sizeOf` is asked again on every wake-up (the wanted size may follow the backlog). While
+   * `busy()` (the previous batch is still being handled), a caught-up batch is not handed over
+   * before it is full or `maxWaitMs` old: what arrives meanwhile joins it (group commit), instead
+   * of every other transaction carrying the one or two messages that came in the meantime. The
+   * owner calls `wake()` when it stops being busy.
+   */
   async takeBatch(
     sizeOf: () => number,
     maxWaitMs: number,
     stopped: () => boolean,
+    busy: () => boolean = () => false,
   ): Promise<JsMsg[]> {
     while (!stopped()) {
       const size = sizeOf();
-      if (this.ready(size, maxWaitMs)) {
+      if (this.ready(size, maxWaitMs, busy())) {
         const batch = this.items.splice(0, size);
         if (this.items.length > 0) this.firstArrival = Date.now();
         return batch;
@@ -53,12 +60,12 @@ export class MessageQueue {
     return [];
   }
 
-  private ready(size: number, maxWaitMs: number): boolean {
+  private ready(size: number, maxWaitMs: number, busy: boolean): boolean {
     const last = this.items.at(-1);
     if (!last) return false;
     return (
       this.items.length >= size ||
-      last.info.pending === 0 ||
+      (last.info.pending === 0 && !busy) ||
       Date.now() - this.firstArrival >= maxWaitMs
     );
   }

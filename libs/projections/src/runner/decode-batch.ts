@@ -9,20 +9,26 @@ import type { ParkedEvent } from './dead-letters.js';
 
 export type DecodedMessage =
   | { seq: number; event: RecordedEvent; parked?: undefined; needsKeys?: undefined }
-  | { seq: number; event?: undefined; parked: ParkedEvent; needsKeys?: ConsumedMessage };
+  | { seq: number; event?: undefined; parked: ParkedEvent; needsKeys?: undefined }
+  /** Names a person key not in memory yet: decoded again by `completeDecoding`. */
+  | { seq: number; event?: undefined; parked?: undefined; needsKeys: ConsumedMessage };
 
 const lenient = new TextDecoder('utf-8');
 
-/** Decodes each message on its own: a malformed one becomes a parked entry, never a crash. */
-export function decodeMessage(message: ConsumedMessage): DecodedMessage {
+/**
+ * Decodes each message on its own: a malformed one becomes a parked entry, never a crash. Until
+ * `keysLoaded`, a message whose person key is not in memory is only marked (no parked entry is
+ * built for what will most likely decode once the key is loaded).
+ */
+export function decodeMessage(message: ConsumedMessage, keysLoaded = false): DecodedMessage {
   try {
     return { seq: message.seq, event: decodeStored(message.seq, message.data) };
   } catch (error) {
-    const raw = lenient.decode(message.data);
-    const parked = toParked(message.seq, raw, error, peek(raw));
     const needsKeys =
       error instanceof PersonalDataError && error.code === 'PERSONAL.KEY_NOT_LOADED';
-    return { seq: message.seq, parked, ...(needsKeys ? { needsKeys: message } : {}) };
+    if (needsKeys && !keysLoaded) return { seq: message.seq, needsKeys: message };
+    const raw = lenient.decode(message.data);
+    return { seq: message.seq, parked: toParked(message.seq, raw, error, peek(raw)) };
   }
 }
 
@@ -66,7 +72,7 @@ export function completeDecoding(decoded: DecodedMessage[]): Promise<DecodedMess
     done = (async () => {
       const waiting = decoded.flatMap((d) => (d.needsKeys ? [d.needsKeys] : []));
       await ensureKeysFor(installedPersonKeyring(), waiting);
-      return decoded.map((d) => (d.needsKeys ? decodeMessage(d.needsKeys) : d));
+      return decoded.map((d) => (d.needsKeys ? decodeMessage(d.needsKeys, true) : d));
     })();
     completed.set(decoded, done);
   }

@@ -87,7 +87,7 @@ export class ProjectionRunner {
 
   /** CPU part of a batch (decoding, validation, upcasting); may run while another batch commits. */
   prepareBatch(messages: readonly ConsumedMessage[]): DecodedMessage[] {
-    return messages.map(decodeMessage).sort((a, b) => a.seq - b.seq);
+    return messages.map((m) => decodeMessage(m)).sort((a, b) => a.seq - b.seq);
   }
 
   /**
