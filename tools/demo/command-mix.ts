@@ -67,7 +67,7 @@ export const scenarioTour: readonly Scenario[] = [
   'end',
   'denied',
   'invalid',
-  // Last: by now the schedule's reply has named its meeting.
+  // Last, and held back until the schedule's reply has named its meeting.
   'cancel',
 ];
 

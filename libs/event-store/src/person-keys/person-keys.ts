@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { Kvm, type KV } from '@nats-io/kv';
+import { Kvm, KvWatchInclude, type KV, type KvWatchEntry } from '@nats-io/kv';
 import type { KeyState, PersonKey, PersonKeyring } from '@kd/events';
 import { EventStoreUnavailableError } from '../errors.js';
 import { bucketName, isWrongLastSequence, lazyBucket } from '../kv-bucket.js';
@@ -33,6 +33,8 @@ const bulkLoadFrom = 64;
 const bulkLoadMaxEntries = 500_000;
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
+const destroyed: KeyState = { state: 'destroyed' };
+const stateRank: Record<KeyState['state'], number> = { live: 0, forgetting: 1, destroyed: 2 };
 
 /**
  * Person keys in a JetStream key-value bucket beside the stream (docs/privacy.md): `salt`,
@@ -63,6 +65,7 @@ export class PersonKeys implements PersonKeyring {
   }
 
   async ensure(kids: Iterable<string>): Promise<void> {
+    await this.follow();
     const wanted = [...kids];
     let stale = this.staleAmong(wanted);
     if (stale.length >= bulkLoadFrom && performance.now() - this.bulkLoadedAt > this.recheckMs) {
@@ -198,7 +201,57 @@ export class PersonKeys implements PersonKeyring {
     const state: KeyState = !secret
       ? { state: 'destroyed' }
       : { state: mark ? 'forgetting' : 'live', secret: Buffer.from(secret, 'base64url') };
-    this.keys.set(kid, { state, checkedAt: performance.now() });
+    this.remember(kid, state);
+  }
+
+  /**
+   * Caches what was read of a key, never moving it back: a key only goes live → forgetting →
+   * destroyed, so a read that started before a forget (a get, a bulk load) cannot revive it.
+   */
+  private remember(kid: string, state: KeyState, checkedAt = performance.now()): void {
+    const known = this.keys.get(kid)?.state;
+    if (known && stateRank[known.state] > stateRank[state.state]) return;
+    this.keys.set(kid, { state, checkedAt });
+  }
+
+  private following: Promise<void> | undefined;
+
+  /**
+   * Readers follow the bucket from their first \`ensure\`: one watch (updates only, in bucket
+   * order) brings new keys without a get, and forget marks and finished forgets as they happen,
+   * instead of at the next check of a cached key (up to \`recheckMs\` later). Key links and the
+   * salt are ignored. A watch that cannot start is tried again on the next \`ensure\`; the
+   * rechecks stay, for a watch that falls behind or breaks.
+   */
+  private follow(): Promise<void> {
+    return (this.following ??= (async () => {
+      const kv = await this.kv();
+      const updates = await kv.watch({ include: KvWatchInclude.UpdatesOnly });
+      void (async () => {
+        for await (const entry of updates) this.apply(entry);
+      })().catch(() => {
+        this.following = undefined;
+      });
+    })().catch(() => {
+      this.following = undefined;
+    }));
+  }
+
+  private apply(entry: KvWatchEntry): void {
+    const kid = entry.key.slice(2);
+    const isPut = entry.operation === 'PUT';
+    if (entry.key.startsWith('k.')) {
+      // A new key: cached while the cache is not at the bulk-load bound (memory).
+      if (isPut && (this.keys.has(kid) || this.keys.size >= bulkLoadMaxEntries)) return;
+      this.remember(
+        kid,
+        isPut ? { state: 'live', secret: Buffer.from(entry.string(), 'base64url') } : destroyed,
+      );
+    } else if (entry.key.startsWith('f.')) {
+      // The mark is removed by \`destroy\` alone, after the key's bytes are erased.
+      if (isPut) this.noteForgetting(kid);
+      else if (this.keys.has(kid)) this.remember(kid, destroyed);
+    }
   }
 
   private async createKey(personId: string): Promise<PersonKey> {
