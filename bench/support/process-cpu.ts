@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
  * CPU time (user + system) of the processes a bench phase keeps busy, read from Linux's `/proc`:
  * this bench, a child it spawned, the NATS server and every PostgreSQL process. Per event, it
  * says where a phase's CPU goes and what the machine's cores allow at best (cores ÷ total).
- * PostgreSQL backends that exit during a phase take their time with them (the phases here keep
- * their connections open). Elsewhere than on Linux, `measure` returns null.
+ * A process that starts during a phase counts whole (a connection the projector opens); one
+ * that exits during it is left out (the phases here keep their connections open). Elsewhere than on Linux, `start` returns null.
  */
 export type CpuGroup = 'bench' | 'projector' | 'nats' | 'postgres';
 export type CpuPerEvent = Record<CpuGroup | 'total', number>;
@@ -32,8 +32,13 @@ export class ProcessCpu {
     const before = this.sample();
     return (events) => {
       const after = this.sample();
-      const perEvent = (group: CpuGroup) =>
-        round1(((after[group] - before[group]) * 1e6) / Math.max(1, events));
+      const used: Record<CpuGroup, number> = { bench: 0, projector: 0, nats: 0, postgres: 0 };
+      // A process that started meanwhile counts whole; one that exited took its time with it.
+      for (const [pid, now] of after) {
+        const then = before.get(pid);
+        used[now.group] += now.seconds - (then?.group === now.group ? then.seconds : 0);
+      }
+      const perEvent = (group: CpuGroup) => round1((used[group] * 1e6) / Math.max(1, events));
       const result = {
         bench: perEvent('bench'),
         projector: perEvent('projector'),
@@ -44,24 +49,24 @@ export class ProcessCpu {
     };
   }
 
-  /** CPU seconds so far, by group (processes that exited are not counted). */
-  private sample(): Record<CpuGroup, number> {
-    const groups: Record<CpuGroup, number> = { bench: 0, projector: 0, nats: 0, postgres: 0 };
-    groups.bench = cpuSecondsOf(process.pid) ?? 0;
-    if (this.projectorPid !== undefined) groups.projector = cpuSecondsOf(this.projectorPid) ?? 0;
+  /** CPU seconds so far of each process counted, by pid. */
+  private sample(): Map<number, { group: CpuGroup; seconds: number }> {
+    const processes = new Map<number, { group: CpuGroup; seconds: number }>();
+    const own = readStat(process.pid);
+    if (own) processes.set(process.pid, { group: 'bench', seconds: own.seconds });
+    const child = this.projectorPid === undefined ? undefined : readStat(this.projectorPid);
+    if (child && this.projectorPid !== undefined)
+      processes.set(this.projectorPid, { group: 'projector', seconds: child.seconds });
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const stat = readStat(Number(entry));
-      if (!stat) continue;
-      if (stat.comm === 'nats-server') groups.nats += stat.seconds;
-      else if (stat.comm === 'postgres') groups.postgres += stat.seconds;
+      if (stat?.comm === 'nats-server')
+        processes.set(Number(entry), { group: 'nats', seconds: stat.seconds });
+      else if (stat?.comm === 'postgres')
+        processes.set(Number(entry), { group: 'postgres', seconds: stat.seconds });
     }
-    return groups;
+    return processes;
   }
-}
-
-function cpuSecondsOf(pid: number): number | undefined {
-  return readStat(pid)?.seconds;
 }
 
 function readStat(pid: number): { comm: string; seconds: number } | undefined {

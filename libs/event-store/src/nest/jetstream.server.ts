@@ -81,6 +81,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         else eventHandlers.set(pattern, handler);
       }
       if (eventHandlers.size > 0) this.consumers.push(this.eventConsumer(eventHandlers));
+      // Keys of people who appear from now on arrive by the bucket's watch, before their events.
+      await this.personKeys.follow();
       await Promise.all(this.consumers.map((c) => c.start()));
       callback();
     } catch (error) {

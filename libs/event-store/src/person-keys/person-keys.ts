@@ -217,21 +217,24 @@ export class PersonKeys implements PersonKeyring {
   private following: Promise<void> | undefined;
 
   /**
-   * Readers follow the bucket from their first \`ensure\`: one watch (updates only, in bucket
-   * order) brings new keys without a get, and forget marks and finished forgets as they happen,
-   * instead of at the next check of a cached key (up to \`recheckMs\` later). Key links and the
-   * salt are ignored. A watch that cannot start is tried again on the next \`ensure\`; the
-   * rechecks stay, for a watch that falls behind or breaks.
+   * Follows the bucket (idempotent): one watch (updates only, in bucket order) brings new keys
+   * without a get, and forget marks and finished forgets as they happen, instead of at the next
+   * check of a cached key (up to `recheckMs` later). Key links and the salt are ignored. Readers
+   * follow from their start (the JetStream transport calls this before its consumers start) or
+   * from their first `ensure`. A watch that cannot start, or ends, is started again by the next
+   * `ensure`; the rechecks stay, for the time a watch is down.
    */
-  private follow(): Promise<void> {
+  follow(): Promise<void> {
     return (this.following ??= (async () => {
       const kv = await this.kv();
       const updates = await kv.watch({ include: KvWatchInclude.UpdatesOnly });
       void (async () => {
         for await (const entry of updates) this.apply(entry);
-      })().catch(() => {
-        this.following = undefined;
-      });
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          this.following = undefined;
+        });
     })().catch(() => {
       this.following = undefined;
     }));
@@ -248,7 +251,7 @@ export class PersonKeys implements PersonKeyring {
         isPut ? { state: 'live', secret: Buffer.from(entry.string(), 'base64url') } : destroyed,
       );
     } else if (entry.key.startsWith('f.')) {
-      // The mark is removed by \`destroy\` alone, after the key's bytes are erased.
+      // The mark is removed by `destroy` alone, after the key's bytes are erased.
       if (isPut) this.noteForgetting(kid);
       else if (this.keys.has(kid)) this.remember(kid, destroyed);
     }
