@@ -13,6 +13,7 @@ import {
   KvBucket,
   KvLease,
   NatsClients,
+  PersonKeys,
   RateWindows,
   bucketName,
   connectNats,
@@ -206,6 +207,32 @@ describe('infra/nats/nats.conf: one NATS user per app, allowed only what the app
       }
     },
   );
+
+  it('lets every app follow the person keys: the watch keeps up past flow control', async () => {
+    const keysOf = async (user: User) =>
+      new PersonKeys({
+        nats: { js: jetstream(as(user)), jsm: await jetstreamManager(as(user)) },
+        stream,
+      });
+    const writer = await keysOf('api');
+    const readers = await Promise.all(apps.map(keysOf));
+    await writer.keyFor('350000000000000000'); // the bucket and its salt
+    await Promise.all(readers.map((r) => r.follow()));
+    // Enough entries (~2 MB) for the server to ask each watcher for flow control many times.
+    const kids: string[] = [];
+    for (let i = 0; i < 6000; i += 200) {
+      const keys = await Promise.all(
+        Array.from({ length: 200 }, (_, n) =>
+          writer.keyFor(String(351000000000000000n + BigInt(i + n))),
+        ),
+      );
+      kids.push(...keys.map((k) => k.kid));
+    }
+    await waitFor(
+      () => readers.every((r) => kids.every((kid) => r.stateOf(kid)?.state === 'live')),
+      30_000,
+    );
+  }, 60_000);
 
   it('lets the notifier hold, renew and release its lease, and use no other key there', async () => {
     const nats = { js: jetstream(as('notifier')) };
