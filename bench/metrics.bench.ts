@@ -8,7 +8,7 @@ import { readGuildInsights } from '@kd/analytics';
 import { readCheckpoint } from '@kd/projections';
 import { fillAnalytics } from './support/analytics-fill.js';
 import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
-import { measureProjectionLag } from './support/projection-lag.js';
+import { knowPeople, measureProjectionLag } from './support/projection-lag.js';
 import { realisticEvents } from './support/realistic-events.js';
 import {
   periodicScrape,
@@ -317,6 +317,7 @@ async function lag() {
       });
       const scraper = periodicScrape(`${url}/metrics`, args['scrape-interval-ms']);
       const events = realisticEvents(args.rate * args.seconds);
+      await knowPeople(store, events); // as bench:lag: steady load, the people known
       const result = await measureProjectionLag(
         store,
         env.dataSource,
