@@ -81,4 +81,16 @@ describe('PersonKeys: loading many keys at once (a rebuild) reads the bucket who
     expect(reader.stateOf(first.kid)?.state).toBe('live');
     expect(reader.stateOf(fresh[1]!.kid)?.state).toBe('live');
   });
+
+  it('a writer seals with a new key as soon as the person is being forgotten, not after its re-check', async () => {
+    const writer = new PersonKeys({ ...options(), recheckMs: 3_600_000 });
+    const forgetter = new PersonKeys(options());
+    const before = await writer.keyFor(person(6000));
+    expect((await writer.keyFor(person(6000))).kid).toBe(before.kid); // cached
+    await forgetter.startForgetting(person(6000), before.kid);
+    await waitFor(() => writer.stateOf(before.kid)?.state === 'forgetting', 5_000);
+    const after = await writer.keyFor(person(6000));
+    expect(after.kid).not.toBe(before.kid);
+    expect(writer.stateOf(after.kid)?.state).toBe('live');
+  });
 });

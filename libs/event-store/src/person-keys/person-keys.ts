@@ -133,6 +133,8 @@ export class PersonKeys implements PersonKeyring {
   }
 
   async keyFor(personId: string): Promise<PersonKey> {
+    // A writer follows too: a forget mark drops the person's cached key before the next seal.
+    await this.follow();
     const cached = this.byPerson.get(personId);
     if (cached && performance.now() - cached.at < this.recheckMs) return cached.key;
     const key = (await this.existingKey(personId)) ?? (await this.createKey(personId));
@@ -221,7 +223,7 @@ export class PersonKeys implements PersonKeyring {
    * without a get, and forget marks and finished forgets as they happen, instead of at the next
    * check of a cached key (up to `recheckMs` later). Key links and the salt are ignored. Readers
    * follow from their start (the JetStream transport calls this before its consumers start) or
-   * from their first `ensure`. A watch that cannot start, or ends, is started again by the next
+   * from their first `ensure`, writers from their first `keyFor`. A watch that cannot start, or ends, is started again by the next
    * `ensure`; the rechecks stay, for the time a watch is down.
    */
   follow(): Promise<void> {
