@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { Registry } from 'prom-client';
 import { EventStore, createEventStoreMetrics } from '@kd/event-store';
@@ -9,6 +8,7 @@ import { readCheckpoint } from '@kd/projections';
 import { fillAnalytics } from './support/analytics-fill.js';
 import { benchEnvironment, logger, benchArgs, pipelined, rate } from './support/bench-env.js';
 import { knowPeople, measureProjectionLag } from './support/projection-lag.js';
+import { cpuSecondsOf } from './support/process-cpu.js';
 import { realisticEvents } from './support/realistic-events.js';
 import {
   periodicScrape,
@@ -282,12 +282,8 @@ function instrumentationCallsUs(n = 200_000): number {
 /** CPU time (user + system) of this process plus the process `pid`, in µs (/proc, Linux). */
 function cpuMicros(pid: number): number {
   const own = process.cpuUsage();
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
-  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-  return own.user + own.system + (ticks * 1_000_000) / clockTicksPerSecond;
+  return own.user + own.system + (cpuSecondsOf(pid) ?? 0) * 1e6;
 }
-const clockTicksPerSecond = 100;
 
 function medianOf(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

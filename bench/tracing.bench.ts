@@ -16,7 +16,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { BatchConsumer, EventStore, connectNats, ensureStream } from '@kd/event-store';
@@ -24,6 +23,7 @@ import { commandExecutedEvent, deleteStreamWithBuckets, startOtlpReceiver } from
 import { withCorrelation } from '@kd/observability';
 import { kdTracer, startTracing } from '@kd/tracing';
 import { benchArgs, logger } from './support/bench-env.js';
+import { cpuSecondsOf } from './support/process-cpu.js';
 
 const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -33,13 +33,8 @@ const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
  * a per-event cost from a compiler still at work.
  */
 function mainThreadCpuUs(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return undefined;
-  }
+  const seconds = cpuSecondsOf('thread-self');
+  return seconds === undefined ? undefined : seconds * 1e6;
 }
 
 async function child(events: number, warmup: number): Promise<void> {

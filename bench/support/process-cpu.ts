@@ -69,7 +69,12 @@ export class ProcessCpu {
   }
 }
 
-function readStat(pid: number): { comm: string; seconds: number } | undefined {
+/** CPU seconds (user + system) of a process, or of the calling thread; undefined off Linux. */
+export function cpuSecondsOf(pid: number | 'thread-self'): number | undefined {
+  return readStat(pid)?.seconds;
+}
+
+function readStat(pid: number | 'thread-self'): { comm: string; seconds: number } | undefined {
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { newEvent } from '@kd/events';
-import { createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
+import { configUpdatedEvent, createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
 import { readSubjectAfter } from './read-subject.js';
 import { aggregateSubject } from './subjects.js';
-
-const update = (guildId: string, value: string) =>
-  newEvent(
-    'config.updated',
-    { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' },
-    { actor: { kind: 'user', id: 'u' }, correlationId: 'c', guildId },
-  );
 
 describe('reading one subject with direct gets in flight together', () => {
   let t: TestStream;
@@ -30,7 +22,7 @@ describe('reading one subject with direct gets in flight together', () => {
     t = await createTestStream();
     let n = 0;
     const append = async (guildId: string) => {
-      const { seq } = await t.store.append(update(guildId, `v${n++}`));
+      const { seq } = await t.store.append(configUpdatedEvent(guildId, `v${n++}`));
       seqs.set(guildId, [...(seqs.get(guildId) ?? []), seq]);
     };
     await append(sparse);

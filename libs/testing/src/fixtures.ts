@@ -54,3 +54,12 @@ export function commandExecutedEvent(
     },
   );
 }
+
+/** `notifications.enabled` of one guild set to `value` by user `u` (command-handler specs). */
+export function configUpdatedEvent(guildId: string, value: string): NewEvent<'config.updated'> {
+  return newEvent(
+    'config.updated',
+    { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' },
+    { actor: { kind: 'user', id: 'u' }, correlationId: 'c', guildId },
+  );
+}

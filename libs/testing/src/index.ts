@@ -18,6 +18,7 @@ export {
   testUserId,
   guildInstalledEvent,
   commandExecutedEvent,
+  configUpdatedEvent,
 } from './fixtures.js';
 export { startApp, runAppToExit, stopChild, appEntry, type ChildApp } from './child-app.js';
 export {

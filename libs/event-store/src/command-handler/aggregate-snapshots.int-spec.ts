@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { newEvent, type DomainEvent } from '@kd/events';
-import { createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
+import type { DomainEvent } from '@kd/events';
+import { configUpdatedEvent, createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
 import type { EventStore } from '../event-store.js';
 import { CommandHandler } from './command-handler.js';
 import type { AggregateModel } from './aggregate-model.js';
@@ -22,13 +22,6 @@ const values: AggregateModel<readonly string[]> = {
   },
 };
 
-const update = (guildId: string, value: string) =>
-  newEvent(
-    'config.updated',
-    { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' },
-    { actor: { kind: 'user', id: 'u' }, correlationId: 'c', guildId },
-  );
-
 describe('aggregate snapshots on JetStream', () => {
   let t: TestStream;
   let fullReads = 0;
@@ -38,7 +31,7 @@ describe('aggregate snapshots on JetStream', () => {
   let handler: CommandHandler;
   let fullFold: CommandHandler;
   const append = async (guildId: string, n: number, from = 0) => {
-    for (let i = 0; i < n; i++) await t.store.append(update(guildId, `v${from + i}`));
+    for (let i = 0; i < n; i++) await t.store.append(configUpdatedEvent(guildId, `v${from + i}`));
   };
 
   beforeAll(async () => {
@@ -87,7 +80,9 @@ describe('aggregate snapshots on JetStream', () => {
     await handler.handle(values, guildId, () => []); // 99 folded: below the threshold
     await handler.snapshotsWritten();
     await expect(t.store.snapshots.get('config', guildId)).resolves.toBeUndefined();
-    const handled = await handler.handle(values, guildId, () => [update(guildId, 'hundredth')]);
+    const handled = await handler.handle(values, guildId, () => [
+      configUpdatedEvent(guildId, 'hundredth'),
+    ]);
     await handler.snapshotsWritten();
     await expect(t.store.snapshots.get('config', guildId)).resolves.toMatchObject({
       lastSeq: handled.lastSeq,
@@ -142,7 +137,7 @@ describe('aggregate snapshots on JetStream', () => {
       handler.handle(values, guildId, async (state) => {
         if (++arrived === 2) release();
         await bothDecided; // both loaded the same state (snapshot + 3) before either appends
-        return [update(guildId, `${name} after ${state.length}`)];
+        return [configUpdatedEvent(guildId, `${name} after ${state.length}`)];
       });
     await Promise.all([writer('a'), writer('b')]);
     await handler.snapshotsWritten();

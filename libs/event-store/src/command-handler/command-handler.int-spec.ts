@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EventValidationError, newEvent, type DomainEvent } from '@kd/events';
-import { createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
+import { EventValidationError, type DomainEvent } from '@kd/events';
+import { configUpdatedEvent, createTestStream, snowflakeFor, type TestStream } from '@kd/testing';
 import { ConflictRetriesExhaustedError } from './command-errors.js';
 import { CommandHandler } from './command-handler.js';
 import type { AggregateModel } from './aggregate-model.js';
@@ -12,13 +12,6 @@ const values: AggregateModel<string[]> = {
   evolve: (state, event: DomainEvent) =>
     event.type === 'config.updated' ? [...state, event.payload.newValue as string] : state,
 };
-
-const update = (guildId: string, value: string) =>
-  newEvent(
-    'config.updated',
-    { key: 'notifications.enabled', oldValue: null, newValue: value, actorUserId: 'u' },
-    { actor: { kind: 'user', id: 'u' }, correlationId: 'c', guildId },
-  );
 
 describe('CommandHandler on JetStream', () => {
   let t: TestStream;
@@ -47,7 +40,7 @@ describe('CommandHandler on JetStream', () => {
       handler.handle(values, guildId, async (state) => {
         if (++arrived === 2) release();
         await bothDecided; // both read the empty aggregate before either appends
-        return [update(guildId, `${name} after ${state.length}`)];
+        return [configUpdatedEvent(guildId, `${name} after ${state.length}`)];
       });
     const [a, b] = await Promise.all([writer('a'), writer('b')]);
     expect(arrived).toBe(3);
@@ -67,8 +60,8 @@ describe('CommandHandler on JetStream', () => {
       guildId,
       async () => {
         decisions++;
-        await t.store.append(update(guildId, `interloper ${decisions}`)); // always first
-        return [update(guildId, 'never stored')];
+        await t.store.append(configUpdatedEvent(guildId, `interloper ${decisions}`)); // always first
+        return [configUpdatedEvent(guildId, 'never stored')];
       },
       { policy: { maxAttempts: 4, conflict: { baseMs: 10, maxMs: 1000 } } },
     );
@@ -87,11 +80,14 @@ describe('CommandHandler on JetStream', () => {
     const guildId = snowflakeFor(9003);
     let decisions = 0;
     const before = (await t.jsm.streams.info(t.stream)).state.messages;
-    const invalid = { ...update(guildId, 'x'), payload: { key: 'notifications.enabled' } };
+    const invalid = {
+      ...configUpdatedEvent(guildId, 'x'),
+      payload: { key: 'notifications.enabled' },
+    };
     await expect(
       handler.handle(values, guildId, () => {
         decisions++;
-        return [update(guildId, 'first'), invalid as never];
+        return [configUpdatedEvent(guildId, 'first'), invalid as never];
       }),
     ).rejects.toBeInstanceOf(EventValidationError);
     expect(decisions).toBe(1);
@@ -102,7 +98,7 @@ describe('CommandHandler on JetStream', () => {
 
   it('skips an event the stream already has and hands back what the decision returned', async () => {
     const guildId = snowflakeFor(9004);
-    const event = update(guildId, 'once');
+    const event = configUpdatedEvent(guildId, 'once');
     await t.store.append(event);
     const handled = await handler.handle(
       values,

@@ -65,7 +65,7 @@ export class PersonKeys implements PersonKeyring {
   }
 
   async ensure(kids: Iterable<string>): Promise<void> {
-    await this.follow();
+    if (!this.following) await this.follow();
     const wanted = [...kids];
     let stale = this.staleAmong(wanted);
     if (stale.length >= bulkLoadFrom && performance.now() - this.bulkLoadedAt > this.recheckMs) {
@@ -134,7 +134,7 @@ export class PersonKeys implements PersonKeyring {
 
   async keyFor(personId: string): Promise<PersonKey> {
     // A writer follows too: a forget mark drops the person's cached key before the next seal.
-    await this.follow();
+    if (!this.following) await this.follow();
     const cached = this.byPerson.get(personId);
     if (cached && performance.now() - cached.at < this.recheckMs) return cached.key;
     const key = (await this.existingKey(personId)) ?? (await this.createKey(personId));

@@ -68,13 +68,13 @@ describe('meetings projection', () => {
     participantId: string,
     s: number,
   ) => append(type, { meetingId, participantId }, s, kaltura);
-  const run = (durable = 'proj_meetings') =>
+  const run = (durable = 'proj_meetings', batchSize = 7) =>
     catchUp(runner, {
       nats: t,
       stream: t.stream,
       subjectPrefix: t.subjectPrefix,
       logger,
-      batchSize: 7,
+      batchSize,
       maxWaitMs: 50,
       durable,
     });
@@ -205,15 +205,7 @@ describe('meetings projection', () => {
     );
     await raw('meeting.participant_left', { meetingId: 'mguilds2', participantId: member }, b, 12);
     await raw('meeting.ended', { meetingId: 'mguilds2', endedBy: 'kaltura' }, b, 13);
-    await catchUp(runner, {
-      nats: t,
-      stream: t.stream,
-      subjectPrefix: t.subjectPrefix,
-      logger,
-      batchSize: 1000,
-      maxWaitMs: 50,
-      durable: 'proj_meetings_guilds',
-    });
+    await run('proj_meetings_guilds', 1000); // one batch: the rows are made in one statement
     const guilds = await dataSource.query<{ meeting_id: string; guild_id: string | null }[]>(
       `SELECT meeting_id, guild_id FROM kd.meetings WHERE meeting_id LIKE 'mguilds%' ORDER BY 1`,
     );
