@@ -81,7 +81,8 @@ export class ProjectionLease {
     while (!this.released) {
       try {
         const client = await this.session();
-        if (await tryLockAll(client, this.options.keys)) {
+        // Released meanwhile: never report held; the session (and any lock) goes below.
+        if ((await tryLockAll(client, this.options.keys)) && !this.released) {
           this.options.logger.info({ lease: this.options.keys }, 'projection lease acquired');
           this.watchSession(client, pollMs);
           return true;
@@ -98,6 +99,8 @@ export class ProjectionLease {
       }
       await new Promise((r) => setTimeout(r, pollMs));
     }
+    // A session opened while `release()` ran would otherwise stay open.
+    await this.dropSession();
     return false;
   }
 
